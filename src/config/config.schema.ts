@@ -1,0 +1,168 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+/**
+ * The config file's shape (DESIGN §3). Defaults live here, so a minimal file is just
+ * `endpoints:`. Validation errors name the field path (`endpoints[1].secrets`).
+ */
+
+export class DatabaseConfig {
+  /** `sqlite:PATH`, `sqlite::memory:`, or `postgres://user:pass@host:port/db`. */
+  @IsString()
+  @Matches(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, {
+    message: 'url must be sqlite:PATH, sqlite::memory: or postgres://user:pass@host:port/db',
+  })
+  url = 'sqlite:data/hookgate.sqlite';
+
+  /**
+   * SQLite durability. FULL (default): an acknowledged delivery survives a process crash and
+   * a power loss. NORMAL: it survives a process crash; the last commits may roll back on power
+   * loss. OFF is not offered: it would make the 2xx a lie.
+   */
+  @IsIn(['FULL', 'NORMAL'])
+  sqliteSynchronous: 'FULL' | 'NORMAL' = 'FULL';
+
+  /** PostgreSQL connection pool size per process. */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  poolSize = 10;
+}
+
+export class AdminConfig {
+  /** Bearer token for /admin; the admin API is off without one. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S{16,}$/, { message: 'token must be at least 16 characters without spaces' })
+  token?: string;
+}
+
+export class HttpConfig {
+  /** Largest accepted webhook body, in bytes (GitHub's own cap is 25 MiB). */
+  @IsInt()
+  @Min(1024)
+  maxBodyBytes = 25 * 1024 * 1024;
+
+  /**
+   * Trust X-Forwarded-Proto/Host when rebuilding the public URL of a request (only behind a
+   * proxy you control). Endpoints with `publicUrl` never need it.
+   */
+  @IsBoolean()
+  trustProxy = false;
+}
+
+export class RetryConfig {
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  maxAttempts = 8;
+
+  @IsInt()
+  @Min(0)
+  initialDelayMs = 1000;
+
+  @IsInt()
+  @Min(0)
+  maxDelayMs = 3_600_000;
+}
+
+export class DispatchConfig {
+  /** Handler runs in flight per process. */
+  @IsInt()
+  @Min(1)
+  @Max(1024)
+  concurrency = 8;
+
+  @ValidateNested()
+  @Type(() => RetryConfig)
+  retry: RetryConfig = new RetryConfig();
+}
+
+export class ForwardConfig {
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  url: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  secret?: string;
+}
+
+export class EndpointConfig {
+  @IsString()
+  @IsNotEmpty()
+  provider: string;
+
+  /** The last URL segment: POST /webhooks/{provider}/{id}. Unique across the config. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, {
+    message: 'id must be 1-128 characters of letters, digits, ".", "_" or "-"',
+  })
+  id: string;
+
+  /** Every secret is tried, so a new one can be added before the old one is retired. */
+  @IsArray()
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  secrets: string[] = [];
+
+  /** The exact URL the provider calls, for providers that sign the URL (Trello, Twilio). */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  publicUrl?: string;
+
+  /** Provider-specific options, validated by the provider's receiver. */
+  @IsOptional()
+  @IsObject()
+  options?: Record<string, unknown>;
+
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ForwardConfig)
+  forward?: ForwardConfig[];
+}
+
+export class HookgateConfig {
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  port = 3000;
+
+  @ValidateNested()
+  @Type(() => DatabaseConfig)
+  database: DatabaseConfig = new DatabaseConfig();
+
+  @ValidateNested()
+  @Type(() => AdminConfig)
+  admin: AdminConfig = new AdminConfig();
+
+  @ValidateNested()
+  @Type(() => HttpConfig)
+  http: HttpConfig = new HttpConfig();
+
+  @ValidateNested()
+  @Type(() => DispatchConfig)
+  dispatch: DispatchConfig = new DispatchConfig();
+
+  @IsArray()
+  @ArrayNotEmpty({ message: 'endpoints must list at least one endpoint' })
+  @ValidateNested({ each: true })
+  @Type(() => EndpointConfig)
+  endpoints: EndpointConfig[];
+}

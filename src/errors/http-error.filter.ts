@@ -1,0 +1,81 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { WebhookError } from './webhook-errors';
+
+/** Errors thrown by body-parser (and raw-body) carry a status and a `type`. */
+interface BodyParserError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  expose?: boolean;
+  message: string;
+}
+
+/**
+ * The one place where errors become HTTP statuses. A client mistake never becomes a 500, and a
+ * 500 never shows its message (it could hold anything, including a connection string).
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Http');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const req = http.getRequest<Request>();
+    const { status, body, headers } = this.describe(error);
+
+    if (status >= 500) {
+      this.logger.error(
+        `${req.method} ${req.path} -> ${status}: ${(error as Error)?.message ?? String(error)}`,
+        (error as Error)?.stack,
+      );
+    } else {
+      // One line per refusal; the path names the provider and endpoint. Messages hold no secrets.
+      this.logger.warn(`refused ${req.method} ${req.path} -> ${status} ${body.error}: ${body.message}`);
+    }
+    if (res.headersSent) return;
+    res.status(status).set(headers);
+    if (req.method === 'HEAD') res.end();
+    else res.json(body);
+  }
+
+  private describe(error: unknown): {
+    status: number;
+    body: { error: string; message: string };
+    headers: Record<string, string>;
+  } {
+    if (error instanceof WebhookError) {
+      return {
+        status: error.status,
+        body: { error: error.reason, message: error.message },
+        headers: error.headers,
+      };
+    }
+    if (error instanceof HttpException) {
+      const response = error.getResponse();
+      const message =
+        typeof response === 'string'
+          ? response
+          : Array.isArray((response as any).message)
+            ? (response as any).message.join('; ')
+            : String((response as any).message ?? error.message);
+      return { status: error.getStatus(), body: { error: error.name, message }, headers: {} };
+    }
+    const parserError = error as BodyParserError;
+    const status = parserError?.status ?? parserError?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const reason = parserError.type === 'entity.too.large' ? 'too-large' : 'bad-request';
+      return {
+        status,
+        body: { error: reason, message: parserError.expose ? parserError.message : 'Bad request.' },
+        headers: {},
+      };
+    }
+    return {
+      status: 500,
+      body: { error: 'internal', message: 'Internal error; see the gateway log.' },
+      headers: {},
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { AdminTokenGuard } from './admin/admin-token.guard';
+import { DeliveriesController } from './admin/deliveries.controller';
+import { validateConfig } from './config/config.loader';
+import { HookgateConfig } from './config/config.schema';
+import type { Clock } from './config/tokens';
+import { HttpErrorFilter } from './errors/http-error.filter';
+import { HookgateCoreModule } from './hookgate-core.module';
+import { HealthController } from './observability/health.controller';
+import { EndpointRegistry } from './pipeline/endpoint.registry';
+import { PipelineService } from './pipeline/pipeline.service';
+import { ReceiveController } from './pipeline/receive.controller';
+import { StoreModule } from './store/store.module';
+
+export interface HookgateModuleOptions {
+  /** Replace the system clock (tests). */
+  clock?: Clock;
+}
+
+/**
+ * Hookgate as a Nest module: the webhook edge, the store, the admin API and health. Import it
+ * with `HookgateModule.forRoot(config)` in any Nest app; the gateway's AppModule does the same.
+ * The app must leave the raw body available: `{ bodyParser: false }` or `{ rawBody: true }`.
+ */
+@Module({})
+export class HookgateModule {
+  static forRoot(config: HookgateConfig | Record<string, unknown>, options: HookgateModuleOptions = {}): DynamicModule {
+    const validated = config instanceof HookgateConfig ? config : validateConfig(config);
+    return {
+      module: HookgateModule,
+      imports: [HookgateCoreModule.forRoot(validated, options.clock), StoreModule, TerminusModule],
+      controllers: [ReceiveController, DeliveriesController, HealthController],
+      providers: [
+        EndpointRegistry,
+        PipelineService,
+        AdminTokenGuard,
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+      exports: [EndpointRegistry, StoreModule],
+    };
+  }
+}

@@ -1,0 +1,14 @@
+/** Public API for using Hookgate as a library inside another Nest app. */
+export { HookgateModule, type HookgateModuleOptions } from './hookgate.module';
+export { HookgateConfig } from './config/config.schema';
+export { loadConfig, validateConfig, ConfigError } from './config/config.loader';
+export type { Clock } from './config/tokens';
+export type {
+  Receiver,
+  IncomingWebhook,
+  ReceiverContext,
+  VerifyResult,
+  NormalizedEvent,
+  WebhookResponse,
+} from './receivers/receiver';
+export { RECEIVERS } from './receivers/receivers';

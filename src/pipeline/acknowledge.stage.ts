@@ -1,0 +1,13 @@
+import type { WebhookResponse } from '../receivers/receiver';
+import type { StoredDelivery } from '../store/inbox.writer';
+import type { ResolvedEndpoint } from './endpoint.registry';
+
+/** The answer once the delivery is committed: the receiver's own, or `{ id, duplicate }`. */
+export function acknowledgeStage(endpoint: ResolvedEndpoint, stored: StoredDelivery): WebhookResponse {
+  return (
+    endpoint.receiver.acknowledge?.(stored) ?? {
+      status: 200,
+      body: { id: stored.id, duplicate: stored.duplicate },
+    }
+  );
+}

@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EndpointConfig, ForwardConfig, HookgateConfig } from '../config/config.schema';
+import { HOOKGATE_CONFIG } from '../config/tokens';
+import type { Receiver } from '../receivers/receiver';
+import { findReceiver, RECEIVERS } from '../receivers/receivers';
+
+/** A configured endpoint joined with its receiver and its parsed options. */
+export interface ResolvedEndpoint {
+  readonly id: string;
+  /** The receiver's canonical name (an alias in the URL resolves to it). */
+  readonly provider: string;
+  readonly receiver: Receiver<unknown>;
+  readonly secrets: readonly string[];
+  readonly options: unknown;
+  readonly publicUrl?: string;
+  readonly forward: readonly ForwardConfig[];
+}
+
+/** Resolves `/webhooks/{provider}/{endpointId}` to a configured endpoint. */
+@Injectable()
+export class EndpointRegistry {
+  private readonly byId = new Map<string, ResolvedEndpoint>();
+
+  constructor(@Inject(HOOKGATE_CONFIG) config: HookgateConfig) {
+    for (const endpoint of config.endpoints) {
+      this.byId.set(endpoint.id, resolve(endpoint));
+    }
+  }
+
+  /** The endpoint, if `id` exists and belongs to `provider` (by name or alias). */
+  find(provider: string, id: string): ResolvedEndpoint | undefined {
+    const endpoint = this.byId.get(id);
+    if (!endpoint) return undefined;
+    const { receiver } = endpoint;
+    return receiver.name === provider || receiver.aliases?.includes(provider) ? endpoint : undefined;
+  }
+
+  all(): ResolvedEndpoint[] {
+    return [...this.byId.values()];
+  }
+}
+
+function resolve(endpoint: EndpointConfig): ResolvedEndpoint {
+  // The config was validated at load, so the receiver exists and the options parse.
+  const receiver = findReceiver(endpoint.provider, RECEIVERS)!;
+  return {
+    id: endpoint.id,
+    provider: receiver.name,
+    receiver,
+    secrets: endpoint.secrets,
+    options: receiver.parseOptions ? receiver.parseOptions(endpoint.options) : (endpoint.options ?? {}),
+    publicUrl: endpoint.publicUrl,
+    forward: endpoint.forward ?? [],
+  };
+}

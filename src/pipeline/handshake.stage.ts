@@ -1,0 +1,20 @@
+import type { ResolvedEndpoint } from './endpoint.registry';
+import type { IncomingWebhook, ReceiverContext, WebhookResponse } from '../receivers/receiver';
+
+/** Unsigned handshakes (URL checks by GET/HEAD, Slack ssl_check): answered before verify. */
+export function handshakeBeforeVerify(
+  endpoint: ResolvedEndpoint,
+  req: IncomingWebhook,
+  ctx: ReceiverContext<unknown>,
+): WebhookResponse | undefined {
+  return endpoint.receiver.handshakeBeforeVerify?.(req, ctx);
+}
+
+/** Signed handshakes (Slack url_verification): answered after verify, never stored. */
+export function handshakeAfterVerify(
+  endpoint: ResolvedEndpoint,
+  req: IncomingWebhook,
+  payload: unknown,
+): WebhookResponse | undefined {
+  return endpoint.receiver.handshakeAfterVerify?.(req, payload);
+}

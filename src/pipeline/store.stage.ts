@@ -1,0 +1,32 @@
+import type { IncomingWebhook, NormalizedEvent } from '../receivers/receiver';
+import type { NewDelivery } from '../store/inbox.writer';
+import type { ResolvedEndpoint } from './endpoint.registry';
+
+/** Headers that carry credentials: never written to the store, whatever the provider. */
+const NEVER_STORED = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
+
+/** The inbox row for a verified, normalized request. */
+export function toNewDelivery(
+  endpoint: ResolvedEndpoint,
+  req: IncomingWebhook,
+  event: NormalizedEvent,
+  receivedAt: Date,
+): NewDelivery {
+  const secretHeaders = endpoint.receiver.secretHeaders ?? [];
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || NEVER_STORED.has(name) || secretHeaders.includes(name)) continue;
+    headers[name] = value;
+  }
+  return {
+    provider: endpoint.provider,
+    endpoint: endpoint.id,
+    type: event.type,
+    providerDeliveryId: event.providerDeliveryId,
+    occurredAt: event.occurredAt,
+    receivedAt,
+    contentType: req.contentType,
+    headers,
+    rawBody: req.rawBody,
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * The contract every provider implements. A receiver *declares* what its provider does (content
+ * types, handshakes, signature scheme, where the event type and delivery id live); the pipeline
+ * calls these in a fixed order and holds nothing provider-specific itself.
+ *
+ * Everything here is synchronous and pure over the request: no I/O, no framework. The one
+ * exception is `verify`, which may return a promise for schemes that need a fetch (PayPal's
+ * certificate), so the pipeline always awaits it.
+ */
+
+/** One inbound HTTP request, as the receiver sees it. Header names are lower-case. */
+export interface IncomingWebhook {
+  readonly method: 'POST' | 'GET' | 'HEAD' | string;
+  /** The URL the provider called, from the endpoint's `publicUrl` when set, else rebuilt. */
+  readonly url: string;
+  readonly query: Readonly<Record<string, string | undefined>>;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The exact bytes sent. Signatures are computed over these, never over a re-serialization. */
+  readonly rawBody: Buffer;
+  /** The media type without parameters, lower-case (`application/json`), if any. */
+  readonly contentType?: string;
+}
+
+/** What verify and handshakes get besides the request. */
+export interface ReceiverContext<Options = unknown> {
+  /** Every configured secret, newest first; any may match (rotation). */
+  readonly secrets: readonly string[];
+  readonly options: Options;
+  /** Injected clock, so timestamp windows are testable without fake timers. */
+  readonly now: Date;
+}
+
+export type VerifyResult =
+  | { readonly ok: true; /** index into `secrets` of the secret that matched */ readonly secretIndex: number }
+  | {
+      readonly ok: false;
+      readonly reason: 'signature' | 'stale-timestamp';
+      /** Why, for the log and the 401 body. Never includes a secret or an expected signature. */
+      readonly message: string;
+    };
+
+/** A complete HTTP answer that a receiver wants sent as is (handshakes, custom acks). */
+export interface WebhookResponse {
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string | Buffer | object;
+}
+
+/** What normalization extracts from a verified, parsed request. */
+export interface NormalizedEvent {
+  /** The normalized event type, e.g. `pull_request.opened`. */
+  readonly type: string;
+  /** The provider's own id for this delivery or event: the de-duplication key. */
+  readonly providerDeliveryId?: string;
+  readonly occurredAt?: Date;
+}
+
+export interface Receiver<Options = unknown> {
+  /** The path segment and `event.provider`, e.g. `github`. */
+  readonly name: string;
+  /** Other names that route to this receiver (`svix` for `standard-webhooks`). */
+  readonly aliases?: readonly string[];
+  /** Media types accepted on POST (lower-case, without parameters). */
+  readonly contentTypes: readonly string[];
+  /** HTTP methods the provider uses; GET/HEAD only for handshakes. Default: POST. */
+  readonly methods?: readonly string[];
+  /** How long the provider waits for an answer, in ms (documentation and sync replies). */
+  readonly ackDeadlineMs?: number;
+  /** Request headers that carry a secret and therefore are never stored (e.g. a plain token). */
+  readonly secretHeaders?: readonly string[];
+  /** Whether an endpoint of this provider needs at least one secret. Default: true. */
+  readonly requiresSecret?: boolean;
+
+  /**
+   * Validate and default the endpoint's `options` at start-up. Throw an Error whose message
+   * names the bad option; the config loader prefixes the endpoint.
+   */
+  parseOptions?(options: Record<string, unknown> | undefined): Options;
+
+  /**
+   * Handshakes the provider sends unsigned (Dropbox `GET ?challenge=`, Trello `HEAD`, Slack
+   * `ssl_check`). Return the answer, or undefined when this request is not one.
+   */
+  handshakeBeforeVerify?(req: IncomingWebhook, ctx: ReceiverContext<Options>): WebhookResponse | undefined;
+
+  /** Check the provider's signature over `req.rawBody`, trying every secret. */
+  verify(req: IncomingWebhook, ctx: ReceiverContext<Options>): VerifyResult | Promise<VerifyResult>;
+
+  /** Parse the verified body (JSON, form, ...). Throw MalformedBodyError on garbage. */
+  parse(req: IncomingWebhook): unknown;
+
+  /**
+   * Handshakes the provider signs (Slack `url_verification`): answered only after verify, and
+   * never stored or dispatched.
+   */
+  handshakeAfterVerify?(req: IncomingWebhook, payload: unknown): WebhookResponse | undefined;
+
+  /** Derive type, delivery id and time from the request and its parsed payload. */
+  normalize(req: IncomingWebhook, payload: unknown): NormalizedEvent;
+
+  /** Custom acknowledgement body (e.g. TwiML); default is `{ id, duplicate }` as JSON. */
+  acknowledge?(result: { id: string; duplicate: boolean }): WebhookResponse;
+}

@@ -1,0 +1,52 @@
+import { MalformedBodyError } from '../../errors/webhook-errors';
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decode UTF-8 strictly: invalid byte sequences are a malformed body, not U+FFFD. */
+export function decodeUtf8(raw: Buffer): string {
+  try {
+    return strictUtf8.decode(raw);
+  } catch {
+    throw new MalformedBodyError('the body is not valid UTF-8');
+  }
+}
+
+export function parseJsonBody(raw: Buffer): unknown {
+  const text = decodeUtf8(raw);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new MalformedBodyError(`invalid JSON (${(error as Error).message})`);
+  }
+}
+
+/** A JSON body whose top level must be an object (almost every provider's envelope). */
+export function parseJsonObject(raw: Buffer): Record<string, unknown> {
+  const value = parseJsonBody(raw);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new MalformedBodyError('expected a JSON object at the top level');
+  }
+  return value as Record<string, unknown>;
+}
+
+/**
+ * Decode `application/x-www-form-urlencoded`. A repeated key keeps its last value, as most
+ * provider SDKs do; receivers that need every value read `parseFormEntries`.
+ */
+export function parseFormBody(raw: Buffer): Record<string, string> {
+  return Object.fromEntries(parseFormEntries(raw));
+}
+
+export function parseFormEntries(raw: Buffer): [string, string][] {
+  return [...new URLSearchParams(decodeUtf8(raw)).entries()];
+}
+
+/** Read a nested string field without trusting the payload's shape. */
+export function stringAt(value: unknown, ...path: string[]): string | undefined {
+  let current: unknown = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return typeof current === 'string' ? current : undefined;
+}

@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/config.schema';
+import { engineOfUrl } from './engine';
+import { storeEntities } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/** The TypeORM connection name, so Hookgate never collides with a host app's own connection. */
+export const HOOKGATE_CONNECTION = 'hookgate';
+
+/** Build the DataSource options for `database.url`; migrations run at start-up. */
+export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+  const engine = engineOfUrl(database.url);
+  const { Delivery, Run } = storeEntities(engine);
+  const common = {
+    name: HOOKGATE_CONNECTION,
+    entities: [Delivery, Run],
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    migrationsTableName: 'hookgate_migrations',
+    synchronize: false,
+  };
+
+  if (engine === 'postgres') {
+    return { type: 'postgres', url: database.url, poolSize: database.poolSize, ...common };
+  }
+  const path = database.url.slice('sqlite:'.length);
+  const inMemory = path === ':memory:';
+  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+  return {
+    type: 'sqlite',
+    database: path,
+    // WAL: readers never block the writer, and commits append instead of rewriting pages.
+    enableWAL: !inMemory,
+    busyTimeout: 5000,
+    ...common,
+  };
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, FindOptionsWhere, LessThan } from 'typeorm';
+import { HOOKGATE_CONNECTION } from './data-source';
+import { DeliveryRecord, DeliveryStatus, RunRecord } from './entities';
+import { StoreEntitiesRef } from './store-entities.ref';
+
+export interface DeliveryFilter {
+  provider?: string;
+  endpoint?: string;
+  type?: string;
+  status?: DeliveryStatus;
+  /** Only deliveries older than this id (the previous page's `nextCursor`). */
+  cursor?: string;
+  limit: number;
+}
+
+export type DeliverySummary = Omit<DeliveryRecord, 'rawBody' | 'headers' | 'planned' | 'occurredAt' | 'contentType'>;
+
+/** Read side of the store, for the admin API. Never loads raw bodies for lists. */
+@Injectable()
+export class DeliveryQueries {
+  constructor(
+    @InjectDataSource(HOOKGATE_CONNECTION) private readonly dataSource: DataSource,
+    private readonly entities: StoreEntitiesRef,
+  ) {}
+
+  /** Newest first; one extra row is read to know whether there is a next page. */
+  async list(filter: DeliveryFilter): Promise<{ items: DeliverySummary[]; nextCursor: string | null }> {
+    const where: FindOptionsWhere<DeliveryRecord> = {};
+    if (filter.provider) where.provider = filter.provider;
+    if (filter.endpoint) where.endpoint = filter.endpoint;
+    if (filter.type) where.type = filter.type;
+    if (filter.status) where.status = filter.status;
+    if (filter.cursor) where.id = LessThan(filter.cursor);
+    const rows = await this.dataSource.getRepository(this.entities.Delivery).find({
+      select: {
+        id: true,
+        provider: true,
+        endpoint: true,
+        type: true,
+        providerDeliveryId: true,
+        status: true,
+        receivedAt: true,
+        attempts: true,
+      },
+      where,
+      order: { id: 'DESC' },
+      take: filter.limit + 1,
+    });
+    const items = rows.slice(0, filter.limit);
+    const nextCursor = rows.length > filter.limit ? items[items.length - 1].id : null;
+    return { items, nextCursor };
+  }
+
+  async get(id: string): Promise<{ delivery: DeliveryRecord; runs: RunRecord[] } | null> {
+    const delivery = await this.dataSource.getRepository(this.entities.Delivery).findOneBy({ id });
+    if (!delivery) return null;
+    const runs = await this.dataSource
+      .getRepository(this.entities.Run)
+      .find({ where: { deliveryId: id }, order: { createdAt: 'ASC', handler: 'ASC' } });
+    return { delivery, runs };
+  }
+
+  /** Cheap round trip for health checks. */
+  async ping(): Promise<void> {
+    await this.dataSource.query('SELECT 1');
+  }
+}

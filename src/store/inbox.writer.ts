@@ -1,0 +1,152 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { StoreUnavailableError } from '../errors/webhook-errors';
+import { HOOKGATE_CONNECTION } from './data-source';
+import { DeliveryRecord } from './entities';
+import { newId } from './ids';
+import { StoreEntitiesRef } from './store-entities.ref';
+import { StoreEvents } from './store-events';
+import { StoreWriteLock } from './write-lock';
+
+/** What the pipeline hands the inbox for one accepted request. */
+export interface NewDelivery {
+  provider: string;
+  endpoint: string;
+  type: string;
+  providerDeliveryId?: string;
+  occurredAt?: Date;
+  receivedAt: Date;
+  contentType?: string;
+  headers: Record<string, string>;
+  rawBody: Buffer;
+}
+
+export interface StoredDelivery {
+  /** The gateway id: this delivery's, or the original's when it is a duplicate. */
+  id: string;
+  duplicate: boolean;
+}
+
+interface Pending {
+  row: DeliveryRecord;
+  resolve(result: StoredDelivery): void;
+  reject(error: Error): void;
+}
+
+/** Upper bound on rows per transaction (keeps statements under every engine's parameter cap). */
+export const MAX_BATCH = 200;
+
+/**
+ * The durable inbox, with group commit: deliveries that arrive while a commit is in flight
+ * wait for the next one and share its transaction. Each caller's promise settles only after
+ * the transaction holding its row committed, so a 2xx still means "on disk", but the cost of
+ * the commit (the fsync) is shared by the whole batch instead of paid per request.
+ */
+@Injectable()
+export class InboxWriter {
+  private readonly logger = new Logger('Inbox');
+  private queue: Pending[] = [];
+  private draining = false;
+
+  constructor(
+    @InjectDataSource(HOOKGATE_CONNECTION) private readonly dataSource: DataSource,
+    private readonly entities: StoreEntitiesRef,
+    private readonly lock: StoreWriteLock,
+    private readonly events: StoreEvents,
+  ) {}
+
+  store(delivery: NewDelivery): Promise<StoredDelivery> {
+    const row: DeliveryRecord = {
+      id: newId(),
+      provider: delivery.provider,
+      endpoint: delivery.endpoint,
+      type: delivery.type.slice(0, 200),
+      providerDeliveryId: delivery.providerDeliveryId?.slice(0, 200) || null,
+      occurredAt: delivery.occurredAt ?? null,
+      receivedAt: delivery.receivedAt,
+      contentType: delivery.contentType?.slice(0, 200) ?? null,
+      headers: delivery.headers,
+      rawBody: delivery.rawBody,
+      status: 'pending',
+      attempts: 0,
+      planned: false,
+    };
+    return new Promise<StoredDelivery>((resolve, reject) => {
+      this.queue.push({ row, resolve, reject });
+      if (!this.draining) {
+        this.draining = true;
+        // Let every request that is already parsed in this turn of the event loop join.
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        await this.commit(batch);
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async commit(batch: Pending[]): Promise<void> {
+    let results: StoredDelivery[];
+    try {
+      results = await this.lock.runExclusive(() =>
+        this.dataSource.transaction((manager) => this.insertBatch(manager, batch)),
+      );
+    } catch (error) {
+      this.logger.error(`Could not commit ${batch.length} deliveries: ${(error as Error).message}`);
+      const refusal = new StoreUnavailableError();
+      for (const pending of batch) pending.reject(refusal);
+      return;
+    }
+    batch.forEach((pending, i) => pending.resolve(results[i]));
+    this.events.notifyStored(results.filter((r) => !r.duplicate).length);
+  }
+
+  /** One multi-row INSERT that skips rows whose (endpoint, delivery id) is already stored. */
+  private async insertBatch(manager: EntityManager, batch: Pending[]): Promise<StoredDelivery[]> {
+    // Duplicates inside the batch point at their first occurrence and are not inserted.
+    const firstByKey = new Map<string, string>();
+    const rows: DeliveryRecord[] = [];
+    for (const { row } of batch) {
+      const key = dedupeKey(row);
+      if (key && firstByKey.has(key)) continue;
+      if (key) firstByKey.set(key, row.id);
+      rows.push(row);
+    }
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(this.entities.Delivery)
+      .values(rows)
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+
+    // Which id owns each key now: ours if the insert took, an earlier delivery's if not.
+    const keyed = rows.filter((row) => row.providerDeliveryId !== null);
+    const owners = new Map<string, string>();
+    if (keyed.length > 0) {
+      const stored = await manager.getRepository(this.entities.Delivery).find({
+        select: { id: true, endpoint: true, providerDeliveryId: true },
+        where: { providerDeliveryId: In(keyed.map((row) => row.providerDeliveryId)) },
+      });
+      for (const found of stored) owners.set(dedupeKey(found)!, found.id);
+    }
+    return batch.map(({ row }) => {
+      const key = dedupeKey(row);
+      const ownerId = key ? (owners.get(key) ?? firstByKey.get(key)!) : row.id;
+      return { id: ownerId, duplicate: ownerId !== row.id };
+    });
+  }
+}
+
+function dedupeKey(row: Pick<DeliveryRecord, 'endpoint' | 'providerDeliveryId'>): string | null {
+  return row.providerDeliveryId === null ? null : `${row.endpoint}\u0000${row.providerDeliveryId}`;
+}

@@ -1,0 +1,51 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { HookgateConfig } from '../config/config.schema';
+import { HOOKGATE_CONFIG } from '../config/tokens';
+import { dataSourceOptions, HOOKGATE_CONNECTION } from './data-source';
+import { DeliveryQueries } from './delivery.queries';
+import { engineOfUrl } from './engine';
+import { storeEntities } from './entities';
+import { InboxWriter } from './inbox.writer';
+import { SqliteTuning } from './sqlite-tuning';
+import { StoreEntitiesRef } from './store-entities.ref';
+import { StoreEvents } from './store-events';
+import { StoreWriteLock } from './write-lock';
+
+/** The durable store: one TypeORM connection named `hookgate`, migrations run at start-up. */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      name: HOOKGATE_CONNECTION,
+      inject: [HOOKGATE_CONFIG],
+      useFactory: (config: HookgateConfig) => ({
+        ...dataSourceOptions(config.database),
+        // A wrong URL should fail start-up quickly, not after 30 s of silent retries.
+        retryAttempts: 2,
+        retryDelay: 1000,
+      }),
+    }),
+  ],
+  providers: [
+    {
+      provide: StoreEntitiesRef,
+      inject: [HOOKGATE_CONFIG],
+      useFactory: (config: HookgateConfig) => {
+        const { Delivery, Run } = storeEntities(engineOfUrl(config.database.url));
+        return new StoreEntitiesRef(Delivery, Run);
+      },
+    },
+    {
+      provide: StoreWriteLock,
+      inject: [HOOKGATE_CONFIG],
+      useFactory: (config: HookgateConfig) =>
+        new StoreWriteLock(engineOfUrl(config.database.url) === 'sqlite'),
+    },
+    StoreEvents,
+    SqliteTuning,
+    InboxWriter,
+    DeliveryQueries,
+  ],
+  exports: [StoreEntitiesRef, StoreWriteLock, StoreEvents, InboxWriter, DeliveryQueries, TypeOrmModule],
+})
+export class StoreModule {}
