@@ -1,19 +1,20 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { HookgateConfig } from './config/config.schema';
-import { CLOCK, Clock, HOOKGATE_CONFIG, systemClock } from './config/tokens';
+import { CLOCK, Clock, HOOKGATE_CONFIG, RECEIVER_REGISTRY, ReceiverRegistry } from './config/tokens';
 
-/** Makes the validated config and the clock injectable everywhere in Hookgate. */
+/** Makes the validated config, the clock and the receiver list injectable everywhere. */
 @Global()
 @Module({})
 export class HookgateCoreModule {
-  static forRoot(config: HookgateConfig, clock: Clock = systemClock): DynamicModule {
+  static forRoot(config: HookgateConfig, clock: Clock, receivers: ReceiverRegistry): DynamicModule {
     return {
       module: HookgateCoreModule,
       providers: [
         { provide: HOOKGATE_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
+        { provide: RECEIVER_REGISTRY, useValue: receivers },
       ],
-      exports: [HOOKGATE_CONFIG, CLOCK],
+      exports: [HOOKGATE_CONFIG, CLOCK, RECEIVER_REGISTRY],
     };
   }
 }

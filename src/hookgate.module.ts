@@ -5,18 +5,24 @@ import { AdminTokenGuard } from './admin/admin-token.guard';
 import { DeliveriesController } from './admin/deliveries.controller';
 import { validateConfig } from './config/config.loader';
 import { HookgateConfig } from './config/config.schema';
-import type { Clock } from './config/tokens';
+import { systemClock, type Clock, type ReceiverRegistry } from './config/tokens';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { HookgateCoreModule } from './hookgate-core.module';
 import { HealthController } from './observability/health.controller';
 import { EndpointRegistry } from './pipeline/endpoint.registry';
 import { PipelineService } from './pipeline/pipeline.service';
+import { RECEIVERS } from './receivers/receivers';
 import { ReceiveController } from './pipeline/receive.controller';
 import { StoreModule } from './store/store.module';
 
 export interface HookgateModuleOptions {
   /** Replace the system clock (tests). */
   clock?: Clock;
+  /**
+   * The receivers to use instead of the built-in registry: add your own provider, or replace a
+   * built-in one (e.g. PayPal with an injected certificate fetcher).
+   */
+  receivers?: ReceiverRegistry;
 }
 
 /**
@@ -27,10 +33,15 @@ export interface HookgateModuleOptions {
 @Module({})
 export class HookgateModule {
   static forRoot(config: HookgateConfig | Record<string, unknown>, options: HookgateModuleOptions = {}): DynamicModule {
-    const validated = config instanceof HookgateConfig ? config : validateConfig(config);
+    const receivers = options.receivers ?? RECEIVERS;
+    const validated = config instanceof HookgateConfig ? config : validateConfig(config, receivers);
     return {
       module: HookgateModule,
-      imports: [HookgateCoreModule.forRoot(validated, options.clock), StoreModule, TerminusModule],
+      imports: [
+        HookgateCoreModule.forRoot(validated, options.clock ?? systemClock, receivers),
+        StoreModule,
+        TerminusModule,
+      ],
       controllers: [ReceiveController, DeliveriesController, HealthController],
       providers: [
         EndpointRegistry,

@@ -9,7 +9,8 @@ import {
   UsePipes,
   ValidationPipe,
 } from '@nestjs/common';
-import { findReceiver } from '../receivers/receivers';
+import { EndpointRegistry } from '../pipeline/endpoint.registry';
+import { parseStoredPayload } from '../receivers/stored-payload';
 import { DeliveryQueries } from '../store/delivery.queries';
 import { AdminTokenGuard } from './admin-token.guard';
 import {
@@ -25,7 +26,10 @@ import {
 @UseGuards(AdminTokenGuard)
 @UsePipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }))
 export class DeliveriesController {
-  constructor(private readonly queries: DeliveryQueries) {}
+  constructor(
+    private readonly queries: DeliveryQueries,
+    private readonly endpoints: EndpointRegistry,
+  ) {}
 
   @Get()
   async list(@Query() query: ListDeliveriesQuery): Promise<{ items: DeliveryView[]; nextCursor: string | null }> {
@@ -40,32 +44,9 @@ export class DeliveriesController {
     const { delivery, runs } = found;
     return {
       ...toDeliveryView(delivery),
-      payload: parseStoredPayload(delivery.provider, delivery.rawBody, delivery.contentType, delivery.headers),
+      payload: parseStoredPayload(this.endpoints.receiver(delivery.provider), delivery),
       headers: delivery.headers,
       runs: runs.map(toRunView),
     };
-  }
-}
-
-/** Re-parse the stored raw body with its receiver (the store keeps bytes, not a re-serialization). */
-function parseStoredPayload(
-  provider: string,
-  rawBody: Buffer | null,
-  contentType: string | null,
-  headers: Record<string, string>,
-): unknown {
-  const receiver = findReceiver(provider);
-  if (!receiver || !rawBody) return null;
-  try {
-    return receiver.parse({
-      method: 'POST',
-      url: '',
-      query: {},
-      headers,
-      rawBody,
-      contentType: contentType ?? undefined,
-    });
-  } catch {
-    return null;
   }
 }

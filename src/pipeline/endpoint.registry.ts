@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EndpointConfig, ForwardConfig, HookgateConfig } from '../config/config.schema';
-import { HOOKGATE_CONFIG } from '../config/tokens';
+import { HOOKGATE_CONFIG, RECEIVER_REGISTRY, type ReceiverRegistry } from '../config/tokens';
 import type { Receiver } from '../receivers/receiver';
-import { findReceiver, RECEIVERS } from '../receivers/receivers';
+import { findReceiver } from '../receivers/receivers';
 
 /** A configured endpoint joined with its receiver and its parsed options. */
 export interface ResolvedEndpoint {
@@ -21,10 +21,18 @@ export interface ResolvedEndpoint {
 export class EndpointRegistry {
   private readonly byId = new Map<string, ResolvedEndpoint>();
 
-  constructor(@Inject(HOOKGATE_CONFIG) config: HookgateConfig) {
+  constructor(
+    @Inject(HOOKGATE_CONFIG) config: HookgateConfig,
+    @Inject(RECEIVER_REGISTRY) private readonly receivers: ReceiverRegistry,
+  ) {
     for (const endpoint of config.endpoints) {
-      this.byId.set(endpoint.id, resolve(endpoint));
+      this.byId.set(endpoint.id, resolve(endpoint, receivers));
     }
+  }
+
+  /** The receiver for a provider name or alias (also for stored deliveries). */
+  receiver(provider: string): Receiver<unknown> | undefined {
+    return findReceiver(provider, this.receivers);
   }
 
   /** The endpoint, if `id` exists and belongs to `provider` (by name or alias). */
@@ -40,9 +48,9 @@ export class EndpointRegistry {
   }
 }
 
-function resolve(endpoint: EndpointConfig): ResolvedEndpoint {
+function resolve(endpoint: EndpointConfig, receivers: ReceiverRegistry): ResolvedEndpoint {
   // The config was validated at load, so the receiver exists and the options parse.
-  const receiver = findReceiver(endpoint.provider, RECEIVERS)!;
+  const receiver = findReceiver(endpoint.provider, receivers)!;
   return {
     id: endpoint.id,
     provider: receiver.name,

@@ -2,7 +2,7 @@ import type { INestApplication, LogLevel } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import type { Clock } from '../../src/config/tokens';
+import type { Clock, ReceiverRegistry } from '../../src/config/tokens';
 import { HookgateModule } from '../../src/hookgate.module';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -34,10 +34,13 @@ export interface TestApp {
  */
 export async function createTestApp(
   config: Record<string, unknown> = testConfig(),
-  options: { clock?: Clock; imports?: any[]; providers?: any[] } = {},
+  options: { clock?: Clock; receivers?: ReceiverRegistry; imports?: any[]; providers?: any[] } = {},
 ): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({
-    imports: [HookgateModule.forRoot(config, { clock: options.clock }), ...(options.imports ?? [])],
+    imports: [
+      HookgateModule.forRoot(config, { clock: options.clock, receivers: options.receivers }),
+      ...(options.imports ?? []),
+    ],
     providers: options.providers ?? [],
   }).compile();
   const levels: LogLevel[] = process.env.TEST_LOGS ? ['log', 'warn', 'error', 'fatal'] : ['fatal'];
@@ -62,4 +65,22 @@ export class ManualClock implements Clock {
   advance(ms: number): void {
     this.current = new Date(this.current.getTime() + ms);
   }
+}
+
+/**
+ * POST exact bytes. (supertest JSON-encodes a Buffer when the content type is JSON, which
+ * would change the signed bytes; the identity serializer sends them as they are.)
+ */
+export function postRaw(
+  t: TestApp,
+  url: string,
+  headers: Record<string, string>,
+  body: Buffer | string,
+): ReturnType<ReturnType<typeof request>['post']> {
+  return t
+    .http()
+    .post(url)
+    .set(headers)
+    .serialize((data: unknown) => data as string)
+    .send(Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8'));
 }
