@@ -1,6 +1,12 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { HookgateConfig } from './config/config.schema';
-import { CLOCK, Clock, HOOKGATE_CONFIG, RECEIVER_REGISTRY, ReceiverRegistry } from './config/tokens';
+import {
+  CLOCK,
+  Clock,
+  HOOKGATE_CONFIG,
+  RECEIVER_REGISTRY,
+  ReceiverRegistry,
+} from './config/tokens';
 
 /** Makes the validated config, the clock and the receiver list injectable everywhere. */
 @Global()

@@ -32,7 +32,10 @@ export interface HookgateModuleOptions {
  */
 @Module({})
 export class HookgateModule {
-  static forRoot(config: HookgateConfig | Record<string, unknown>, options: HookgateModuleOptions = {}): DynamicModule {
+  static forRoot(
+    config: HookgateConfig | Record<string, unknown>,
+    options: HookgateModuleOptions = {},
+  ): DynamicModule {
     const receivers = options.receivers ?? RECEIVERS;
     const validated = config instanceof HookgateConfig ? config : validateConfig(config, receivers);
     return {

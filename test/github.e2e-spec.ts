@@ -43,7 +43,10 @@ describe('GitHub receiver end to end', () => {
       expect(res.status).toBe(200);
       expect(res.body.duplicate).toBe(false);
 
-      const detail = await t.http().get(`/admin/deliveries/${res.body.id}`).set('authorization', `Bearer ${ADMIN_TOKEN}`);
+      const detail = await t
+        .http()
+        .get(`/admin/deliveries/${res.body.id}`)
+        .set('authorization', `Bearer ${ADMIN_TOKEN}`);
       const action = typeof payload.action === 'string' ? payload.action : undefined;
       expect(detail.body).toMatchObject({
         provider: 'github',
@@ -59,17 +62,28 @@ describe('GitHub receiver end to end', () => {
     const body = Buffer.from('{"action":"edited","name":"Caf\\u00E9 \\u2603"}');
     const res = await postRaw(t, URL, githubHeaders(SECRET, body, 'label'), body);
     expect(res.status).toBe(200);
-    const detail = await t.http().get(`/admin/deliveries/${res.body.id}`).set('authorization', `Bearer ${ADMIN_TOKEN}`);
+    const detail = await t
+      .http()
+      .get(`/admin/deliveries/${res.body.id}`)
+      .set('authorization', `Bearer ${ADMIN_TOKEN}`);
     expect(detail.body.payload.name).toBe('Café ☃');
     expect(detail.body.type).toBe('label.edited');
   });
 
   it('accepts the form-encoded mode (payload=<json>), signed over the encoded form', async () => {
-    const body = Buffer.from(`payload=${encodeURIComponent('{"zen":"Keep it logically awesome.","hook_id":42}')}`);
-    const headers = { ...githubHeaders(SECRET, body, 'ping'), 'content-type': 'application/x-www-form-urlencoded' };
+    const body = Buffer.from(
+      `payload=${encodeURIComponent('{"zen":"Keep it logically awesome.","hook_id":42}')}`,
+    );
+    const headers = {
+      ...githubHeaders(SECRET, body, 'ping'),
+      'content-type': 'application/x-www-form-urlencoded',
+    };
     const res = await postRaw(t, URL, headers, body);
     expect(res.status).toBe(200);
-    const detail = await t.http().get(`/admin/deliveries/${res.body.id}`).set('authorization', `Bearer ${ADMIN_TOKEN}`);
+    const detail = await t
+      .http()
+      .get(`/admin/deliveries/${res.body.id}`)
+      .set('authorization', `Bearer ${ADMIN_TOKEN}`);
     expect(detail.body).toMatchObject({ type: 'ping', payload: { hook_id: 42 } });
   });
 
@@ -81,14 +95,23 @@ describe('GitHub receiver end to end', () => {
     expect(first.body).toEqual({ id: first.body.id, duplicate: false });
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ id: first.body.id, duplicate: true });
-    const list = await t.http().get('/admin/deliveries?type=ping&limit=500').set('authorization', `Bearer ${ADMIN_TOKEN}`);
-    expect(list.body.items.filter((d: { providerDeliveryId: string }) => d.providerDeliveryId === 'dup-0001')).toHaveLength(1);
+    const list = await t
+      .http()
+      .get('/admin/deliveries?type=ping&limit=500')
+      .set('authorization', `Bearer ${ADMIN_TOKEN}`);
+    expect(
+      list.body.items.filter(
+        (d: { providerDeliveryId: string }) => d.providerDeliveryId === 'dup-0001',
+      ),
+    ).toHaveLength(1);
   });
 
   it('de-duplicates concurrent copies of one delivery (same batch)', async () => {
     const body = githubJson({ zen: 'Approachable is better than simple.' });
     const headers = githubHeaders(SECRET, body, 'ping', 'dup-concurrent');
-    const answers = await Promise.all(Array.from({ length: 5 }, () => postRaw(t, URL, headers, body)));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => postRaw(t, URL, headers, body)),
+    );
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
     expect(answers.filter((a) => a.body.duplicate === false)).toHaveLength(1);
@@ -99,9 +122,28 @@ describe('GitHub receiver end to end', () => {
 
     it.each([
       ['unsigned', (h: Record<string, string>) => ({ ...h, 'x-hub-signature-256': '' })],
-      ['signed with a wrong secret', (h: Record<string, string>) => ({ ...h, 'x-hub-signature-256': githubSignature('wrong', body) })],
-      ['signed over another body', (h: Record<string, string>) => ({ ...h, 'x-hub-signature-256': githubSignature(SECRET, '{}') })],
-      ['with only the legacy SHA-1 header', (h: Record<string, string>) => ({ ...h, 'x-hub-signature-256': '', 'x-hub-signature': 'sha1=' + '0'.repeat(40) })],
+      [
+        'signed with a wrong secret',
+        (h: Record<string, string>) => ({
+          ...h,
+          'x-hub-signature-256': githubSignature('wrong', body),
+        }),
+      ],
+      [
+        'signed over another body',
+        (h: Record<string, string>) => ({
+          ...h,
+          'x-hub-signature-256': githubSignature(SECRET, '{}'),
+        }),
+      ],
+      [
+        'with only the legacy SHA-1 header',
+        (h: Record<string, string>) => ({
+          ...h,
+          'x-hub-signature-256': '',
+          'x-hub-signature': 'sha1=' + '0'.repeat(40),
+        }),
+      ],
     ])('401 when %s', async (_case, mutate) => {
       const headers = mutate(githubHeaders(SECRET, body, 'ping'));
       const res = await postRaw(t, URL, headers, body);
@@ -118,7 +160,10 @@ describe('GitHub receiver end to end', () => {
 
     it('accepts SHA-1 only on an endpoint that enables it', async () => {
       const { createHmac } = await import('node:crypto');
-      const headers = { ...githubHeaders(SECRET, body, 'ping'), 'x-hub-signature': `sha1=${createHmac('sha1', SECRET).update(body).digest('hex')}` };
+      const headers = {
+        ...githubHeaders(SECRET, body, 'ping'),
+        'x-hub-signature': `sha1=${createHmac('sha1', SECRET).update(body).digest('hex')}`,
+      };
       delete (headers as Record<string, string>)['x-hub-signature-256'];
       expect((await postRaw(t, '/webhooks/github/legacy', headers, body)).status).toBe(200);
       expect((await postRaw(t, URL, headers, body)).status).toBe(401);
@@ -140,7 +185,9 @@ describe('GitHub receiver end to end', () => {
 
     it('400 for a signed body that is not JSON, or lacks X-GitHub-Event', async () => {
       const garbage = Buffer.from('{"oops":');
-      expect((await postRaw(t, URL, githubHeaders(SECRET, garbage, 'ping'), garbage)).status).toBe(400);
+      expect((await postRaw(t, URL, githubHeaders(SECRET, garbage, 'ping'), garbage)).status).toBe(
+        400,
+      );
       const headers = githubHeaders(SECRET, body, 'ping');
       delete (headers as Record<string, string>)['x-github-event'];
       expect((await postRaw(t, URL, headers, body)).status).toBe(400);

@@ -32,7 +32,9 @@ export class DeliveriesController {
   ) {}
 
   @Get()
-  async list(@Query() query: ListDeliveriesQuery): Promise<{ items: DeliveryView[]; nextCursor: string | null }> {
+  async list(
+    @Query() query: ListDeliveriesQuery,
+  ): Promise<{ items: DeliveryView[]; nextCursor: string | null }> {
     const page = await this.queries.list(query);
     return { items: page.items.map(toDeliveryView), nextCursor: page.nextCursor };
   }

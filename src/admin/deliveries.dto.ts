@@ -3,7 +3,13 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 
 import type { DeliveryStatus, RunRecord } from '../store/entities';
 import type { DeliverySummary } from '../store/delivery.queries';
 
-export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['pending', 'processing', 'succeeded', 'failed', 'dead'];
+export const DELIVERY_STATUSES: readonly DeliveryStatus[] = [
+  'pending',
+  'processing',
+  'succeeded',
+  'failed',
+  'dead',
+];
 
 /** Query of `GET /admin/deliveries`. */
 export class ListDeliveriesQuery {

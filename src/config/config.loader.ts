@@ -82,7 +82,8 @@ function applyEnvOverrides(raw: unknown, env: Env): unknown {
   const config = { ...(raw as Record<string, unknown>) };
   if (env.PORT !== undefined && env.PORT !== '') {
     const port = Number(env.PORT);
-    if (!Number.isInteger(port)) throw new ConfigError(`PORT must be a whole number, got "${env.PORT}".`);
+    if (!Number.isInteger(port))
+      throw new ConfigError(`PORT must be a whole number, got "${env.PORT}".`);
     config.port = port;
   }
   if (env.DATABASE_URL) {
@@ -121,7 +122,9 @@ function checkEndpoints(config: HookgateConfig, receivers: readonly Receiver<any
       );
     }
     if (seen.has(endpoint.id)) {
-      throw new ConfigError(`The config is invalid: ${at}.id "${endpoint.id}" is used by another endpoint.`);
+      throw new ConfigError(
+        `The config is invalid: ${at}.id "${endpoint.id}" is used by another endpoint.`,
+      );
     }
     seen.add(endpoint.id);
     if ((receiver.requiresSecret ?? true) && endpoint.secrets.length === 0) {
@@ -140,10 +143,16 @@ function checkEndpoints(config: HookgateConfig, receivers: readonly Receiver<any
 function flattenErrors(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((error) => {
     const isIndex = /^\d+$/.test(error.property);
-    const path = isIndex ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
+    const path = isIndex
+      ? `${parent}[${error.property}]`
+      : parent
+        ? `${parent}.${error.property}`
+        : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) =>
       // class-validator starts messages with the property name; show the full path instead.
-      message.startsWith(`${error.property} `) ? `${path}${message.slice(error.property.length)}` : `${path}: ${message}`,
+      message.startsWith(`${error.property} `)
+        ? `${path}${message.slice(error.property.length)}`
+        : `${path}: ${message}`,
     );
     return [...own, ...flattenErrors(error.children ?? [], path)];
   });

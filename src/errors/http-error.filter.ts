@@ -32,7 +32,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       );
     } else {
       // One line per refusal; the path names the provider and endpoint. Messages hold no secrets.
-      this.logger.warn(`refused ${req.method} ${req.path} -> ${status} ${body.error}: ${body.message}`);
+      this.logger.warn(
+        `refused ${req.method} ${req.path} -> ${status} ${String(body.error ?? '')}: ${String(body.message ?? '')}`,
+      );
     }
     if (res.headersSent) return;
     res.status(status).set(headers);
@@ -42,7 +44,7 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   private describe(error: unknown): {
     status: number;
-    body: { error: string; message: string };
+    body: Record<string, unknown>;
     headers: Record<string, string>;
   } {
     if (error instanceof WebhookError) {
@@ -53,14 +55,13 @@ export class HttpErrorFilter implements ExceptionFilter {
       };
     }
     if (error instanceof HttpException) {
+      // Nest's own shape ({ statusCode, message, error }, or a health report) is kept as is.
       const response = error.getResponse();
-      const message =
+      const body =
         typeof response === 'string'
-          ? response
-          : Array.isArray((response as any).message)
-            ? (response as any).message.join('; ')
-            : String((response as any).message ?? error.message);
-      return { status: error.getStatus(), body: { error: error.name, message }, headers: {} };
+          ? { statusCode: error.getStatus(), message: response }
+          : response;
+      return { status: error.getStatus(), body: body as Record<string, unknown>, headers: {} };
     }
     const parserError = error as BodyParserError;
     const status = parserError?.status ?? parserError?.statusCode;

@@ -3,7 +3,10 @@ import type { StoredDelivery } from '../store/inbox.writer';
 import type { ResolvedEndpoint } from './endpoint.registry';
 
 /** The answer once the delivery is committed: the receiver's own, or `{ id, duplicate }`. */
-export function acknowledgeStage(endpoint: ResolvedEndpoint, stored: StoredDelivery): WebhookResponse {
+export function acknowledgeStage(
+  endpoint: ResolvedEndpoint,
+  stored: StoredDelivery,
+): WebhookResponse {
   return (
     endpoint.receiver.acknowledge?.(stored) ?? {
       status: 200,

@@ -40,7 +40,9 @@ export class EndpointRegistry {
     const endpoint = this.byId.get(id);
     if (!endpoint) return undefined;
     const { receiver } = endpoint;
-    return receiver.name === provider || receiver.aliases?.includes(provider) ? endpoint : undefined;
+    return receiver.name === provider || receiver.aliases?.includes(provider)
+      ? endpoint
+      : undefined;
   }
 
   all(): ResolvedEndpoint[] {
@@ -56,7 +58,9 @@ function resolve(endpoint: EndpointConfig, receivers: ReceiverRegistry): Resolve
     provider: receiver.name,
     receiver,
     secrets: endpoint.secrets,
-    options: receiver.parseOptions ? receiver.parseOptions(endpoint.options) : (endpoint.options ?? {}),
+    options: receiver.parseOptions
+      ? receiver.parseOptions(endpoint.options)
+      : (endpoint.options ?? {}),
     publicUrl: endpoint.publicUrl,
     forward: endpoint.forward ?? [],
   };

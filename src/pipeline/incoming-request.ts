@@ -32,7 +32,10 @@ export function toIncomingWebhook(
 export function mediaType(contentType: string | undefined): string | undefined {
   if (!contentType) return undefined;
   const semicolon = contentType.indexOf(';');
-  return (semicolon >= 0 ? contentType.slice(0, semicolon) : contentType).trim().toLowerCase() || undefined;
+  return (
+    (semicolon >= 0 ? contentType.slice(0, semicolon) : contentType).trim().toLowerCase() ||
+    undefined
+  );
 }
 
 /**
@@ -41,9 +44,12 @@ export function mediaType(contentType: string | undefined): string | undefined {
  * the URL that URL-signing providers' signatures are checked against.
  */
 function requestUrl(req: Request, headers: Record<string, string>, trustProxy: boolean): string {
-  const forwardedProto = trustProxy ? headers['x-forwarded-proto']?.split(',')[0].trim() : undefined;
+  const forwardedProto = trustProxy
+    ? headers['x-forwarded-proto']?.split(',')[0].trim()
+    : undefined;
   const forwardedHost = trustProxy ? headers['x-forwarded-host']?.split(',')[0].trim() : undefined;
-  const proto = forwardedProto || ((req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http');
+  const proto =
+    forwardedProto || ((req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http');
   const host = forwardedHost || headers.host || 'localhost';
   return `${proto}://${host}${req.originalUrl}`;
 }

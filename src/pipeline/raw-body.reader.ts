@@ -1,6 +1,10 @@
 import type { Request } from 'express';
 import getRawBody from 'raw-body';
-import { PayloadTooLargeError, UnsupportedMediaTypeError, WebhookError } from '../errors/webhook-errors';
+import {
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  WebhookError,
+} from '../errors/webhook-errors';
 
 /**
  * Read the request's exact bytes, refusing (413) as soon as the declared or streamed size
@@ -33,7 +37,11 @@ export async function readRawBody(req: Request, limit: number): Promise<Buffer> 
     const status = (error as { status?: number }).status;
     if (status === 413) throw tooLarge(limit);
     // Aborted or length-mismatched requests: the sender broke the request, not us.
-    throw new WebhookError(400, 'malformed', `The body could not be read: ${(error as Error).message}.`);
+    throw new WebhookError(
+      400,
+      'malformed',
+      `The body could not be read: ${(error as Error).message}.`,
+    );
   }
 }
 

@@ -45,7 +45,10 @@ export class ReceiveController {
       }
     }
 
-    const rawBody = req.method === 'POST' ? await readRawBody(req, this.config.http.maxBodyBytes) : Buffer.alloc(0);
+    const rawBody =
+      req.method === 'POST'
+        ? await readRawBody(req, this.config.http.maxBodyBytes)
+        : Buffer.alloc(0);
     const incoming = toIncomingWebhook(req, rawBody, {
       publicUrl: endpoint.publicUrl,
       trustProxy: this.config.http.trustProxy,

@@ -31,7 +31,10 @@ export interface ReceiverContext<Options = unknown> {
 }
 
 export type VerifyResult =
-  | { readonly ok: true; /** index into `secrets` of the secret that matched */ readonly secretIndex: number }
+  | {
+      readonly ok: true;
+      /** index into `secrets` of the secret that matched */ readonly secretIndex: number;
+    }
   | {
       readonly ok: false;
       readonly reason: 'signature' | 'stale-timestamp';
@@ -81,7 +84,10 @@ export interface Receiver<Options = unknown> {
    * Handshakes the provider sends unsigned (Dropbox `GET ?challenge=`, Trello `HEAD`, Slack
    * `ssl_check`). Return the answer, or undefined when this request is not one.
    */
-  handshakeBeforeVerify?(req: IncomingWebhook, ctx: ReceiverContext<Options>): WebhookResponse | undefined;
+  handshakeBeforeVerify?(
+    req: IncomingWebhook,
+    ctx: ReceiverContext<Options>,
+  ): WebhookResponse | undefined;
 
   /** Check the provider's signature over `req.rawBody`, trying every secret. */
   verify(req: IncomingWebhook, ctx: ReceiverContext<Options>): VerifyResult | Promise<VerifyResult>;

@@ -16,8 +16,11 @@ describe('receiver registry', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it.each(RECEIVERS.map((r) => [r.name, r] as const))('%s declares lower-case media types', (_name, receiver) => {
-    expect(receiver.contentTypes.length).toBeGreaterThan(0);
-    for (const type of receiver.contentTypes) expect(type).toBe(type.toLowerCase());
-  });
+  it.each(RECEIVERS.map((r) => [r.name, r] as const))(
+    '%s declares lower-case media types',
+    (_name, receiver) => {
+      expect(receiver.contentTypes.length).toBeGreaterThan(0);
+      for (const type of receiver.contentTypes) expect(type).toBe(type.toLowerCase());
+    },
+  );
 });

@@ -11,7 +11,10 @@ export interface StoredBody {
  * sent, never a re-serialization, so the payload is derived the same way at every read.
  * Returns null when there is nothing to parse or the bytes do not parse.
  */
-export function parseStoredPayload(receiver: Receiver<unknown> | undefined, stored: StoredBody): unknown {
+export function parseStoredPayload(
+  receiver: Receiver<unknown> | undefined,
+  stored: StoredBody,
+): unknown {
   if (!receiver || !stored.rawBody) return null;
   try {
     return receiver.parse({

@@ -15,7 +15,10 @@ export interface DeliveryFilter {
   limit: number;
 }
 
-export type DeliverySummary = Omit<DeliveryRecord, 'rawBody' | 'headers' | 'planned' | 'occurredAt' | 'contentType'>;
+export type DeliverySummary = Omit<
+  DeliveryRecord,
+  'rawBody' | 'headers' | 'planned' | 'occurredAt' | 'contentType'
+>;
 
 /** Read side of the store, for the admin API. Never loads raw bodies for lists. */
 @Injectable()
@@ -26,7 +29,9 @@ export class DeliveryQueries {
   ) {}
 
   /** Newest first; one extra row is read to know whether there is a next page. */
-  async list(filter: DeliveryFilter): Promise<{ items: DeliverySummary[]; nextCursor: string | null }> {
+  async list(
+    filter: DeliveryFilter,
+  ): Promise<{ items: DeliverySummary[]; nextCursor: string | null }> {
     const where: FindOptionsWhere<DeliveryRecord> = {};
     if (filter.provider) where.provider = filter.provider;
     if (filter.endpoint) where.endpoint = filter.endpoint;

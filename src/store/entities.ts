@@ -73,7 +73,12 @@ function buildEntities(engine: Engine): StoreEntities {
       provider: { type: 'varchar', length: 64 },
       endpoint: { type: 'varchar', length: 128 },
       type: { type: 'varchar', length: 200 },
-      providerDeliveryId: { name: 'provider_delivery_id', type: 'varchar', length: 200, nullable: true },
+      providerDeliveryId: {
+        name: 'provider_delivery_id',
+        type: 'varchar',
+        length: 200,
+        nullable: true,
+      },
       occurredAt: { name: 'occurred_at', type: t.timestamp, nullable: true },
       receivedAt: { name: 'received_at', type: t.timestamp },
       contentType: { name: 'content_type', type: 'varchar', length: 200, nullable: true },

@@ -23,6 +23,8 @@ export class SqliteTuning implements OnModuleInit {
     const synchronous = this.config.database.sqliteSynchronous;
     await this.dataSource.query(`PRAGMA synchronous = ${synchronous}`);
     const [{ journal_mode: mode }] = await this.dataSource.query('PRAGMA journal_mode');
-    this.logger.log(`SQLite ${String(this.dataSource.options.database)}: journal_mode=${mode}, synchronous=${synchronous}`);
+    this.logger.log(
+      `SQLite ${String(this.dataSource.options.database)}: journal_mode=${mode}, synchronous=${synchronous}`,
+    );
   }
 }

@@ -46,6 +46,13 @@ import { StoreWriteLock } from './write-lock';
     InboxWriter,
     DeliveryQueries,
   ],
-  exports: [StoreEntitiesRef, StoreWriteLock, StoreEvents, InboxWriter, DeliveryQueries, TypeOrmModule],
+  exports: [
+    StoreEntitiesRef,
+    StoreWriteLock,
+    StoreEvents,
+    InboxWriter,
+    DeliveryQueries,
+    TypeOrmModule,
+  ],
 })
 export class StoreModule {}

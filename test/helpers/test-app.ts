@@ -44,7 +44,10 @@ export async function createTestApp(
     providers: options.providers ?? [],
   }).compile();
   const levels: LogLevel[] = process.env.TEST_LOGS ? ['log', 'warn', 'error', 'fatal'] : ['fatal'];
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: levels });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    logger: levels,
+  });
   await app.init();
   return {
     app,

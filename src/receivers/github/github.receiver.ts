@@ -32,7 +32,9 @@ export const githubReceiver: Receiver<GithubOptions> = {
     } else if (sha1 && options.allowSha1) {
       secretIndex = verifyGithubSignature(sha1, req.rawBody, secrets, 'sha1');
     } else {
-      const hint = sha1 ? ' (SHA-1 X-Hub-Signature is off; set options.allowSha1 to accept it)' : '';
+      const hint = sha1
+        ? ' (SHA-1 X-Hub-Signature is off; set options.allowSha1 to accept it)'
+        : '';
       return { ok: false, reason: 'signature', message: `X-Hub-Signature-256 is missing${hint}.` };
     }
     return secretIndex >= 0

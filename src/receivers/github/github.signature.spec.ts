@@ -21,14 +21,21 @@ describe('GitHub signature', () => {
     ['one flipped hex digit', VECTOR.sha256.slice(0, -1) + '6', [VECTOR.secret], -1],
     ['a truncated signature', VECTOR.sha256.slice(0, 40), [VECTOR.secret], -1],
     ['a missing prefix', VECTOR.sha256.slice('sha256='.length), [VECTOR.secret], -1],
-    ['the sha1 prefix on a sha256 digest', VECTOR.sha256.replace('sha256=', 'sha1='), [VECTOR.secret], -1],
+    [
+      'the sha1 prefix on a sha256 digest',
+      VECTOR.sha256.replace('sha256=', 'sha1='),
+      [VECTOR.secret],
+      -1,
+    ],
     ['an empty header', '', [VECTOR.secret], -1],
   ])('%s', (_case, header, secrets, expected) => {
     expect(verifyGithubSignature(header, VECTOR.body, secrets)).toBe(expected);
   });
 
   it('rejects the vector signature over a body that differs by one byte', () => {
-    expect(verifyGithubSignature(VECTOR.sha256, Buffer.from('Hello, World?'), [VECTOR.secret])).toBe(-1);
+    expect(
+      verifyGithubSignature(VECTOR.sha256, Buffer.from('Hello, World?'), [VECTOR.secret]),
+    ).toBe(-1);
   });
 
   it('verifies legacy sha1 signatures when asked to', () => {

@@ -9,7 +9,11 @@ import { matchAnySecret } from '../shared/timing-safe';
  */
 export type GithubAlgorithm = 'sha256' | 'sha1';
 
-export function signGithub(secret: string, body: Buffer, algorithm: GithubAlgorithm = 'sha256'): string {
+export function signGithub(
+  secret: string,
+  body: Buffer,
+  algorithm: GithubAlgorithm = 'sha256',
+): string {
   return `${algorithm}=${hmac(algorithm, secret, body).toString('hex')}`;
 }
 

@@ -39,7 +39,10 @@ export class InitialSchema1764201600000 implements MigrationInterface {
       }),
       new TableIndex({ name: 'ix_deliveries_planned', columnNames: ['planned', 'id'] }),
       new TableIndex({ name: 'ix_deliveries_status', columnNames: ['status', 'id'] }),
-      new TableIndex({ name: 'ix_deliveries_provider_endpoint', columnNames: ['provider', 'endpoint', 'id'] }),
+      new TableIndex({
+        name: 'ix_deliveries_provider_endpoint',
+        columnNames: ['provider', 'endpoint', 'id'],
+      }),
       new TableIndex({ name: 'ix_deliveries_received_at', columnNames: ['received_at'] }),
     ]);
 
@@ -72,7 +75,11 @@ export class InitialSchema1764201600000 implements MigrationInterface {
       }),
     );
     await queryRunner.createIndices('runs', [
-      new TableIndex({ name: 'uq_runs_delivery_handler', columnNames: ['delivery_id', 'handler'], isUnique: true }),
+      new TableIndex({
+        name: 'uq_runs_delivery_handler',
+        columnNames: ['delivery_id', 'handler'],
+        isUnique: true,
+      }),
       new TableIndex({ name: 'ix_runs_due', columnNames: ['status', 'next_attempt_at'] }),
       new TableIndex({ name: 'ix_runs_handler', columnNames: ['handler', 'status'] }),
     ]);

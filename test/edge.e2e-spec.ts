@@ -1,0 +1,147 @@
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { HOOKGATE_CONNECTION } from '../src/store/data-source';
+import { githubHeaders } from './helpers/github';
+import { createTestApp, postRaw, testConfig, TestApp } from './helpers/test-app';
+
+const SECRET = 'github-test-secret';
+
+describe('HTTP edge', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(testConfig({ http: { maxBodyBytes: 4096 } }));
+  });
+  afterAll(() => t.close());
+
+  it('413 for a body over the limit (declared length), before reading it', async () => {
+    const body = Buffer.from(JSON.stringify({ big: 'x'.repeat(5000) }));
+    const res = await postRaw(
+      t,
+      '/webhooks/github/acme',
+      githubHeaders(SECRET, body, 'push'),
+      body,
+    );
+    expect(res.status).toBe(413);
+    expect(res.body.error).toBe('too-large');
+  });
+
+  it('413 for a chunked body that grows past the limit, without buffering the rest', async () => {
+    const server = t.app.getHttpServer();
+    if (!server.listening) await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          port,
+          host: '127.0.0.1',
+          method: 'POST',
+          path: '/webhooks/github/acme',
+          headers: {
+            'content-type': 'application/json',
+            'transfer-encoding': 'chunked',
+            'x-github-event': 'push',
+          },
+        },
+        (res) => resolve(res.statusCode ?? 0),
+      );
+      req.on('error', reject);
+      // 64 KiB in 1 KiB chunks: the answer must come before we finish.
+      let sent = 0;
+      const pump = () => {
+        while (sent < 64 && req.write(Buffer.alloc(1024, 0x20))) sent++;
+        if (sent < 64) req.once('drain', pump);
+        else req.end();
+      };
+      pump();
+    });
+    expect(status).toBe(413);
+  });
+
+  it('accepts a content type with parameters', async () => {
+    const body = '{"zen":"Half measures are as bad as nothing at all."}';
+    const headers = {
+      ...githubHeaders(SECRET, body, 'ping'),
+      'content-type': 'application/json; charset=utf-8',
+    };
+    expect((await postRaw(t, '/webhooks/github/acme', headers, body)).status).toBe(200);
+  });
+
+  it('415 with no content type at all, and for compressed bodies it cannot verify', async () => {
+    const body = '{"zen":"x"}';
+    const headers: Record<string, string> = githubHeaders(SECRET, body, 'ping');
+    delete headers['content-type'];
+    expect((await postRaw(t, '/webhooks/github/acme', headers, body)).status).toBe(415);
+    const gzip = { ...githubHeaders(SECRET, body, 'ping'), 'content-encoding': 'gzip' };
+    expect((await postRaw(t, '/webhooks/github/acme', gzip, body)).status).toBe(415);
+  });
+
+  it('400 for a signed body that is not valid UTF-8', async () => {
+    const body = Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]); // {"a":"\xff\xfe"}
+    const res = await postRaw(
+      t,
+      '/webhooks/github/acme',
+      githubHeaders(SECRET, body, 'ping'),
+      body,
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/UTF-8/);
+  });
+
+  it('405 for methods the provider never uses', async () => {
+    expect((await t.http().put('/webhooks/github/acme')).status).toBe(405);
+    expect((await t.http().delete('/webhooks/github/acme')).status).toBe(405);
+  });
+
+  it('does not store credential headers', async () => {
+    const body = '{"zen":"Avoid administrative distraction."}';
+    const headers = {
+      ...githubHeaders(SECRET, body, 'ping'),
+      authorization: 'Bearer leaked',
+      cookie: 'session=1',
+    };
+    const res = await postRaw(t, '/webhooks/github/acme', headers, body);
+    const detail = await t
+      .http()
+      .get(`/admin/deliveries/${res.body.id}`)
+      .set('authorization', 'Bearer test-admin-token-0123456789');
+    expect(detail.body.headers['x-github-event']).toBe('ping');
+    expect(detail.body.headers.authorization).toBeUndefined();
+    expect(detail.body.headers.cookie).toBeUndefined();
+  });
+});
+
+describe('health and store outages', () => {
+  it('GET /health answers 200 with the store up, 503 with it down; deliveries get 503, never 2xx', async () => {
+    const t = await createTestApp(testConfig());
+    try {
+      const up = await t.http().get('/health');
+      expect(up.status).toBe(200);
+      expect(up.body.info.store.status).toBe('up');
+
+      const dataSource = t.app.get<DataSource>(getDataSourceToken(HOOKGATE_CONNECTION));
+      await dataSource.destroy();
+      const down = await t.http().get('/health');
+      expect(down.status).toBe(503);
+      expect(down.body.error.store.status).toBe('down');
+
+      const body = '{"zen":"Mind your words, they are important."}';
+      const res = await postRaw(
+        t,
+        '/webhooks/github/acme',
+        githubHeaders(SECRET, body, 'ping'),
+        body,
+      );
+      expect(res.status).toBe(503);
+      expect(res.headers['retry-after']).toBeDefined();
+      await dataSource.initialize();
+      expect(
+        (await postRaw(t, '/webhooks/github/acme', githubHeaders(SECRET, body, 'ping'), body))
+          .status,
+      ).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
