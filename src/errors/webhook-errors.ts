@@ -11,7 +11,8 @@ export type RefusalReason =
   | 'malformed'
   | 'signature'
   | 'stale-timestamp'
-  | 'store-unavailable';
+  | 'store-unavailable'
+  | 'upstream-unavailable';
 
 export class WebhookError extends Error {
   constructor(

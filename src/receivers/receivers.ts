@@ -1,4 +1,14 @@
 import { githubReceiver } from './github/github.receiver';
+import { standardWebhooksReceiver } from './standard-webhooks/standard-webhooks.receiver';
+import { stripeReceiver } from './stripe/stripe.receiver';
+import { gitlabReceiver } from './gitlab/gitlab.receiver';
+import { bitbucketReceiver } from './bitbucket/bitbucket.receiver';
+import { slackReceiver } from './slack/slack.receiver';
+import { twilioReceiver } from './twilio/twilio.receiver';
+import { shopifyReceiver } from './shopify/shopify.receiver';
+import { dropboxReceiver } from './dropbox/dropbox.receiver';
+import { trelloReceiver } from './trello/trello.receiver';
+import { paypalReceiver } from './paypal/paypal.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -7,6 +17,16 @@ import type { Receiver } from './receiver';
  */
 export const RECEIVERS: readonly Receiver<any>[] = [
   githubReceiver,
+  standardWebhooksReceiver,
+  stripeReceiver,
+  gitlabReceiver,
+  bitbucketReceiver,
+  slackReceiver,
+  twilioReceiver,
+  shopifyReceiver,
+  dropboxReceiver,
+  trelloReceiver,
+  paypalReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
