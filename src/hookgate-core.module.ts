@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { HookgateConfig } from './config/config.schema';
+import { EndpointRegistry } from './pipeline/endpoint.registry';
 import {
   CLOCK,
   Clock,
@@ -8,7 +9,7 @@ import {
   ReceiverRegistry,
 } from './config/tokens';
 
-/** Makes the validated config, the clock and the receiver list injectable everywhere. */
+/** Makes the validated config, the clock, the receivers and the endpoints injectable everywhere. */
 @Global()
 @Module({})
 export class HookgateCoreModule {
@@ -19,8 +20,9 @@ export class HookgateCoreModule {
         { provide: HOOKGATE_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
         { provide: RECEIVER_REGISTRY, useValue: receivers },
+        EndpointRegistry,
       ],
-      exports: [HOOKGATE_CONFIG, CLOCK, RECEIVER_REGISTRY],
+      exports: [HOOKGATE_CONFIG, CLOCK, RECEIVER_REGISTRY, EndpointRegistry],
     };
   }
 }

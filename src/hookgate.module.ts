@@ -1,15 +1,17 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { json } from 'express';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AdminTokenGuard } from './admin/admin-token.guard';
 import { DeliveriesController } from './admin/deliveries.controller';
+import { ReplayController } from './admin/replay.controller';
+import { DispatchModule } from './dispatch/dispatch.module';
 import { validateConfig } from './config/config.loader';
 import { HookgateConfig } from './config/config.schema';
 import { systemClock, type Clock, type ReceiverRegistry } from './config/tokens';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { HookgateCoreModule } from './hookgate-core.module';
 import { HealthController } from './observability/health.controller';
-import { EndpointRegistry } from './pipeline/endpoint.registry';
 import { PipelineService } from './pipeline/pipeline.service';
 import { RECEIVERS } from './receivers/receivers';
 import { ReceiveController } from './pipeline/receive.controller';
@@ -31,7 +33,12 @@ export interface HookgateModuleOptions {
  * The app must leave the raw body available: `{ bodyParser: false }` or `{ rawBody: true }`.
  */
 @Module({})
-export class HookgateModule {
+export class HookgateModule implements NestModule {
+  /** The admin write API takes small JSON bodies; the webhook edge reads raw bytes itself. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(json({ limit: '64kb' })).forRoutes(ReplayController);
+  }
+
   static forRoot(
     config: HookgateConfig | Record<string, unknown>,
     options: HookgateModuleOptions = {},
@@ -43,16 +50,16 @@ export class HookgateModule {
       imports: [
         HookgateCoreModule.forRoot(validated, options.clock ?? systemClock, receivers),
         StoreModule,
+        DispatchModule,
         TerminusModule,
       ],
-      controllers: [ReceiveController, DeliveriesController, HealthController],
+      controllers: [ReceiveController, DeliveriesController, ReplayController, HealthController],
       providers: [
-        EndpointRegistry,
         PipelineService,
         AdminTokenGuard,
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
-      exports: [EndpointRegistry, StoreModule],
+      exports: [StoreModule, DispatchModule],
     };
   }
 }

@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { githubHeaders } from './helpers/github';
@@ -130,6 +132,89 @@ describe('gateway process', () => {
     // SIGTERM: Nest closes the app (and the store), then lets the signal end the process.
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe('SIGTERM');
+  }, 120_000);
+
+  it('finishes runs that were in flight at kill -9 after a restart: every acknowledged delivery is forwarded at least once', async () => {
+    // Downstream: answers 200 after 100 ms, so runs are in flight when the gateway dies.
+    const forwarded = new Map<string, number>(); // webhook-id -> times received
+    const downstream = createServer((req, res) => {
+      req.resume();
+      req.on('end', () =>
+        setTimeout(() => {
+          const id = String(req.headers['webhook-id']);
+          forwarded.set(id, (forwarded.get(id) ?? 0) + 1);
+          res.writeHead(200).end();
+        }, 100),
+      );
+    });
+    await new Promise<void>((r) => downstream.listen(0, '127.0.0.1', r));
+    const downstreamPort = (downstream.address() as AddressInfo).port;
+    const port = await freePort();
+    const config = writeConfig(
+      'dispatch.yaml',
+      [
+        `port: ${port}`,
+        `database: { url: "sqlite:${join(dir, 'dispatch.sqlite')}" }`,
+        `admin: { token: "${ADMIN}" }`,
+        'dispatch: { concurrency: 4, timeoutMs: 2000, leaseMs: 3000, pollIntervalMs: 100 }',
+        'endpoints:',
+        `  - { provider: github, id: fwd, secrets: ["${SECRET}"], forward: [{ url: "http://127.0.0.1:${downstreamPort}/in" }] }`,
+      ].join('\n'),
+    );
+    try {
+      const first = startGateway(build.main, { HOOKGATE_CONFIG: config });
+      running.push(first);
+      await waitUntilHealthy(first, port);
+      const acknowledged = new Set<string>();
+      await Promise.all(
+        Array.from({ length: 60 }, async (_, i) => {
+          const body = JSON.stringify({ ref: 'refs/heads/main', i });
+          const res = await fetch(`http://127.0.0.1:${port}/webhooks/github/fwd`, {
+            method: 'POST',
+            headers: githubHeaders(SECRET, body, 'push', `fwd-${i}`),
+            body,
+          });
+          if (res.status === 200) acknowledged.add(((await res.json()) as { id: string }).id);
+        }),
+      );
+      while (forwarded.size < 8) await new Promise((r) => setTimeout(r, 10));
+      first.child.kill('SIGKILL');
+      await first.exited;
+      const beforeRestart = forwarded.size;
+      expect(beforeRestart).toBeLessThan(acknowledged.size);
+
+      const second = startGateway(build.main, { HOOKGATE_CONFIG: config });
+      running.push(second);
+      await waitUntilHealthy(second, port);
+      const deadline = Date.now() + 60_000;
+      while ([...acknowledged].some((id) => !forwarded.has(id)) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const missing = [...acknowledged].filter((id) => !forwarded.has(id));
+      // Runs the dead process had in flight come back after their lease: wait for all to settle.
+      const succeeded = async () =>
+        (
+          (await (
+            await fetch(`http://127.0.0.1:${port}/admin/deliveries?status=succeeded&limit=500`, {
+              headers: { authorization: `Bearer ${ADMIN}` },
+            })
+          ).json()) as { items: unknown[] }
+        ).items.length;
+      while ((await succeeded()) < acknowledged.size && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(await succeeded()).toBe(acknowledged.size);
+      const duplicates = [...forwarded.values()].filter((n) => n > 1).length;
+      process.stdout.write(
+        `kill -9 dispatch test: acknowledged ${acknowledged.size}, forwarded before kill ${beforeRestart}, after restart ${forwarded.size}, forwarded twice ${duplicates}, missing ${missing.length}\n`,
+      );
+      expect(acknowledged.size).toBe(60);
+      expect(missing).toEqual([]);
+      second.child.kill('SIGTERM');
+      await second.exited;
+    } finally {
+      downstream.close();
+    }
   }, 120_000);
 
   it.each([

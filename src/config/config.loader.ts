@@ -107,6 +107,12 @@ export function validateConfig(
     throw new ConfigError(`The config is invalid:\n${lines.join('\n')}`);
   }
   checkEndpoints(config, receivers);
+  const { leaseMs, timeoutMs } = config.dispatch;
+  if (leaseMs !== undefined && leaseMs <= timeoutMs) {
+    throw new ConfigError(
+      `The config is invalid: dispatch.leaseMs (${leaseMs}) must be longer than dispatch.timeoutMs (${timeoutMs}), or a slow run would be taken over while it still runs.`,
+    );
+  }
   return config;
 }
 

@@ -92,16 +92,51 @@ export class DispatchConfig {
   @ValidateNested()
   @Type(() => RetryConfig)
   retry: RetryConfig = new RetryConfig();
+
+  /** A handler run that takes longer fails with a timeout and is retried. */
+  @IsInt()
+  @Min(100)
+  timeoutMs = 60_000;
+
+  /**
+   * How long a claimed run belongs to its process. If the process dies, another takes the run
+   * over after this. Default: timeoutMs + 30 s. Must exceed timeoutMs.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(200)
+  leaseMs?: number;
+
+  /** Fallback poll for due retries and for work written by other processes. */
+  @IsInt()
+  @Min(10)
+  pollIntervalMs = 1000;
+
+  /** On SIGTERM, how long in-flight runs may finish before they are released. */
+  @IsInt()
+  @Min(0)
+  shutdownGraceMs = 10_000;
+
+  /** Run workers in this process (turn off for an edge-only process). */
+  @IsBoolean()
+  enabled = true;
 }
 
 export class ForwardConfig {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   url: string;
 
+  /** Standard Webhooks signing secret: `whsec_` + base64 of 24-64 random bytes. */
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @Matches(/^whsec_[A-Za-z0-9+/]{32,}={0,2}$/, {
+    message: 'secret must be whsec_ followed by base64 (e.g. "whsec_$(openssl rand -base64 32)")',
+  })
   secret?: string;
+
+  @IsInt()
+  @Min(100)
+  timeoutMs = 10_000;
 }
 
 export class EndpointConfig {

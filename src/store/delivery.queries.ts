@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, FindOptionsWhere, LessThan } from 'typeorm';
 import { HOOKGATE_CONNECTION } from './data-source';
-import { DeliveryRecord, DeliveryStatus, RunRecord } from './entities';
+import { DeliveryRecord, DeliveryStatus, RunRecord, RunStatus } from './entities';
 import { StoreEntitiesRef } from './store-entities.ref';
 
 export interface DeliveryFilter {
@@ -67,8 +67,42 @@ export class DeliveryQueries {
     return { delivery, runs };
   }
 
+  /** Ids of runs matching a bulk-replay filter (oldest first), at most `limit`. */
+  async findRunIds(filter: RunFilter): Promise<string[]> {
+    const query = this.dataSource
+      .getRepository(this.entities.Run)
+      .createQueryBuilder('r')
+      .innerJoin('deliveries', 'd', 'd.id = r.delivery_id')
+      .select('r.id', 'id')
+      .where('r.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.provider) query.andWhere('d.provider = :provider', { provider: filter.provider });
+    if (filter.endpoint) query.andWhere('d.endpoint = :endpoint', { endpoint: filter.endpoint });
+    if (filter.type) query.andWhere('d.type = :type', { type: filter.type });
+    if (filter.handler) query.andWhere('r.handler = :handler', { handler: filter.handler });
+    if (filter.receivedAfter)
+      query.andWhere('d.received_at >= :after', { after: filter.receivedAfter });
+    if (filter.receivedBefore)
+      query.andWhere('d.received_at < :before', { before: filter.receivedBefore });
+    const rows: { id: string }[] = await query
+      .orderBy('r.id', 'ASC')
+      .limit(filter.limit)
+      .getRawMany();
+    return rows.map((row) => row.id);
+  }
+
   /** Cheap round trip for health checks. */
   async ping(): Promise<void> {
     await this.dataSource.query('SELECT 1');
   }
+}
+
+export interface RunFilter {
+  provider?: string;
+  endpoint?: string;
+  type?: string;
+  handler?: string;
+  statuses: RunStatus[];
+  receivedAfter?: Date;
+  receivedBefore?: Date;
+  limit: number;
 }

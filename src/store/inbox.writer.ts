@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { StoreUnavailableError } from '../errors/webhook-errors';
 import { HOOKGATE_CONNECTION } from './data-source';
+import { GroupCommit } from './group-commit';
 import { DeliveryRecord } from './entities';
 import { newId } from './ids';
 import { StoreEntitiesRef } from './store-entities.ref';
@@ -28,26 +29,21 @@ export interface StoredDelivery {
   duplicate: boolean;
 }
 
-interface Pending {
-  row: DeliveryRecord;
-  resolve(result: StoredDelivery): void;
-  reject(error: Error): void;
-}
-
 /** Upper bound on rows per transaction (keeps statements under every engine's parameter cap). */
 export const MAX_BATCH = 200;
 
 /**
- * The durable inbox, with group commit: deliveries that arrive while a commit is in flight
- * wait for the next one and share its transaction. Each caller's promise settles only after
- * the transaction holding its row committed, so a 2xx still means "on disk", but the cost of
- * the commit (the fsync) is shared by the whole batch instead of paid per request.
+ * The durable inbox. Deliveries are inserted with group commit (see GroupCommit): one
+ * transaction and one multi-row INSERT per batch, each request answered after its batch
+ * committed.
  */
 @Injectable()
-export class InboxWriter {
+export class InboxWriter implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Inbox');
-  private queue: Pending[] = [];
-  private draining = false;
+  private readonly commits = new GroupCommit<DeliveryRecord, StoredDelivery>(
+    (rows) => this.commit(rows),
+    MAX_BATCH,
+  );
 
   constructor(
     @InjectDataSource(HOOKGATE_CONNECTION) private readonly dataSource: DataSource,
@@ -56,7 +52,7 @@ export class InboxWriter {
     private readonly events: StoreEvents,
   ) {}
 
-  store(delivery: NewDelivery): Promise<StoredDelivery> {
+  async store(delivery: NewDelivery): Promise<StoredDelivery> {
     const row: DeliveryRecord = {
       id: newId(),
       provider: delivery.provider,
@@ -72,49 +68,40 @@ export class InboxWriter {
       attempts: 0,
       planned: false,
     };
-    return new Promise<StoredDelivery>((resolve, reject) => {
-      this.queue.push({ row, resolve, reject });
-      if (!this.draining) {
-        this.draining = true;
-        // Let every request that is already parsed in this turn of the event loop join.
-        setImmediate(() => void this.drain());
-      }
-    });
-  }
-
-  private async drain(): Promise<void> {
     try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_BATCH);
-        await this.commit(batch);
-      }
-    } finally {
-      this.draining = false;
+      return await this.commits.submit(row);
+    } catch {
+      throw new StoreUnavailableError();
     }
   }
 
-  private async commit(batch: Pending[]): Promise<void> {
-    let results: StoredDelivery[];
+  /** Requests already verified get their commit before the store closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.commits.flush();
+  }
+
+  private async commit(rows: DeliveryRecord[]): Promise<StoredDelivery[]> {
     try {
-      results = await this.lock.runExclusive(() =>
-        this.dataSource.transaction((manager) => this.insertBatch(manager, batch)),
+      const results = await this.lock.runExclusive(() =>
+        this.dataSource.transaction((manager) => this.insertBatch(manager, rows)),
       );
+      this.events.notifyStored(results.filter((r) => !r.duplicate).length);
+      return results;
     } catch (error) {
-      this.logger.error(`Could not commit ${batch.length} deliveries: ${(error as Error).message}`);
-      const refusal = new StoreUnavailableError();
-      for (const pending of batch) pending.reject(refusal);
-      return;
+      this.logger.error(`Could not commit ${rows.length} deliveries: ${(error as Error).message}`);
+      throw error;
     }
-    batch.forEach((pending, i) => pending.resolve(results[i]));
-    this.events.notifyStored(results.filter((r) => !r.duplicate).length);
   }
 
   /** One multi-row INSERT that skips rows whose (endpoint, delivery id) is already stored. */
-  private async insertBatch(manager: EntityManager, batch: Pending[]): Promise<StoredDelivery[]> {
+  private async insertBatch(
+    manager: EntityManager,
+    batch: DeliveryRecord[],
+  ): Promise<StoredDelivery[]> {
     // Duplicates inside the batch point at their first occurrence and are not inserted.
     const firstByKey = new Map<string, string>();
     const rows: DeliveryRecord[] = [];
-    for (const { row } of batch) {
+    for (const row of batch) {
       const key = dedupeKey(row);
       if (key && firstByKey.has(key)) continue;
       if (key) firstByKey.set(key, row.id);
@@ -139,7 +126,7 @@ export class InboxWriter {
       });
       for (const found of stored) owners.set(dedupeKey(found)!, found.id);
     }
-    return batch.map(({ row }) => {
+    return batch.map((row) => {
       const key = dedupeKey(row);
       const ownerId = key ? (owners.get(key) ?? firstByKey.get(key)!) : row.id;
       return { id: ownerId, duplicate: ownerId !== row.id };

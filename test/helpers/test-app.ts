@@ -87,3 +87,19 @@ export function postRaw(
     .serialize((data: unknown) => data as string)
     .send(Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8'));
 }
+
+/** Poll `check` until it returns a truthy value (or throw after `timeoutMs`). */
+export async function waitFor<T>(
+  check: () => Promise<T> | T,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { StoreModule } from '../store/store.module';
+import { DispatchWorker } from './dispatch.worker';
+import { Forwarder } from './forward/forwarder';
+import { HandlerRegistry } from './handler.registry';
+import { RunStore } from './run.store';
+import { WebhookExplorer } from './webhook.explorer';
+
+/** Handlers, runs and the worker. */
+@Module({
+  imports: [DiscoveryModule, StoreModule],
+  providers: [HandlerRegistry, RunStore, Forwarder, WebhookExplorer, DispatchWorker],
+  exports: [HandlerRegistry, RunStore, DispatchWorker],
+})
+export class DispatchModule {}

@@ -1,0 +1,25 @@
+import { parseStoredPayload } from '../receivers/stored-payload';
+import type { Receiver } from '../receivers/receiver';
+import type { DeliveryRecord } from '../store/entities';
+import type { WebhookEvent } from './webhook-event';
+
+/** The handler's view of a stored delivery, for attempt number `attempt`. */
+export function buildWebhookEvent(
+  delivery: DeliveryRecord,
+  receiver: Receiver<unknown> | undefined,
+  attempt: number,
+): WebhookEvent {
+  return {
+    id: delivery.id,
+    provider: delivery.provider,
+    endpoint: delivery.endpoint,
+    type: delivery.type,
+    providerDeliveryId: delivery.providerDeliveryId ?? undefined,
+    occurredAt: delivery.occurredAt ?? undefined,
+    receivedAt: delivery.receivedAt,
+    payload: parseStoredPayload(receiver, delivery),
+    headers: delivery.headers,
+    rawBody: delivery.rawBody ?? Buffer.alloc(0),
+    attempt,
+  };
+}

@@ -1,0 +1,36 @@
+import { SetMetadata } from '@nestjs/common';
+
+export const ON_WEBHOOK = Symbol('hookgate:on-webhook');
+
+export interface OnWebhookOptions {
+  /** Only deliveries of this endpoint id. */
+  endpoint?: string;
+  /**
+   * The handler's stable name, recorded on every run (default `Class.method`). Keep it when
+   * renaming the method, or pending retries will not find their handler.
+   */
+  name?: string;
+}
+
+export interface OnWebhookMetadata extends OnWebhookOptions {
+  provider: string;
+  pattern: string;
+}
+
+/**
+ * Mark a method as a webhook handler: `@OnWebhook('github', 'pull_request.*')`. It receives a
+ * `WebhookEvent`; throwing retries it with backoff. The decorator only records metadata: the
+ * explorer finds and checks handlers at start-up.
+ */
+export function OnWebhook(
+  provider: string,
+  typePattern = '*',
+  options: OnWebhookOptions = {},
+): MethodDecorator {
+  const metadata: OnWebhookMetadata = { provider, pattern: typePattern, ...options };
+  return (target, key, descriptor) => {
+    const existing: OnWebhookMetadata[] =
+      Reflect.getMetadata(ON_WEBHOOK, descriptor.value as object) ?? [];
+    SetMetadata(ON_WEBHOOK, [...existing, metadata])(target, key, descriptor);
+  };
+}

@@ -1,0 +1,304 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { CLOCK, type Clock } from '../config/tokens';
+import { HOOKGATE_CONNECTION } from '../store/data-source';
+import type { DeliveryRecord, RunRecord, RunStatus } from '../store/entities';
+import { newId } from '../store/ids';
+import { StoreEntitiesRef } from '../store/store-entities.ref';
+import { StoreWriteLock } from '../store/write-lock';
+import { deriveDeliveryStatus } from './delivery-status';
+
+export interface ClaimedRun {
+  run: RunRecord;
+  delivery: DeliveryRecord;
+}
+
+/** The result of one attempt, written back by the worker. */
+export interface RunOutcome {
+  runId: string;
+  deliveryId: string;
+  /** The attempt this outcome belongs to: a stale outcome (lease lost) is ignored. */
+  attempt: number;
+  status: Extract<RunStatus, 'succeeded' | 'failed' | 'dead'>;
+  nextAttemptAt?: Date;
+  error?: string;
+}
+
+const CHUNK = 200;
+
+/**
+ * Every write of the dispatch side: planning runs for new deliveries, claiming due runs with a
+ * lease, recording outcomes, releasing, and replays. Short transactions through the write lock
+ * (SQLite) or with row locks that skip what another process holds (PostgreSQL).
+ */
+@Injectable()
+export class RunStore {
+  constructor(
+    @InjectDataSource(HOOKGATE_CONNECTION) private readonly dataSource: DataSource,
+    private readonly entities: StoreEntitiesRef,
+    private readonly lock: StoreWriteLock,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  private write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.lock.runExclusive(() => this.dataSource.transaction(work));
+  }
+
+  private get postgres(): boolean {
+    return this.dataSource.options.type === 'postgres';
+  }
+
+  /** Skip rows another process has locked (PostgreSQL); SQLite is serialized by the lock. */
+  private skipLocked<T extends object>(query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+    return this.postgres ? query.setLock('pessimistic_write').setOnLocked('skip_locked') : query;
+  }
+
+  /**
+   * Create the runs of up to `limit` deliveries that have none yet. A delivery no handler
+   * matches is done at once. Planning happens here, not on the request path, so the edge stays
+   * one insert, and a crash between ack and planning only delays it.
+   */
+  async planPending(limit: number, handlersFor: (d: DeliveryRecord) => string[]): Promise<number> {
+    return this.write(async (manager) => {
+      const deliveries = await this.skipLocked(
+        manager
+          .createQueryBuilder(this.entities.Delivery, 'd')
+          .select(['d.id', 'd.provider', 'd.endpoint', 'd.type'])
+          .where('d.planned = :planned', { planned: false })
+          .orderBy('d.id', 'ASC')
+          .limit(limit),
+      ).getMany();
+      if (deliveries.length === 0) return 0;
+
+      const now = this.clock.now();
+      const runs: RunRecord[] = [];
+      const idle: string[] = [];
+      for (const delivery of deliveries) {
+        const handlers = handlersFor(delivery);
+        if (handlers.length === 0) idle.push(delivery.id);
+        for (const handler of handlers) runs.push(newRun(delivery.id, handler, now));
+      }
+      await this.insertRuns(manager, runs);
+      const busy = deliveries.map((d) => d.id).filter((id) => !idle.includes(id));
+      const deliveryRepo = manager.getRepository(this.entities.Delivery);
+      if (busy.length) await deliveryRepo.update({ id: In(busy) }, { planned: true });
+      if (idle.length)
+        await deliveryRepo.update({ id: In(idle) }, { planned: true, status: 'succeeded' });
+      return deliveries.length;
+    });
+  }
+
+  /** Take up to `limit` due runs: lease them to `owner` and count the attempt. */
+  async claim(limit: number, owner: string, leaseMs: number): Promise<ClaimedRun[]> {
+    const now = this.clock.now();
+    const claimed = await this.write(async (manager) => {
+      const due = await this.skipLocked(
+        manager
+          .createQueryBuilder(this.entities.Run, 'r')
+          .where(
+            new Brackets((q) =>
+              q
+                .where('r.status IN (:...waiting) AND r.nextAttemptAt <= :now', {
+                  waiting: ['pending', 'failed'],
+                  now,
+                })
+                // A crashed or stuck owner's lease has run out: take the run over.
+                .orWhere('r.status = :processing AND r.leaseExpiresAt <= :now', {
+                  processing: 'processing',
+                  now,
+                }),
+            ),
+          )
+          .orderBy('r.nextAttemptAt', 'ASC')
+          .limit(limit),
+      ).getMany();
+      if (due.length === 0) return [];
+      const leaseExpiresAt = new Date(now.getTime() + leaseMs);
+      const runRepo = manager.getRepository(this.entities.Run);
+      // Same attempt count for a whole claim is not guaranteed, so bump each run's own.
+      for (const run of due) {
+        run.attempts += 1;
+        run.status = 'processing';
+        run.leaseOwner = owner;
+        run.leaseExpiresAt = leaseExpiresAt;
+        run.updatedAt = now;
+        await runRepo.update(run.id, {
+          attempts: run.attempts,
+          status: 'processing',
+          leaseOwner: owner,
+          leaseExpiresAt,
+          updatedAt: now,
+        });
+      }
+      await this.refreshDeliveries(
+        manager,
+        due.map((r) => r.deliveryId),
+      );
+      return due;
+    });
+    if (claimed.length === 0) return [];
+    const deliveries = await this.dataSource
+      .getRepository(this.entities.Delivery)
+      .findBy({ id: In([...new Set(claimed.map((r) => r.deliveryId))]) });
+    const byId = new Map(deliveries.map((d) => [d.id, d]));
+    return claimed.map((run) => ({ run, delivery: byId.get(run.deliveryId)! }));
+  }
+
+  /** Write back outcomes (many at once: the worker batches them). */
+  async complete(outcomes: RunOutcome[], owner: string): Promise<void> {
+    const now = this.clock.now();
+    await this.write(async (manager) => {
+      const runRepo = manager.getRepository(this.entities.Run);
+      for (const outcome of outcomes) {
+        await runRepo.update(
+          // Only if we still hold this attempt's lease; otherwise another worker took over.
+          { id: outcome.runId, leaseOwner: owner, attempts: outcome.attempt, status: 'processing' },
+          {
+            status: outcome.status,
+            nextAttemptAt: outcome.nextAttemptAt ?? now,
+            lastError: outcome.error ?? null,
+            leaseOwner: null,
+            leaseExpiresAt: null,
+            updatedAt: now,
+            finishedAt: outcome.status === 'failed' ? null : now,
+          },
+        );
+      }
+      await this.refreshDeliveries(
+        manager,
+        outcomes.map((o) => o.deliveryId),
+      );
+    });
+  }
+
+  /** Give back runs still held by `owner` (shutdown): the attempt did not happen. */
+  async release(runIds: string[], owner: string): Promise<void> {
+    if (runIds.length === 0) return;
+    const now = this.clock.now();
+    await this.write(async (manager) => {
+      const runs = await manager
+        .getRepository(this.entities.Run)
+        .findBy({ id: In(runIds), leaseOwner: owner, status: 'processing' });
+      for (const run of runs) {
+        await manager.getRepository(this.entities.Run).update(run.id, {
+          status: run.attempts > 1 ? 'failed' : 'pending',
+          attempts: run.attempts - 1,
+          nextAttemptAt: now,
+          leaseOwner: null,
+          leaseExpiresAt: null,
+          updatedAt: now,
+        });
+      }
+      await this.refreshDeliveries(
+        manager,
+        runs.map((r) => r.deliveryId),
+      );
+    });
+  }
+
+  /**
+   * Run `handlers` on a delivery again from a fresh attempt count: existing runs are reset,
+   * missing ones (handlers added since) are created. Returns the runs touched.
+   */
+  async replay(deliveryId: string, handlers: string[]): Promise<number> {
+    const now = this.clock.now();
+    return this.write(async (manager) => {
+      const runRepo = manager.getRepository(this.entities.Run);
+      const existing = await runRepo.findBy({ deliveryId, handler: In(handlers) });
+      const known = new Set(existing.map((r) => r.handler));
+      for (const run of existing) {
+        await runRepo.update(run.id, { ...resetFields(now) });
+      }
+      await this.insertRuns(
+        manager,
+        handlers.filter((h) => !known.has(h)).map((h) => newRun(deliveryId, h, now)),
+      );
+      await manager.getRepository(this.entities.Delivery).update(deliveryId, { planned: true });
+      await this.refreshDeliveries(manager, [deliveryId]);
+      return handlers.length;
+    });
+  }
+
+  /** Reset the given runs (by id) if they are still dead or failed. Returns how many. */
+  async retryRuns(runIds: string[]): Promise<number> {
+    const now = this.clock.now();
+    let touched = 0;
+    for (let i = 0; i < runIds.length; i += CHUNK) {
+      const chunk = runIds.slice(i, i + CHUNK);
+      touched += await this.write(async (manager) => {
+        const runRepo = manager.getRepository(this.entities.Run);
+        const runs = await runRepo.findBy({ id: In(chunk), status: In(['dead', 'failed']) });
+        if (runs.length === 0) return 0;
+        await runRepo.update({ id: In(runs.map((r) => r.id)) }, resetFields(now));
+        await this.refreshDeliveries(
+          manager,
+          runs.map((r) => r.deliveryId),
+        );
+        return runs.length;
+      });
+    }
+    return touched;
+  }
+
+  /** Keep each delivery's status and attempts in step with its runs. */
+  private async refreshDeliveries(manager: EntityManager, deliveryIds: string[]): Promise<void> {
+    const ids = [...new Set(deliveryIds)];
+    if (ids.length === 0) return;
+    const runs = await manager.getRepository(this.entities.Run).find({
+      select: { deliveryId: true, status: true, attempts: true },
+      where: { deliveryId: In(ids) },
+    });
+    const deliveryRepo = manager.getRepository(this.entities.Delivery);
+    for (const id of ids) {
+      const own = runs.filter((r) => r.deliveryId === id);
+      await deliveryRepo.update(id, {
+        status: deriveDeliveryStatus(own.map((r) => r.status)),
+        attempts: own.reduce((max, r) => Math.max(max, r.attempts), 0),
+      });
+    }
+  }
+
+  private async insertRuns(manager: EntityManager, runs: RunRecord[]): Promise<void> {
+    for (let i = 0; i < runs.length; i += CHUNK) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(this.entities.Run)
+        .values(runs.slice(i, i + CHUNK))
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
+    }
+  }
+}
+
+function newRun(deliveryId: string, handler: string, now: Date): RunRecord {
+  return {
+    id: newId(),
+    deliveryId,
+    handler,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: now,
+    leaseOwner: null,
+    leaseExpiresAt: null,
+    lastError: null,
+    createdAt: now,
+    updatedAt: now,
+    finishedAt: null,
+  };
+}
+
+function resetFields(now: Date): Partial<RunRecord> {
+  return {
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: now,
+    lastError: null,
+    leaseOwner: null,
+    leaseExpiresAt: null,
+    finishedAt: null,
+    updatedAt: now,
+  };
+}

@@ -1,0 +1,26 @@
+import type { WebhookEventMap, WebhookEventName } from '@octokit/webhooks-types';
+
+/** What a handler receives: one stored delivery, parsed, with its attempt number. */
+export interface WebhookEvent<P = unknown> {
+  /** Gateway delivery id (UUIDv7): unique, time-sortable, the same on every retry. */
+  id: string;
+  /** The provider's canonical name, e.g. 'github'. */
+  provider: string;
+  /** Endpoint id from the config. */
+  endpoint: string;
+  /** Normalized type, e.g. 'pull_request.opened'. */
+  type: string;
+  /** The provider's own delivery/event id (X-GitHub-Delivery, Stripe event id, ...). */
+  providerDeliveryId?: string;
+  occurredAt?: Date;
+  receivedAt: Date;
+  /** The parsed body (JSON or form). */
+  payload: P;
+  headers: Record<string, string>;
+  rawBody: Buffer;
+  /** 1 on the first try. With `id`, enough for an idempotent handler to recognise a retry. */
+  attempt: number;
+}
+
+/** A GitHub event with its payload typed by event name: `GithubEvent<'pull_request'>`. */
+export type GithubEvent<E extends WebhookEventName> = WebhookEvent<WebhookEventMap[E]>;

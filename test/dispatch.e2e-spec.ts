@@ -1,0 +1,359 @@
+import { Injectable } from '@nestjs/common';
+import { OnWebhook } from '../src/dispatch/on-webhook.decorator';
+import type { WebhookEvent } from '../src/dispatch/webhook-event';
+import { githubHeaders } from './helpers/github';
+import { auth, deliveryDetail, waitForDeliveryStatus, waitForRun } from './helpers/dispatch';
+import {
+  createTestApp,
+  ManualClock,
+  postRaw,
+  testConfig,
+  TestApp,
+  waitFor,
+} from './helpers/test-app';
+
+const SECRET = 'github-test-secret';
+
+/** Records what the handlers saw; tests steer failures through `failuresLeft`. */
+class Calls {
+  steady: WebhookEvent[] = [];
+  flaky: WebhookEvent[] = [];
+  failuresLeft = 0;
+  alwaysFailing = 0;
+}
+const calls = new Calls();
+
+@Injectable()
+class TestHandlers {
+  @OnWebhook('github', 'push')
+  async steady(event: WebhookEvent<{ ref: string }>) {
+    calls.steady.push(event);
+  }
+
+  @OnWebhook('github', 'push', { name: 'flaky' })
+  async flaky(event: WebhookEvent) {
+    calls.flaky.push(event);
+    if (calls.failuresLeft > 0) {
+      calls.failuresLeft--;
+      throw new Error(`flaky failure, ${calls.failuresLeft} left`);
+    }
+  }
+
+  @OnWebhook('github', 'issues.*', { name: 'doomed' })
+  async doomed() {
+    calls.alwaysFailing++;
+    throw new TypeError('this handler always fails');
+  }
+}
+
+const retry = { maxAttempts: 3, initialDelayMs: 60_000, maxDelayMs: 3_600_000 };
+
+describe('dispatch', () => {
+  let t: TestApp;
+  const clock = new ManualClock();
+  let seq = 0;
+
+  async function send(event: string, payload: object): Promise<string> {
+    const body = JSON.stringify(payload);
+    const res = await postRaw(
+      t,
+      '/webhooks/github/acme',
+      githubHeaders(SECRET, body, event, `d-${++seq}`),
+      body,
+    );
+    expect(res.status).toBe(200);
+    return res.body.id;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp(testConfig({ dispatch: { pollIntervalMs: 20, retry } }), {
+      clock,
+      providers: [TestHandlers],
+    });
+  });
+  afterAll(() => t.close());
+  beforeEach(() => {
+    calls.steady = [];
+    calls.flaky = [];
+    calls.failuresLeft = 0;
+    calls.alwaysFailing = 0;
+  });
+
+  it('gives each handler the parsed event with its attempt number', async () => {
+    const id = await send('push', { ref: 'refs/heads/main' });
+    await waitForDeliveryStatus(t, id, 'succeeded');
+    expect(calls.steady).toHaveLength(1);
+    expect(calls.steady[0]).toMatchObject({
+      id,
+      provider: 'github',
+      endpoint: 'acme',
+      type: 'push',
+      providerDeliveryId: `d-${seq}`,
+      payload: { ref: 'refs/heads/main' },
+      attempt: 1,
+    });
+    expect(calls.steady[0].rawBody.toString()).toBe('{"ref":"refs/heads/main"}');
+    expect(calls.steady[0].headers['x-github-event']).toBe('push');
+    const detail = await deliveryDetail(t, id);
+    expect(detail.runs.map((r) => [r.handler, r.status, r.attempts]).sort()).toEqual([
+      ['TestHandlers.steady', 'succeeded', 1],
+      ['flaky', 'succeeded', 1],
+    ]);
+  });
+
+  it('retries a failing handler with backoff while its succeeding sibling ran once', async () => {
+    calls.failuresLeft = 2;
+    const id = await send('push', { ref: 'refs/heads/retry' });
+    const first = await waitForRun(
+      t,
+      id,
+      'flaky',
+      (r) => r.status === 'failed' && r.attempts === 1,
+    );
+    expect(first.lastError).toContain('flaky failure, 1 left');
+    // Full jitter: the next attempt is somewhere in [now, now + initialDelay).
+    const due = new Date(first.nextAttemptAt!).getTime();
+    expect(due).toBeGreaterThanOrEqual(clock.now().getTime());
+    expect(due).toBeLessThan(clock.now().getTime() + retry.initialDelayMs);
+    expect((await deliveryDetail(t, id)).status).toBe('failed');
+
+    clock.advance(retry.initialDelayMs);
+    const second = await waitForRun(
+      t,
+      id,
+      'flaky',
+      (r) => r.attempts === 2 && r.status === 'failed',
+    );
+    expect(new Date(second.nextAttemptAt!).getTime()).toBeLessThan(
+      clock.now().getTime() + 2 * retry.initialDelayMs,
+    );
+
+    clock.advance(2 * retry.initialDelayMs);
+    await waitForDeliveryStatus(t, id, 'succeeded');
+    expect(calls.flaky.map((e) => e.attempt)).toEqual([1, 2, 3]);
+    expect(calls.flaky.every((e) => e.id === id)).toBe(true);
+    expect(calls.steady.filter((e) => e.id === id)).toHaveLength(1);
+  });
+
+  it('dead-letters a run after maxAttempts, keeping its last error', async () => {
+    const id = await send('issues', { action: 'opened' });
+    for (let attempt = 1; attempt < retry.maxAttempts; attempt++) {
+      await waitForRun(t, id, 'doomed', (r) => r.attempts === attempt && r.status === 'failed');
+      clock.advance(retry.maxDelayMs);
+    }
+    const dead = await waitForRun(t, id, 'doomed', (r) => r.status === 'dead');
+    expect(dead.attempts).toBe(retry.maxAttempts);
+    expect(dead.lastError).toMatch(/TypeError: this handler always fails\n\s+at /);
+    expect(dead.nextAttemptAt).toBeNull();
+    expect((await deliveryDetail(t, id)).status).toBe('dead');
+    clock.advance(retry.maxDelayMs);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(calls.alwaysFailing).toBe(retry.maxAttempts);
+    const list = await t.http().get('/admin/deliveries?status=dead').set(auth);
+    expect(list.body.items.map((d: { id: string }) => d.id)).toContain(id);
+  });
+
+  it('replays a delivery: every handler, or one by name, from attempt 1', async () => {
+    const id = await send('push', { ref: 'refs/heads/replay' });
+    await waitForDeliveryStatus(t, id, 'succeeded');
+    expect((await t.http().post(`/admin/deliveries/${id}/replay`).set(auth)).status).toBe(202);
+    await waitFor(
+      () =>
+        calls.steady.filter((e) => e.id === id).length === 2 &&
+        calls.flaky.filter((e) => e.id === id).length === 2,
+    );
+    await waitForDeliveryStatus(t, id, 'succeeded');
+
+    const one = await t.http().post(`/admin/deliveries/${id}/replay?handler=flaky`).set(auth);
+    expect(one.status).toBe(202);
+    expect(one.body.handlers).toEqual(['flaky']);
+    await waitFor(() => calls.flaky.filter((e) => e.id === id).length === 3);
+    await waitForDeliveryStatus(t, id, 'succeeded');
+    expect(calls.steady.filter((e) => e.id === id)).toHaveLength(2);
+    expect(calls.flaky.filter((e) => e.id === id).map((e) => e.attempt)).toEqual([1, 1, 1]);
+
+    expect(
+      (await t.http().post(`/admin/deliveries/${id}/replay?handler=nope`).set(auth)).status,
+    ).toBe(409);
+    expect(
+      (
+        await t
+          .http()
+          .post(`/admin/deliveries/01a21f19-faab-70ef-9e94-4b061231f001/replay`)
+          .set(auth)
+      ).status,
+    ).toBe(404);
+    expect((await t.http().post(`/admin/deliveries/${id}/replay`)).status).toBe(401);
+  });
+
+  it('retries a dead run on request, and bulk-replays dead runs after counting them', async () => {
+    const ids = [
+      await send('issues', { action: 'closed' }),
+      await send('issues', { action: 'edited' }),
+    ];
+    for (let attempt = 1; attempt <= retry.maxAttempts; attempt++) {
+      for (const id of ids)
+        await waitForRun(
+          t,
+          id,
+          'doomed',
+          (r) => r.attempts === attempt && r.status !== 'processing',
+        );
+      clock.advance(retry.maxDelayMs);
+    }
+    for (const id of ids) await waitForRun(t, id, 'doomed', (r) => r.status === 'dead');
+
+    const retried = await t.http().post(`/admin/deliveries/${ids[0]}/runs/doomed/retry`).set(auth);
+    expect(retried.status).toBe(202);
+    await waitForRun(t, ids[0], 'doomed', (r) => r.attempts === 1 && r.status === 'failed');
+    expect(
+      (await t.http().post(`/admin/deliveries/${ids[1]}/runs/nope/retry`).set(auth)).status,
+    ).toBe(404);
+
+    const filter = { handler: 'doomed', type: 'issues.edited' };
+    const count = await t.http().post('/admin/runs/replay').set(auth).send(filter);
+    expect(count.status).toBe(200);
+    expect(count.body).toEqual({ dryRun: true, matched: 1, replayed: 0 });
+    expect((await deliveryDetail(t, ids[1])).runs.find((r) => r.handler === 'doomed')!.status).toBe(
+      'dead',
+    );
+
+    const done = await t
+      .http()
+      .post('/admin/runs/replay')
+      .set(auth)
+      .send({ ...filter, dryRun: false });
+    expect(done.body).toEqual({ dryRun: false, matched: 1, replayed: 1 });
+    await waitForRun(t, ids[1], 'doomed', (r) => r.attempts === 1 && r.status === 'failed');
+    expect(
+      (
+        await t
+          .http()
+          .post('/admin/runs/replay')
+          .set(auth)
+          .send({ statuses: ['succeeded'] })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await t.http().post('/admin/runs/replay').set(auth).send({ receivedAfter: 'yesterday' }))
+        .status,
+    ).toBe(400);
+  });
+});
+
+describe('dispatch concurrency', () => {
+  it('never runs more than dispatch.concurrency handlers at once', async () => {
+    let running = 0;
+    let peak = 0;
+    let done = 0;
+    @Injectable()
+    class Slow {
+      @OnWebhook('github', '*')
+      async handle() {
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise((r) => setTimeout(r, 50));
+        running--;
+        done++;
+      }
+    }
+    const t = await createTestApp(
+      testConfig({ dispatch: { concurrency: 2, pollIntervalMs: 20 } }),
+      { providers: [Slow] },
+    );
+    try {
+      await Promise.all(
+        Array.from({ length: 8 }, (_, i) => {
+          const body = JSON.stringify({ i });
+          return postRaw(
+            t,
+            '/webhooks/github/acme',
+            githubHeaders(SECRET, body, 'push', `c-${i}`),
+            body,
+          );
+        }),
+      );
+      await waitFor(() => done === 8);
+      expect(peak).toBe(2);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('handler discovery', () => {
+  it.each([
+    [
+      'an unknown provider',
+      'myspace',
+      '*',
+      {},
+      /Webhook handler Bad\.handle: unknown provider "myspace"/,
+    ],
+    [
+      'a malformed pattern',
+      'github',
+      'pull_request*',
+      {},
+      /Webhook handler Bad\.handle: malformed type pattern "pull_request\*"/,
+    ],
+    [
+      'an unknown endpoint',
+      'github',
+      '*',
+      { endpoint: 'nope' },
+      /Webhook handler Bad\.handle: no github endpoint "nope"/,
+    ],
+    [
+      'a duplicate name',
+      'github',
+      '*',
+      { name: 'flaky' },
+      /Two webhook handlers are named "flaky" \((Bad\.handle and TestHandlers\.flaky|TestHandlers\.flaky and Bad\.handle)\)/,
+    ],
+  ])(
+    'stops start-up for %s, naming the handler',
+    async (_case, provider, pattern, options, message) => {
+      @Injectable()
+      class Bad {
+        @OnWebhook(provider, pattern, options)
+        handle() {}
+      }
+      await expect(createTestApp(testConfig(), { providers: [Bad, TestHandlers] })).rejects.toThrow(
+        message,
+      );
+    },
+  );
+
+  it('honours the endpoint filter', async () => {
+    const seen: string[] = [];
+    @Injectable()
+    class OnlyOther {
+      @OnWebhook('github', '*', { endpoint: 'other' })
+      handle(event: WebhookEvent) {
+        seen.push(event.endpoint);
+      }
+    }
+    const t = await createTestApp(
+      testConfig({
+        dispatch: { pollIntervalMs: 20 },
+        endpoints: [
+          { provider: 'github', id: 'acme', secrets: [SECRET] },
+          { provider: 'github', id: 'other', secrets: [SECRET] },
+        ],
+      }),
+      { providers: [OnlyOther] },
+    );
+    try {
+      for (const endpoint of ['acme', 'other', 'acme']) {
+        const body = JSON.stringify({ endpoint });
+        await postRaw(t, `/webhooks/github/${endpoint}`, githubHeaders(SECRET, body, 'push'), body);
+      }
+      await waitFor(() => seen.length === 1);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(seen).toEqual(['other']);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,0 +1,49 @@
+import { ADMIN_TOKEN, TestApp, waitFor } from './test-app';
+
+export const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+export interface RunView {
+  handler: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+}
+
+export async function deliveryDetail(
+  t: TestApp,
+  id: string,
+): Promise<{ status: string; attempts: number; runs: RunView[] }> {
+  const res = await t.http().get(`/admin/deliveries/${id}`).set(auth);
+  if (res.status !== 200) throw new Error(`GET delivery ${id} -> ${res.status}`);
+  return res.body;
+}
+
+/** Wait until the delivery's run for `handler` satisfies `predicate`. */
+export function waitForRun(
+  t: TestApp,
+  id: string,
+  handler: string,
+  predicate: (run: RunView) => boolean,
+  what = 'run state',
+): Promise<RunView> {
+  return waitFor(
+    async () => {
+      const run = (await deliveryDetail(t, id)).runs.find((r) => r.handler === handler);
+      return run && predicate(run) ? run : undefined;
+    },
+    10_000,
+    `${handler} ${what}`,
+  ) as Promise<RunView>;
+}
+
+export function waitForDeliveryStatus(t: TestApp, id: string, status: string) {
+  return waitFor(
+    async () => {
+      const detail = await deliveryDetail(t, id);
+      return detail.status === status ? detail : undefined;
+    },
+    10_000,
+    `delivery ${id} to be ${status}`,
+  );
+}
