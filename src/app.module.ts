@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { LoadedConfig } from './config/config.loader';
+import { GATEWAY_HANDLERS } from './handlers';
 import { HookgateModule, HookgateModuleOptions } from './hookgate.module';
 
 /** The self-hosted gateway: Hookgate plus the gateway's own handler classes. */
@@ -9,6 +10,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [HookgateModule.forRoot(loaded.config, options)],
+      providers: [...GATEWAY_HANDLERS],
     };
   }
 }

@@ -12,6 +12,7 @@ import { systemClock, type Clock, type ReceiverRegistry } from './config/tokens'
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { HookgateCoreModule } from './hookgate-core.module';
 import { HealthController } from './observability/health.controller';
+import { HttpListenerShutdown } from './observability/http-listener.shutdown';
 import { PipelineService } from './pipeline/pipeline.service';
 import { RECEIVERS } from './receivers/receivers';
 import { ReceiveController } from './pipeline/receive.controller';
@@ -57,6 +58,7 @@ export class HookgateModule implements NestModule {
       providers: [
         PipelineService,
         AdminTokenGuard,
+        HttpListenerShutdown,
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
       exports: [StoreModule, DispatchModule],

@@ -1,0 +1,5 @@
+import { GithubPushLogger } from './github-push.logger';
+import { StripePaymentHandler } from './stripe-payment.handler';
+
+/** The gateway's own handler classes. Add yours here (any injectable with @OnWebhook methods). */
+export const GATEWAY_HANDLERS = [GithubPushLogger, StripePaymentHandler];
