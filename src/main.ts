@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -15,6 +16,15 @@ export async function createGateway(loaded: LoadedConfig): Promise<NestExpressAp
   app.set('x-powered-by', false);
   if (loaded.config.http.trustProxy) app.set('trust proxy', true);
   return app;
+}
+
+/** Slow or idle clients must not hold connections (and memory) forever. */
+export function applyServerTimeouts(app: NestExpressApplication, loaded: LoadedConfig): void {
+  const server = app.getHttpServer() as Server;
+  const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs } = loaded.config.http;
+  server.headersTimeout = headersTimeoutMs;
+  server.requestTimeout = requestTimeoutMs;
+  server.keepAliveTimeout = keepAliveTimeoutMs;
 }
 
 async function bootstrap(): Promise<void> {
@@ -35,6 +45,7 @@ async function bootstrap(): Promise<void> {
   }
   const app = await createGateway(loaded);
   await app.listen(loaded.config.port);
+  applyServerTimeouts(app, loaded);
   logger.log(`Listening on port ${loaded.config.port} (config: ${loaded.source})`);
 }
 

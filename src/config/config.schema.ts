@@ -65,6 +65,21 @@ export class HttpConfig {
    */
   @IsBoolean()
   trustProxy = false;
+
+  /** A client must send all request headers within this time (slowloris defence). */
+  @IsInt()
+  @Min(1000)
+  headersTimeoutMs = 20_000;
+
+  /** A client must send the whole request (headers and body) within this time. */
+  @IsInt()
+  @Min(1000)
+  requestTimeoutMs = 60_000;
+
+  /** Idle keep-alive connections are closed after this. */
+  @IsInt()
+  @Min(0)
+  keepAliveTimeoutMs = 5_000;
 }
 
 export class RetryConfig {
