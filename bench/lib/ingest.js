@@ -1,0 +1,45 @@
+'use strict';
+// The ingest comparison: every server gets a warm-up, then the servers are loaded one after the
+// other, round after round, with the same settings, so slow drifts of the machine hit them all.
+const { loadRound, summarize } = require('./load');
+const { watchProcess } = require('./proc-stats');
+const { settings } = require('./settings');
+
+/**
+ * `targets`: [{ name, url, pid }]. Returns one measurement per server and round, and per server
+ * the 2xx count over everything it was sent (warm-up included), for the store check.
+ */
+async function runIngestRounds(targets, payload) {
+  const acknowledged = new Map(targets.map((t) => [t.name, 0]));
+  const load = (target, durationS) =>
+    loadRound({ url: target.url, payload, connections: settings.connections, durationS });
+
+  if (settings.warmupS > 0) {
+    for (const target of targets) {
+      const result = summarize(await load(target, settings.warmupS));
+      acknowledged.set(target.name, acknowledged.get(target.name) + result.ok);
+      console.log(
+        `warm-up ${target.name}: ${result.reqPerSec.toFixed(0)} req/s, non-2xx ${result.non2xx}`,
+      );
+    }
+  }
+
+  const measurements = [];
+  for (let round = 1; round <= settings.rounds; round++) {
+    for (const target of targets) {
+      const watch = watchProcess(target.pid);
+      const result = summarize(await load(target, settings.durationS));
+      const measurement = { server: target.name, round, ...result, ...watch.stop() };
+      measurements.push(measurement);
+      acknowledged.set(target.name, acknowledged.get(target.name) + result.ok);
+      console.log(
+        `round ${round} ${target.name}: ${result.reqPerSec.toFixed(0)} req/s, p99 ${result.p99} ms, ` +
+          `max ${result.max} ms, RSS ${measurement.peakRssMb.toFixed(0)} MB, CPU ${measurement.cpu.toFixed(2)}, ` +
+          `non-2xx ${result.non2xx}`,
+      );
+    }
+  }
+  return { measurements, acknowledged };
+}
+
+module.exports = { runIngestRounds };

@@ -1,0 +1,57 @@
+'use strict';
+// One round of load with autocannon's programmatic API: the same signed body on every request,
+// a fresh X-GitHub-Delivery per request (so the gateway stores every one, no duplicates).
+const { randomUUID } = require('node:crypto');
+const autocannon = require('autocannon');
+
+/**
+ * Load `url` for `durationS` seconds (or exactly `amount` requests) with `connections`
+ * keep-alive connections, no pipelining. Resolves with autocannon's result.
+ */
+function loadRound({ url, payload, connections, durationS, amount }) {
+  const options = {
+    url,
+    connections,
+    pipelining: 1,
+    timeout: 30,
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'GitHub-Hookshot/bench',
+      'x-github-event': 'push',
+      'x-github-hook-id': '1',
+      'x-hub-signature-256': payload.signature,
+    },
+    body: payload.body,
+    requests: [
+      {
+        setupRequest(request) {
+          request.headers['x-github-delivery'] = randomUUID();
+          return request;
+        },
+      },
+    ],
+  };
+  if (amount) options.amount = amount;
+  else options.duration = durationS;
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+/** The numbers the report prints, from one autocannon result. */
+function summarize(result) {
+  return {
+    reqPerSec: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    ok: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    total: result.requests.total,
+  };
+}
+
+module.exports = { loadRound, summarize };

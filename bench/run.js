@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run bench`: build, then in one run load the production gateway (SQLite, and PostgreSQL
+// when one answers), a bare node:http HMAC server and a verify-only NestJS app alternately with
+// the same autocannon settings; print per-round figures and ratios; check that the store holds
+// every acknowledged delivery; then time the dispatch drain. `npm run bench:dispatch` (argument
+// `dispatch`) runs only the drain. Settings: bench/README.md.
+const { mkdtempSync, rmSync } = require('node:fs');
+const { tmpdir, cpus } = require('node:os');
+const { join } = require('node:path');
+const { buildGateway } = require('./lib/build');
+const { dispatchDatabaseUrl, printDispatch, runDispatchBench } = require('./lib/dispatch-drain');
+const { runIngestBench } = require('./lib/ingest-bench');
+const { signedPush } = require('./lib/payload');
+const { dropBenchDatabase, findPostgres } = require('./lib/postgres');
+const { stopProcess } = require('./lib/processes');
+const { settings } = require('./lib/settings');
+const { armWatchdog } = require('./lib/watchdog');
+
+async function main() {
+  const onlyDispatch = process.argv[2] === 'dispatch';
+  const run = {
+    dir: mkdtempSync(join(tmpdir(), 'hookgate-bench-')),
+    payload: signedPush(settings.bodyBytes),
+    postgres: await findPostgres(),
+    pgDatabase: null,
+    children: [],
+    notes: [],
+  };
+  armWatchdog(run.children);
+  printSettings();
+  let failed = false;
+  try {
+    if (settings.build) buildGateway();
+    let gatewayReqPerSec = null;
+    if (!onlyDispatch) {
+      const ingest = await runIngestBench(run);
+      gatewayReqPerSec = ingest.gatewayReqPerSec;
+      failed ||= !ingest.storeOk;
+    }
+    if (settings.dispatch || onlyDispatch) {
+      const databaseUrl = dispatchDatabaseUrl(run.dir);
+      const result = await runDispatchBench({ ...run, databaseUrl, label: 'SQLite' });
+      printDispatch(result, gatewayReqPerSec);
+    }
+  } catch (error) {
+    failed = true;
+    console.error(`\nBENCH FAILED: ${error.stack ?? error}`);
+  } finally {
+    await cleanUp(run);
+  }
+  for (const note of run.notes) console.log(`\nNOTE: ${note}`);
+  if (failed) console.error('\nFAILED: see above.');
+  process.exit(failed ? 1 : 0);
+}
+
+async function cleanUp(run) {
+  for (const proc of run.children) await stopProcess(proc);
+  if (run.pgDatabase) {
+    await dropBenchDatabase(run.postgres.url, run.pgDatabase).catch((error) =>
+      run.notes.push(`could not drop ${run.pgDatabase}: ${error.message}`),
+    );
+  }
+  if (process.env.BENCH_KEEP === '1') run.notes.push(`kept ${run.dir}`);
+  else rmSync(run.dir, { recursive: true, force: true });
+}
+
+function printSettings() {
+  console.log(
+    `# Hookgate bench ${new Date().toISOString()}: node ${process.version}, ${cpus().length} cores, ` +
+      `autocannon ${settings.connections} connections, ${settings.durationS} s x ${settings.rounds} ` +
+      `rounds (+${settings.warmupS} s warm-up), ${settings.bodyBytes}-byte signed push, unique ` +
+      `X-GitHub-Delivery, SQLite synchronous=${settings.sqliteSynchronous}, dispatch during ` +
+      `ingest: ${settings.ingestDispatch ? 'on' : 'off'}`,
+  );
+}
+
+void main();
