@@ -4,6 +4,12 @@ module.exports = {
   rootDir: '.',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
+  // PostgreSQL-only specs run in the PostgreSQL pass (jest.pg.config.js, `npm run test:pg`).
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '/test/scale-out\\.e2e-spec\\.ts$',
+    '/test/pg-[^/]*\\.e2e-spec\\.ts$',
+  ],
   moduleFileExtensions: ['js', 'json', 'ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,

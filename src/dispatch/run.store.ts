@@ -3,10 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { CLOCK, type Clock } from '../config/tokens';
 import { HOOKGATE_CONNECTION } from '../store/data-source';
-import type { DeliveryRecord, RunRecord, RunStatus } from '../store/entities';
+import type { DeliveryRecord, DeliveryStatus, RunRecord, RunStatus } from '../store/entities';
 import { newId } from '../store/ids';
 import { StoreEntitiesRef } from '../store/store-entities.ref';
+import { StoreEvents } from '../store/store-events';
+import { retryTransientConflicts } from '../store/transient-conflict';
 import { StoreWriteLock } from '../store/write-lock';
+import { writeTransaction } from '../store/write-transaction';
 import { deriveDeliveryStatus } from './delivery-status';
 
 export interface ClaimedRun {
@@ -38,11 +41,14 @@ export class RunStore {
     @InjectDataSource(HOOKGATE_CONNECTION) private readonly dataSource: DataSource,
     private readonly entities: StoreEntitiesRef,
     private readonly lock: StoreWriteLock,
+    private readonly events: StoreEvents,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   private write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.lock.runExclusive(() => this.dataSource.transaction(work));
+    return this.lock.runExclusive(() =>
+      retryTransientConflicts(() => writeTransaction(this.dataSource, work)),
+    );
   }
 
   private get postgres(): boolean {
@@ -115,21 +121,25 @@ export class RunStore {
       ).getMany();
       if (due.length === 0) return [];
       const leaseExpiresAt = new Date(now.getTime() + leaseMs);
-      const runRepo = manager.getRepository(this.entities.Run);
-      // Same attempt count for a whole claim is not guaranteed, so bump each run's own.
+      // One statement for the whole claim; each run counts its own attempt (the rows are ours).
+      await manager
+        .createQueryBuilder()
+        .update(this.entities.Run)
+        .set({
+          attempts: () => 'attempts + 1',
+          status: 'processing',
+          leaseOwner: owner,
+          leaseExpiresAt,
+          updatedAt: now,
+        })
+        .whereInIds(due.map((run) => run.id))
+        .execute();
       for (const run of due) {
         run.attempts += 1;
         run.status = 'processing';
         run.leaseOwner = owner;
         run.leaseExpiresAt = leaseExpiresAt;
         run.updatedAt = now;
-        await runRepo.update(run.id, {
-          attempts: run.attempts,
-          status: 'processing',
-          leaseOwner: owner,
-          leaseExpiresAt,
-          updatedAt: now,
-        });
       }
       await this.refreshDeliveries(
         manager,
@@ -203,7 +213,7 @@ export class RunStore {
    */
   async replay(deliveryId: string, handlers: string[]): Promise<number> {
     const now = this.clock.now();
-    return this.write(async (manager) => {
+    const touched = await this.write(async (manager) => {
       const runRepo = manager.getRepository(this.entities.Run);
       const existing = await runRepo.findBy({ deliveryId, handler: In(handlers) });
       const known = new Set(existing.map((r) => r.handler));
@@ -218,6 +228,9 @@ export class RunStore {
       await this.refreshDeliveries(manager, [deliveryId]);
       return handlers.length;
     });
+    // Wake workers in every process (on PostgreSQL, PgNotify relays it).
+    this.events.notifyStored(touched);
+    return touched;
   }
 
   /** Reset the given runs (by id) if they are still dead or failed. Returns how many. */
@@ -238,24 +251,45 @@ export class RunStore {
         return runs.length;
       });
     }
+    this.events.notifyStored(touched);
     return touched;
   }
 
-  /** Keep each delivery's status and attempts in step with its runs. */
+  /**
+   * Keep each delivery's status and attempts in step with its runs. On PostgreSQL the
+   * deliveries are locked first, in id order: concurrent transactions touching runs of one
+   * delivery then take turns (the last one reads every run committed) and cannot deadlock.
+   */
   private async refreshDeliveries(manager: EntityManager, deliveryIds: string[]): Promise<void> {
-    const ids = [...new Set(deliveryIds)];
+    const ids = [...new Set(deliveryIds)].sort();
     if (ids.length === 0) return;
+    if (this.postgres) {
+      await manager
+        .createQueryBuilder(this.entities.Delivery, 'd')
+        .select('d.id')
+        .whereInIds(ids)
+        .orderBy('d.id', 'ASC')
+        .setLock('for_no_key_update')
+        .getMany();
+    }
     const runs = await manager.getRepository(this.entities.Run).find({
       select: { deliveryId: true, status: true, attempts: true },
       where: { deliveryId: In(ids) },
     });
-    const deliveryRepo = manager.getRepository(this.entities.Delivery);
+    // Deliveries that end up with the same status and attempts share one UPDATE.
+    const byState = new Map<string, { ids: string[]; status: DeliveryStatus; attempts: number }>();
     for (const id of ids) {
       const own = runs.filter((r) => r.deliveryId === id);
-      await deliveryRepo.update(id, {
-        status: deriveDeliveryStatus(own.map((r) => r.status)),
-        attempts: own.reduce((max, r) => Math.max(max, r.attempts), 0),
-      });
+      const status = deriveDeliveryStatus(own.map((r) => r.status));
+      const attempts = own.reduce((max, r) => Math.max(max, r.attempts), 0);
+      const key = `${status}:${attempts}`;
+      const group = byState.get(key) ?? { ids: [], status, attempts };
+      group.ids.push(id);
+      byState.set(key, group);
+    }
+    const deliveryRepo = manager.getRepository(this.entities.Delivery);
+    for (const { ids: same, status, attempts } of byState.values()) {
+      await deliveryRepo.update({ id: In(same) }, { status, attempts });
     }
   }
 

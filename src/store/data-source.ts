@@ -9,7 +9,11 @@ import { MIGRATIONS } from './migrations';
 /** The TypeORM connection name, so Hookgate never collides with a host app's own connection. */
 export const HOOKGATE_CONNECTION = 'hookgate';
 
-/** Build the DataSource options for `database.url`; migrations run at start-up. */
+/**
+ * Build the DataSource options for `database.url`. Migrations are run by initializeAndMigrate
+ * (at start-up, or `npm run migrate`), so that processes starting together on PostgreSQL take
+ * turns instead of racing to create the tables.
+ */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   const engine = engineOfUrl(database.url);
   const { Delivery, Run } = storeEntities(engine);
@@ -17,13 +21,22 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     name: HOOKGATE_CONNECTION,
     entities: [Delivery, Run],
     migrations: MIGRATIONS,
-    migrationsRun: true,
+    // SQLite also migrates on every initialize(), so an in-memory store that is closed and
+    // opened again gets its tables back; PostgreSQL only in initializeAndMigrate, under a lock.
+    migrationsRun: engine === 'sqlite',
     migrationsTableName: 'hookgate_migrations',
     synchronize: false,
   };
 
   if (engine === 'postgres') {
-    return { type: 'postgres', url: database.url, poolSize: database.poolSize, ...common };
+    return {
+      type: 'postgres',
+      url: database.url,
+      // Per process: processes x poolSize (+1 each for LISTEN) must stay under max_connections.
+      poolSize: database.poolSize,
+      applicationName: 'hookgate',
+      ...common,
+    };
   }
   const path = database.url.slice('sqlite:'.length);
   const inMemory = path === ':memory:';

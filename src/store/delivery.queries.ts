@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, FindOptionsWhere, LessThan } from 'typeorm';
 import { HOOKGATE_CONNECTION } from './data-source';
 import { DeliveryRecord, DeliveryStatus, RunRecord, RunStatus } from './entities';
+import { hasNul } from './nul-text';
 import { StoreEntitiesRef } from './store-entities.ref';
 
 export interface DeliveryFilter {
@@ -32,6 +33,8 @@ export class DeliveryQueries {
   async list(
     filter: DeliveryFilter,
   ): Promise<{ items: DeliverySummary[]; nextCursor: string | null }> {
+    const { provider, endpoint, type, status, cursor } = filter;
+    if (hasNul(provider, endpoint, type, status, cursor)) return { items: [], nextCursor: null };
     const where: FindOptionsWhere<DeliveryRecord> = {};
     if (filter.provider) where.provider = filter.provider;
     if (filter.endpoint) where.endpoint = filter.endpoint;
@@ -59,6 +62,7 @@ export class DeliveryQueries {
   }
 
   async get(id: string): Promise<{ delivery: DeliveryRecord; runs: RunRecord[] } | null> {
+    if (hasNul(id)) return null;
     const delivery = await this.dataSource.getRepository(this.entities.Delivery).findOneBy({ id });
     if (!delivery) return null;
     const runs = await this.dataSource
@@ -69,6 +73,8 @@ export class DeliveryQueries {
 
   /** Ids of runs matching a bulk-replay filter (oldest first), at most `limit`. */
   async findRunIds(filter: RunFilter): Promise<string[]> {
+    const { provider, endpoint, type, handler } = filter;
+    if (hasNul(provider, endpoint, type, handler, ...filter.statuses)) return [];
     const query = this.dataSource
       .getRepository(this.entities.Run)
       .createQueryBuilder('r')

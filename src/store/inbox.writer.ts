@@ -4,11 +4,15 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { StoreUnavailableError } from '../errors/webhook-errors';
 import { HOOKGATE_CONNECTION } from './data-source';
 import { GroupCommit } from './group-commit';
+import { insertDeliveriesSqlite } from './sqlite-inbox-insert';
+import type { Database } from 'sqlite3';
 import { DeliveryRecord } from './entities';
 import { newId } from './ids';
+import { headersWithoutNul, withoutNul } from './nul-text';
 import { StoreEntitiesRef } from './store-entities.ref';
 import { StoreEvents } from './store-events';
 import { StoreWriteLock } from './write-lock';
+import { writeTransaction } from './write-transaction';
 
 /** What the pipeline hands the inbox for one accepted request. */
 export interface NewDelivery {
@@ -45,6 +49,8 @@ export class InboxWriter implements BeforeApplicationShutdown {
     MAX_BATCH,
   );
 
+  private lastFailureAt: Date | null = null;
+
   constructor(
     @InjectDataSource(HOOKGATE_CONNECTION) private readonly dataSource: DataSource,
     private readonly entities: StoreEntitiesRef,
@@ -57,12 +63,14 @@ export class InboxWriter implements BeforeApplicationShutdown {
       id: newId(),
       provider: delivery.provider,
       endpoint: delivery.endpoint,
-      type: delivery.type.slice(0, 200),
-      providerDeliveryId: delivery.providerDeliveryId?.slice(0, 200) || null,
+      type: withoutNul(delivery.type).slice(0, 200),
+      providerDeliveryId:
+        (delivery.providerDeliveryId && withoutNul(delivery.providerDeliveryId).slice(0, 200)) ||
+        null,
       occurredAt: delivery.occurredAt ?? null,
       receivedAt: delivery.receivedAt,
-      contentType: delivery.contentType?.slice(0, 200) ?? null,
-      headers: delivery.headers,
+      contentType: delivery.contentType ? withoutNul(delivery.contentType).slice(0, 200) : null,
+      headers: headersWithoutNul(delivery.headers),
       rawBody: delivery.rawBody,
       status: 'pending',
       attempts: 0,
@@ -80,24 +88,29 @@ export class InboxWriter implements BeforeApplicationShutdown {
     await this.commits.flush();
   }
 
-  private async commit(rows: DeliveryRecord[]): Promise<StoredDelivery[]> {
+  /**
+   * When the last commit failed, if it failed and nothing committed since: readiness reports
+   * the store as refusing writes even while it still answers reads (a full disk).
+   */
+  lastCommitFailure(): Date | null {
+    return this.lastFailureAt;
+  }
+
+  private async commit(batch: DeliveryRecord[]): Promise<StoredDelivery[]> {
     try {
-      const results = await this.lock.runExclusive(() =>
-        this.dataSource.transaction((manager) => this.insertBatch(manager, rows)),
-      );
+      const results = await this.lock.runExclusive(() => this.insertBatch(batch));
+      this.lastFailureAt = null;
       this.events.notifyStored(results.filter((r) => !r.duplicate).length);
       return results;
     } catch (error) {
-      this.logger.error(`Could not commit ${rows.length} deliveries: ${(error as Error).message}`);
+      this.lastFailureAt = new Date();
+      this.logger.error(`Could not commit ${batch.length} deliveries: ${(error as Error).message}`);
       throw error;
     }
   }
 
-  /** One multi-row INSERT that skips rows whose (endpoint, delivery id) is already stored. */
-  private async insertBatch(
-    manager: EntityManager,
-    batch: DeliveryRecord[],
-  ): Promise<StoredDelivery[]> {
+  /** Insert what is new; say, for every delivery, which id owns its de-duplication key. */
+  private async insertBatch(batch: DeliveryRecord[]): Promise<StoredDelivery[]> {
     // Duplicates inside the batch point at their first occurrence and are not inserted.
     const firstByKey = new Map<string, string>();
     const rows: DeliveryRecord[] = [];
@@ -107,30 +120,65 @@ export class InboxWriter implements BeforeApplicationShutdown {
       if (key) firstByKey.set(key, row.id);
       rows.push(row);
     }
-    await manager
+    const sqlite = this.sqliteConnection();
+    const owners = sqlite
+      ? // Committed by the fast path; conflicts (rare) are looked up afterwards, still under the lock.
+        await this.ownersOf(
+          this.dataSource.manager,
+          rows,
+          await insertDeliveriesSqlite(sqlite, rows),
+        )
+      : await writeTransaction(this.dataSource, async (manager) =>
+          this.ownersOf(manager, rows, await this.insertWithTypeorm(manager, rows)),
+        );
+    return batch.map((row) => {
+      const key = dedupeKey(row);
+      const ownerId = key ? (owners.get(key) ?? firstByKey.get(key)!) : row.id;
+      return { id: ownerId, duplicate: ownerId !== row.id };
+    });
+  }
+
+  /** The raw sqlite3 connection when the store is SQLite (its hot path bypasses TypeORM). */
+  private sqliteConnection(): Database | undefined {
+    if (this.dataSource.options.type !== 'sqlite') return undefined;
+    return (this.dataSource.driver as unknown as { databaseConnection: Database })
+      .databaseConnection;
+  }
+
+  /** One multi-row INSERT … ON CONFLICT DO NOTHING RETURNING id (PostgreSQL). */
+  private async insertWithTypeorm(
+    manager: EntityManager,
+    rows: DeliveryRecord[],
+  ): Promise<Set<string>> {
+    const result = await manager
       .createQueryBuilder()
       .insert()
       .into(this.entities.Delivery)
       .values(rows)
       .orIgnore()
       .updateEntity(false)
+      .returning(['id'])
       .execute();
+    return new Set((result.raw as { id: string }[]).map((r) => r.id));
+  }
 
-    // Which id owns each key now: ours if the insert took, an earlier delivery's if not.
-    const keyed = rows.filter((row) => row.providerDeliveryId !== null);
+  /** For keyed rows that were not inserted: the id of the delivery that already holds the key. */
+  private async ownersOf(
+    manager: EntityManager,
+    rows: DeliveryRecord[],
+    inserted: Set<string>,
+  ): Promise<Map<string, string>> {
+    const conflicts = rows.filter(
+      (row) => row.providerDeliveryId !== null && !inserted.has(row.id),
+    );
     const owners = new Map<string, string>();
-    if (keyed.length > 0) {
-      const stored = await manager.getRepository(this.entities.Delivery).find({
-        select: { id: true, endpoint: true, providerDeliveryId: true },
-        where: { providerDeliveryId: In(keyed.map((row) => row.providerDeliveryId)) },
-      });
-      for (const found of stored) owners.set(dedupeKey(found)!, found.id);
-    }
-    return batch.map((row) => {
-      const key = dedupeKey(row);
-      const ownerId = key ? (owners.get(key) ?? firstByKey.get(key)!) : row.id;
-      return { id: ownerId, duplicate: ownerId !== row.id };
+    if (conflicts.length === 0) return owners;
+    const stored = await manager.getRepository(this.entities.Delivery).find({
+      select: { id: true, endpoint: true, providerDeliveryId: true },
+      where: { providerDeliveryId: In(conflicts.map((row) => row.providerDeliveryId)) },
     });
+    for (const found of stored) owners.set(dedupeKey(found)!, found.id);
+    return owners;
   }
 }
 

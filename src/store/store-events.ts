@@ -1,15 +1,20 @@
 import { EventEmitter } from 'node:events';
 
+/** Where a "stored" signal came from: this process's own commit, or another process's. */
+export type StoredOrigin = 'local' | 'remote';
+
 /**
- * In-process signal that new deliveries were committed, so workers wake at once instead of
- * waiting for their next poll. Losing a signal costs latency, never a delivery.
+ * In-process signal that new work was committed (deliveries, or runs re-queued by a replay), so
+ * workers wake at once instead of waiting for their next poll. On PostgreSQL, PgNotify relays
+ * local signals to other processes and remote ones back in. Losing a signal costs latency,
+ * never a delivery.
  */
 export class StoreEvents extends EventEmitter {
-  notifyStored(count: number): void {
-    if (count > 0) this.emit('stored', count);
+  notifyStored(count: number, origin: StoredOrigin = 'local'): void {
+    if (count > 0) this.emit('stored', count, origin);
   }
 
-  onStored(listener: (count: number) => void): () => void {
+  onStored(listener: (count: number, origin: StoredOrigin) => void): () => void {
     this.on('stored', listener);
     return () => this.off('stored', listener);
   }

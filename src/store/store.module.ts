@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { HookgateConfig } from '../config/config.schema';
 import { HOOKGATE_CONFIG } from '../config/tokens';
 import { dataSourceOptions, HOOKGATE_CONNECTION } from './data-source';
@@ -7,6 +8,8 @@ import { DeliveryQueries } from './delivery.queries';
 import { engineOfUrl } from './engine';
 import { storeEntities } from './entities';
 import { InboxWriter } from './inbox.writer';
+import { initializeAndMigrate } from './migrations-runner';
+import { PgNotify } from './pg-notify';
 import { SqliteTuning } from './sqlite-tuning';
 import { StoreEntitiesRef } from './store-entities.ref';
 import { StoreEvents } from './store-events';
@@ -24,6 +27,8 @@ import { StoreWriteLock } from './write-lock';
         retryAttempts: 2,
         retryDelay: 1000,
       }),
+      // Nothing can use the store before its schema is current.
+      dataSourceFactory: async (options) => initializeAndMigrate(new DataSource(options!)),
     }),
   ],
   providers: [
@@ -42,6 +47,7 @@ import { StoreWriteLock } from './write-lock';
         new StoreWriteLock(engineOfUrl(config.database.url) === 'sqlite'),
     },
     StoreEvents,
+    PgNotify,
     SqliteTuning,
     InboxWriter,
     DeliveryQueries,

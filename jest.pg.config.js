@@ -1,0 +1,23 @@
+/**
+ * The PostgreSQL pass: the end-to-end suite again, on a fresh database made by globalSetup
+ * (dropped by globalTeardown), plus the PostgreSQL-only scale-out test. Unit specs under src/
+ * never touch the store, and the specs that pin a SQLite file stay in the SQLite pass.
+ */
+const base = require('./jest.config');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  ...base,
+  roots: ['<rootDir>/test'],
+  testRegex: '.*\\.e2e-spec\\.ts$',
+  // These pin a SQLite file (process restarts, kill -9 on one file): SQLite pass only.
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '/test/gateway-process\\.e2e-spec\\.ts$',
+    '/test/shutdown\\.e2e-spec\\.ts$',
+    '/test/abuse\\.e2e-spec\\.ts$',
+    '/test/store-faults\\.e2e-spec\\.ts$',
+  ],
+  globalSetup: '<rootDir>/test/pg/global-setup.ts',
+  globalTeardown: '<rootDir>/test/pg/global-teardown.ts',
+};
