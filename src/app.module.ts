@@ -1,15 +1,35 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import type { LoadedConfig } from './config/config.loader';
 import { GATEWAY_HANDLERS } from './handlers';
 import { HookgateModule, HookgateModuleOptions } from './hookgate.module';
+import { loggingParams } from './observability/logging';
+import { RECEIVERS } from './receivers/receivers';
 
-/** The self-hosted gateway: Hookgate plus the gateway's own handler classes. */
+export interface GatewayOptions extends HookgateModuleOptions {
+  /** Where log lines go (tests capture them); default stdout. */
+  logDestination?: DestinationStream;
+}
+
+/** The self-hosted gateway: Hookgate, structured logging, and the gateway's own handler classes. */
 @Module({})
 export class AppModule {
-  static forRoot(loaded: LoadedConfig, options: HookgateModuleOptions = {}): DynamicModule {
+  static forRoot(loaded: LoadedConfig, options: GatewayOptions = {}): DynamicModule {
+    const production = process.env.NODE_ENV === 'production';
     return {
       module: AppModule,
-      imports: [HookgateModule.forRoot(loaded.config, options)],
+      imports: [
+        LoggerModule.forRoot(
+          loggingParams(
+            loaded.config,
+            options.receivers ?? RECEIVERS,
+            production,
+            options.logDestination,
+          ),
+        ),
+        HookgateModule.forRoot(loaded.config, options),
+      ],
       providers: [...GATEWAY_HANDLERS],
     };
   }

@@ -1,18 +1,31 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  RequestMethod,
+} from '@nestjs/common';
 import { json } from 'express';
 import { APP_FILTER } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
+import { AdminSecurityModule } from './admin/admin-security.module';
 import { AdminTokenGuard } from './admin/admin-token.guard';
 import { DeliveriesController } from './admin/deliveries.controller';
 import { ReplayController } from './admin/replay.controller';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { validateConfig } from './config/config.loader';
 import { HookgateConfig } from './config/config.schema';
-import { systemClock, type Clock, type ReceiverRegistry } from './config/tokens';
+import { HOOKGATE_CONFIG, systemClock, type Clock, type ReceiverRegistry } from './config/tokens';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { HookgateCoreModule } from './hookgate-core.module';
 import { HealthController } from './observability/health.controller';
 import { HttpListenerShutdown } from './observability/http-listener.shutdown';
+import { MetricsMiddleware } from './observability/metrics.middleware';
+import { ObservabilityModule } from './observability/observability.module';
+import { ReadinessIndicators } from './observability/readiness.indicators';
+import { RetentionService } from './retention/retention.service';
 import { PipelineService } from './pipeline/pipeline.service';
 import { RECEIVERS } from './receivers/receivers';
 import { ReceiveController } from './pipeline/receive.controller';
@@ -36,8 +49,13 @@ export interface HookgateModuleOptions {
 @Module({})
 export class HookgateModule implements NestModule {
   /** The admin write API takes small JSON bodies; the webhook edge reads raw bytes itself. */
+  constructor(@Inject(HOOKGATE_CONFIG) private readonly config: HookgateConfig) {}
+
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(json({ limit: '64kb' })).forRoutes(ReplayController);
+    consumer
+      .apply(MetricsMiddleware)
+      .forRoutes({ path: this.config.metrics.path, method: RequestMethod.GET });
   }
 
   static forRoot(
@@ -52,16 +70,26 @@ export class HookgateModule implements NestModule {
         HookgateCoreModule.forRoot(validated, options.clock ?? systemClock, receivers),
         StoreModule,
         DispatchModule,
+        ObservabilityModule,
+        AdminSecurityModule,
         TerminusModule,
+        ScheduleModule.forRoot(),
       ],
-      controllers: [ReceiveController, DeliveriesController, ReplayController, HealthController],
+      // A worker process answers only health and metrics: webhooks and /admin are 404 there.
+      controllers:
+        validated.role === 'worker'
+          ? [HealthController]
+          : [ReceiveController, DeliveriesController, ReplayController, HealthController],
       providers: [
         PipelineService,
         AdminTokenGuard,
         HttpListenerShutdown,
+        ReadinessIndicators,
+        RetentionService,
+        MetricsMiddleware,
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
-      exports: [StoreModule, DispatchModule],
+      exports: [StoreModule, DispatchModule, ObservabilityModule],
     };
   }
 }

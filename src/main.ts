@@ -3,6 +3,8 @@ import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { setupAdminDocs } from './admin/admin-docs';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig, type LoadedConfig } from './config/config.loader';
 
@@ -10,8 +12,10 @@ import { ConfigError, loadConfig, type LoadedConfig } from './config/config.load
 export async function createGateway(loaded: LoadedConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(loaded), {
     bodyParser: false,
-    bufferLogs: false,
+    bufferLogs: true,
   });
+  app.useLogger(app.get(PinoLogger));
+  setupAdminDocs(app, loaded.config);
   app.enableShutdownHooks();
   app.set('x-powered-by', false);
   if (loaded.config.http.trustProxy) app.set('trust proxy', true);
@@ -25,6 +29,9 @@ export function applyServerTimeouts(app: NestExpressApplication, loaded: LoadedC
   server.headersTimeout = headersTimeoutMs;
   server.requestTimeout = requestTimeoutMs;
   server.keepAliveTimeout = keepAliveTimeoutMs;
+  // Node checks those timeouts on a sweep (every 30 s by default): sweep often enough to honour them.
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval =
+    Math.min(1000, headersTimeoutMs, requestTimeoutMs);
 }
 
 async function bootstrap(): Promise<void> {
@@ -44,9 +51,11 @@ async function bootstrap(): Promise<void> {
     logger.warn('='.repeat(78));
   }
   const app = await createGateway(loaded);
+  applyServerTimeouts(app, loaded); // before listen: Node arms its timeout sweep when listening
   await app.listen(loaded.config.port);
-  applyServerTimeouts(app, loaded);
-  logger.log(`Listening on port ${loaded.config.port} (config: ${loaded.source})`);
+  logger.log(
+    `Listening on port ${loaded.config.port} (config: ${loaded.source}, role: ${loaded.config.role})`,
+  );
 }
 
 if (require.main === module) {

@@ -9,12 +9,21 @@ import {
   UsePipes,
   ValidationPipe,
 } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { EndpointRegistry } from '../pipeline/endpoint.registry';
 import { parseStoredPayload } from '../receivers/stored-payload';
 import { DeliveryQueries } from '../store/delivery.queries';
 import { AdminTokenGuard } from './admin-token.guard';
 import {
   DeliveryDetailView,
+  DeliveryPage,
   ListDeliveriesQuery,
   toDeliveryView,
   toRunView,
@@ -22,6 +31,9 @@ import {
 } from './deliveries.dto';
 
 /** Read side of the admin API (DESIGN §3). */
+@ApiTags('deliveries')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'Missing or wrong admin bearer token.' })
 @Controller('admin/deliveries')
 @UseGuards(AdminTokenGuard)
 @UsePipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }))
@@ -32,6 +44,8 @@ export class DeliveriesController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: DeliveryPage, description: 'Newest first.' })
+  @ApiBadRequestResponse({ description: 'A filter is invalid.' })
   async list(
     @Query() query: ListDeliveriesQuery,
   ): Promise<{ items: DeliveryView[]; nextCursor: string | null }> {
@@ -40,6 +54,8 @@ export class DeliveriesController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: DeliveryDetailView })
+  @ApiNotFoundResponse({ description: 'No such delivery.' })
   async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<DeliveryDetailView> {
     const found = await this.queries.get(id);
     if (!found) throw new NotFoundException(`No delivery ${id}.`);

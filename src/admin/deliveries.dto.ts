@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { DeliveryStatus, RunRecord } from '../store/entities';
@@ -13,11 +14,30 @@ export const DELIVERY_STATUSES: readonly DeliveryStatus[] = [
 
 /** Query of `GET /admin/deliveries`. */
 export class ListDeliveriesQuery {
-  @IsOptional() @IsString() @MaxLength(64) provider?: string;
-  @IsOptional() @IsString() @MaxLength(128) endpoint?: string;
-  @IsOptional() @IsString() @MaxLength(200) type?: string;
-  @IsOptional() @IsIn(DELIVERY_STATUSES) status?: DeliveryStatus;
+  @ApiPropertyOptional({ example: 'github' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  provider?: string;
 
+  @ApiPropertyOptional({ example: 'acme' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  endpoint?: string;
+
+  @ApiPropertyOptional({ example: 'pull_request.opened', description: 'Exact normalized type.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  type?: string;
+
+  @ApiPropertyOptional({ enum: DELIVERY_STATUSES })
+  @IsOptional()
+  @IsIn(DELIVERY_STATUSES)
+  status?: DeliveryStatus;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -25,35 +45,46 @@ export class ListDeliveriesQuery {
   @Max(500)
   limit = 50;
 
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page.' })
   @IsOptional()
   @Matches(/^[0-9a-f-]{36}$/, { message: 'cursor must be a nextCursor value from a previous page' })
   cursor?: string;
 }
 
 /** `Delivery` as DESIGN §3 defines it. */
-export interface DeliveryView {
-  id: string;
-  provider: string;
-  endpoint: string;
-  type: string;
-  providerDeliveryId: string | null;
-  status: DeliveryStatus;
-  receivedAt: string;
-  attempts: number;
+export class DeliveryView {
+  @ApiProperty({ description: 'Gateway delivery id (UUIDv7, time-sortable).' }) id: string;
+  @ApiProperty({ example: 'github' }) provider: string;
+  @ApiProperty({ example: 'acme' }) endpoint: string;
+  @ApiProperty({ example: 'pull_request.opened' }) type: string;
+  @ApiProperty({ type: String, nullable: true }) providerDeliveryId: string | null;
+  @ApiProperty({ enum: DELIVERY_STATUSES }) status: DeliveryStatus;
+  @ApiProperty({ format: 'date-time' }) receivedAt: string;
+  @ApiProperty({ description: 'Highest attempt count among its runs.' }) attempts: number;
 }
 
-export interface RunView {
-  handler: string;
+export class DeliveryPage {
+  @ApiProperty({ type: [DeliveryView] }) items: DeliveryView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class RunView {
+  @ApiProperty({ example: 'ReleaseNotes.onClosed' }) handler: string;
+  @ApiProperty({ enum: ['pending', 'processing', 'succeeded', 'failed', 'dead'] })
   status: RunRecord['status'];
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string | null;
+  @ApiProperty() attempts: number;
+  @ApiProperty({ type: String, nullable: true }) lastError: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) nextAttemptAt: string | null;
 }
 
-export interface DeliveryDetailView extends DeliveryView {
+export class DeliveryDetailView extends DeliveryView {
+  @ApiProperty({ description: 'Parsed from the stored raw bytes (JSON or form).' })
   payload: unknown;
-  headers: Record<string, string>;
-  runs: RunView[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) headers: Record<
+    string,
+    string
+  >;
+  @ApiProperty({ type: [RunView] }) runs: RunView[];
 }
 
 export function toDeliveryView(d: DeliverySummary): DeliveryView {

@@ -12,14 +12,32 @@ import {
   UsePipes,
   ValidationPipe,
 } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { HandlerRegistry } from '../dispatch/handler.registry';
 import { RunStore } from '../dispatch/run.store';
 import { DispatchWorker } from '../dispatch/dispatch.worker';
 import { DeliveryQueries } from '../store/delivery.queries';
 import { AdminTokenGuard } from './admin-token.guard';
-import { BulkReplayRequest, ReplayQuery } from './replay.dto';
+import {
+  BulkReplayRequest,
+  BulkReplayResult,
+  ReplayAccepted,
+  ReplayQuery,
+  RetryAccepted,
+} from './replay.dto';
 
 /** Write side of the admin API: replay deliveries, retry dead runs, bulk replay by filter. */
+@ApiTags('replay')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'Missing or wrong admin bearer token.' })
 @Controller('admin')
 @UseGuards(AdminTokenGuard)
 @UsePipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }))
@@ -34,6 +52,9 @@ export class ReplayController {
   /** Run every matching handler again (or only `?handler=`), from attempt 1. */
   @Post('deliveries/:id/replay')
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: ReplayAccepted })
+  @ApiNotFoundResponse({ description: 'No such delivery.' })
+  @ApiConflictResponse({ description: 'No registered handler (or not the named one) matches.' })
   async replay(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: ReplayQuery) {
     const found = await this.queries.get(id);
     if (!found) throw new NotFoundException(`No delivery ${id}.`);
@@ -54,6 +75,9 @@ export class ReplayController {
   /** Retry one dead (or waiting) run now, with a fresh attempt count. */
   @Post('deliveries/:id/runs/:handler/retry')
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: RetryAccepted })
+  @ApiNotFoundResponse({ description: 'The delivery has no run for that handler.' })
+  @ApiConflictResponse({ description: 'The run is neither dead nor failed.' })
   async retryRun(@Param('id', new ParseUUIDPipe()) id: string, @Param('handler') handler: string) {
     const found = await this.queries.get(id);
     const run = found?.runs.find((r) => r.handler === handler);
@@ -70,6 +94,7 @@ export class ReplayController {
   /** Replay dead (or failed) runs by filter. Counts first: nothing changes unless dryRun is false. */
   @Post('runs/replay')
   @HttpCode(200)
+  @ApiOkResponse({ type: BulkReplayResult })
   async bulkReplay(@Body() request: BulkReplayRequest) {
     const ids = await this.queries.findRunIds({ ...request, statuses: request.statuses });
     if (request.dryRun) return { dryRun: true, matched: ids.length, replayed: 0 };

@@ -55,7 +55,7 @@ export function loadConfig(env: Env = process.env): LoadedConfig {
         'Set real secrets (e.g. "${GITHUB_SECRET}" from the environment).',
     );
   }
-  return { config, source: path ?? 'development defaults', isDemo };
+  return { config, source: path || 'development defaults', isDemo };
 }
 
 function readConfigFile(path: string): unknown {
@@ -77,7 +77,7 @@ function readConfigFile(path: string): unknown {
   }
 }
 
-/** PORT and DATABASE_URL win over the file, as twelve-factor deployments expect. */
+/** PORT, DATABASE_URL and HOOKGATE_ROLE win over the file, as twelve-factor deployments expect. */
 function applyEnvOverrides(raw: unknown, env: Env): unknown {
   const config = { ...(raw as Record<string, unknown>) };
   if (env.PORT !== undefined && env.PORT !== '') {
@@ -89,6 +89,7 @@ function applyEnvOverrides(raw: unknown, env: Env): unknown {
   if (env.DATABASE_URL) {
     config.database = { ...((config.database as object) ?? {}), url: env.DATABASE_URL };
   }
+  if (env.HOOKGATE_ROLE) config.role = env.HOOKGATE_ROLE;
   return config;
 }
 
@@ -107,6 +108,7 @@ export function validateConfig(
     throw new ConfigError(`The config is invalid:\n${lines.join('\n')}`);
   }
   checkEndpoints(config, receivers);
+  applyRole(config);
   const { leaseMs, timeoutMs } = config.dispatch;
   if (leaseMs !== undefined && leaseMs <= timeoutMs) {
     throw new ConfigError(
@@ -114,6 +116,16 @@ export function validateConfig(
     );
   }
   return config;
+}
+
+/** An `api` process runs no workers; a `worker` process that may not dispatch is a mistake. */
+function applyRole(config: HookgateConfig): void {
+  if (config.role === 'api') config.dispatch.enabled = false;
+  if (config.role === 'worker' && !config.dispatch.enabled) {
+    throw new ConfigError(
+      'The config is invalid: role "worker" with dispatch.enabled: false would do nothing; use role "api" for an edge-only process.',
+    );
+  }
 }
 
 function checkEndpoints(config: HookgateConfig, receivers: readonly Receiver<any>[]): void {

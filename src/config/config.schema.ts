@@ -154,6 +154,58 @@ export class ForwardConfig {
   timeoutMs = 10_000;
 }
 
+export class MetricsConfig {
+  /** Where Prometheus scrapes. */
+  @IsString()
+  @Matches(/^\/[A-Za-z0-9/_-]*$/, { message: 'path must start with / (e.g. /metrics)' })
+  path = '/metrics';
+
+  /** Optional bearer token for the metrics endpoint (16+ chars). */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S{16,}$/, { message: 'token must be at least 16 characters without spaces' })
+  token?: string;
+}
+
+export class LoggingConfig {
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  /** Human-readable lines instead of JSON. Default: on outside production. */
+  @IsOptional()
+  @IsBoolean()
+  pretty?: boolean;
+}
+
+export class RetentionConfig {
+  /** Succeeded deliveries (and their runs) are deleted after this many days. */
+  @IsInt()
+  @Min(1)
+  deliveriesDays = 30;
+
+  /** Deliveries with a dead run are kept longer, for investigation and replay. */
+  @IsInt()
+  @Min(1)
+  deadDays = 90;
+
+  /** Optionally drop the raw body (keeping the metadata) after this many days. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  rawBodyDays?: number;
+
+  /** How often the purge runs. */
+  @IsInt()
+  @Min(1000)
+  intervalMs = 3_600_000;
+
+  /** Rows per purge transaction: small batches never hold the store for long. */
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  batchSize = 500;
+}
+
 export class EndpointConfig {
   @IsString()
   @IsNotEmpty()
@@ -189,11 +241,22 @@ export class EndpointConfig {
   forward?: ForwardConfig[];
 }
 
+/** What one process does, so the edge and the workers scale separately (README: "Scale-out on PostgreSQL"). */
+export const GATEWAY_ROLES = ['all', 'api', 'worker'] as const;
+export type GatewayRole = (typeof GATEWAY_ROLES)[number];
+
 export class HookgateConfig {
   @IsInt()
   @Min(0)
   @Max(65535)
   port = 3000;
+
+  /**
+   * `all`: edge, admin API and workers. `api`: edge and admin API, no workers. `worker`:
+   * workers, and over HTTP only health and metrics. HOOKGATE_ROLE overrides it.
+   */
+  @IsIn(GATEWAY_ROLES)
+  role: GatewayRole = 'all';
 
   @ValidateNested()
   @Type(() => DatabaseConfig)
@@ -210,6 +273,18 @@ export class HookgateConfig {
   @ValidateNested()
   @Type(() => DispatchConfig)
   dispatch: DispatchConfig = new DispatchConfig();
+
+  @ValidateNested()
+  @Type(() => MetricsConfig)
+  metrics: MetricsConfig = new MetricsConfig();
+
+  @ValidateNested()
+  @Type(() => LoggingConfig)
+  logging: LoggingConfig = new LoggingConfig();
+
+  @ValidateNested()
+  @Type(() => RetentionConfig)
+  retention: RetentionConfig = new RetentionConfig();
 
   @IsArray()
   @ArrayNotEmpty({ message: 'endpoints must list at least one endpoint' })

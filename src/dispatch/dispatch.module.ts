@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { ObservabilityModule } from '../observability/observability.module';
 import { StoreModule } from '../store/store.module';
 import { DispatchWorker } from './dispatch.worker';
 import { Forwarder } from './forward/forwarder';
@@ -9,7 +10,7 @@ import { WebhookExplorer } from './webhook.explorer';
 
 /** Handlers, runs and the worker. */
 @Module({
-  imports: [DiscoveryModule, StoreModule],
+  imports: [DiscoveryModule, StoreModule, ObservabilityModule],
   providers: [HandlerRegistry, RunStore, Forwarder, WebhookExplorer, DispatchWorker],
   exports: [HandlerRegistry, RunStore, DispatchWorker],
 })

@@ -1,23 +1,44 @@
+import { ApiExcludeController } from '@nestjs/swagger';
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { HOOKGATE_CONNECTION } from '../store/data-source';
+import { ReadinessIndicators } from './readiness.indicators';
 
-/** `GET /health`: 200 while the store answers a query, 503 (with the failing check) when not. */
+/**
+ * `GET /health`: 200 while the store answers a query, 503 when not (DESIGN §3; load balancers
+ * use it). `GET /health/ready`: also migrations applied and the worker turning; 503 names the
+ * failing check.
+ */
+@ApiExcludeController()
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
+    private readonly readiness: ReadinessIndicators,
     @InjectDataSource(HOOKGATE_CONNECTION) private readonly dataSource: DataSource,
   ) {}
+
+  private store() {
+    return this.db.pingCheck('store', { connection: this.dataSource, timeout: 2000 });
+  }
 
   @Get()
   @HealthCheck()
   check() {
+    return this.health.check([() => this.store()]);
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  ready() {
     return this.health.check([
-      () => this.db.pingCheck('store', { connection: this.dataSource, timeout: 2000 }),
+      () => this.store(),
+      () => this.readiness.commits(),
+      () => this.readiness.migrations(),
+      () => this.readiness.worker(),
     ]);
   }
 }

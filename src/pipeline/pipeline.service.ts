@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MethodNotAllowedError } from '../errors/webhook-errors';
-import { CLOCK, Clock } from '../config/tokens';
+import { CLOCK, Clock, RECEIVER_REGISTRY, type ReceiverRegistry } from '../config/tokens';
 import type { IncomingWebhook, ReceiverContext, WebhookResponse } from '../receivers/receiver';
 import { InboxWriter } from '../store/inbox.writer';
 import { acknowledgeStage } from './acknowledge.stage';
@@ -9,6 +9,16 @@ import { handshakeAfterVerify, handshakeBeforeVerify } from './handshake.stage';
 import { normalizeStage, parseStage } from './normalize.stage';
 import { toNewDelivery } from './store.stage';
 import { verifyStage } from './verify.stage';
+
+/** What happened to one request that was not refused. */
+export interface PipelineResult {
+  response: WebhookResponse;
+  outcome: 'accepted' | 'duplicate' | 'handshake';
+  /** Index of the configured secret that verified it (rotation metrics); absent for handshakes before verify. */
+  secretIndex?: number;
+  /** Gateway delivery id, for stored deliveries. */
+  deliveryId?: string;
+}
 
 /**
  * The request path after the body is read: handshake → verify → parse → (signed handshake) →
@@ -19,9 +29,10 @@ export class PipelineService {
   constructor(
     private readonly inbox: InboxWriter,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RECEIVER_REGISTRY) private readonly receivers: ReceiverRegistry,
   ) {}
 
-  async handle(endpoint: ResolvedEndpoint, req: IncomingWebhook): Promise<WebhookResponse> {
+  async handle(endpoint: ResolvedEndpoint, req: IncomingWebhook): Promise<PipelineResult> {
     const receivedAt = this.clock.now();
     const ctx: ReceiverContext<unknown> = {
       secrets: endpoint.secrets,
@@ -30,17 +41,24 @@ export class PipelineService {
     };
 
     const early = handshakeBeforeVerify(endpoint, req, ctx);
-    if (early) return early;
+    if (early) return { response: early, outcome: 'handshake' };
     // GET and HEAD exist only for handshakes; one that was not answered above is a mistake.
     if (req.method !== 'POST') throw new MethodNotAllowedError(req.method, ['POST']);
 
-    await verifyStage(endpoint, req, ctx);
+    const secretIndex = await verifyStage(endpoint, req, ctx);
     const payload = parseStage(endpoint, req);
     const signedHandshake = handshakeAfterVerify(endpoint, req, payload);
-    if (signedHandshake) return signedHandshake;
+    if (signedHandshake) return { response: signedHandshake, outcome: 'handshake', secretIndex };
 
     const event = normalizeStage(endpoint, req, payload);
-    const stored = await this.inbox.store(toNewDelivery(endpoint, req, event, receivedAt));
-    return acknowledgeStage(endpoint, stored);
+    const stored = await this.inbox.store(
+      toNewDelivery(this.receivers, endpoint, req, event, receivedAt),
+    );
+    return {
+      response: acknowledgeStage(endpoint, stored),
+      outcome: stored.duplicate ? 'duplicate' : 'accepted',
+      secretIndex,
+      deliveryId: stored.id,
+    };
   }
 }

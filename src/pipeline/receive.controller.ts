@@ -1,3 +1,4 @@
+import { ApiExcludeController } from '@nestjs/swagger';
 import { All, Controller, Inject, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { HookgateConfig } from '../config/config.schema';
@@ -6,22 +7,26 @@ import {
   MethodNotAllowedError,
   UnknownEndpointError,
   UnsupportedMediaTypeError,
+  WebhookError,
 } from '../errors/webhook-errors';
+import { MetricsService } from '../observability/metrics.service';
 import type { WebhookResponse } from '../receivers/receiver';
-import { EndpointRegistry } from './endpoint.registry';
+import { EndpointRegistry, type ResolvedEndpoint } from './endpoint.registry';
 import { mediaType, toIncomingWebhook } from './incoming-request';
-import { PipelineService } from './pipeline.service';
+import { PipelineService, type PipelineResult } from './pipeline.service';
 import { readRawBody } from './raw-body.reader';
 
 /**
  * The HTTP edge: `/webhooks/{provider}/{endpointId}`. Cheap refusals (404, 405, 415) happen
  * before a byte of the body is read; then the raw bytes go through the pipeline.
  */
+@ApiExcludeController()
 @Controller('webhooks')
 export class ReceiveController {
   constructor(
     private readonly endpoints: EndpointRegistry,
     private readonly pipeline: PipelineService,
+    private readonly metrics: MetricsService,
     @Inject(HOOKGATE_CONFIG) private readonly config: HookgateConfig,
   ) {}
 
@@ -32,8 +37,33 @@ export class ReceiveController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    const started = process.hrtime.bigint();
     const endpoint = this.endpoints.find(provider, endpointId);
-    if (!endpoint) throw new UnknownEndpointError(provider, endpointId);
+    if (!endpoint) {
+      // Labels come from the config only: an unknown URL must not create new time series.
+      this.metrics.delivery('unknown', 'unknown', 'unknown-endpoint');
+      throw new UnknownEndpointError(provider, endpointId);
+    }
+    try {
+      const result = await this.process(endpoint, req);
+      if (result.deliveryId) res.locals.deliveryId = result.deliveryId;
+      send(res, result.response);
+      this.metrics.delivery(endpoint.provider, endpoint.id, result.outcome);
+      if (result.secretIndex !== undefined) {
+        this.metrics.secretMatched(endpoint.provider, endpoint.id, result.secretIndex);
+      }
+      if (result.outcome !== 'handshake') {
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        this.metrics.acknowledged(endpoint.provider, endpoint.id, seconds);
+      }
+    } catch (error) {
+      const reason = error instanceof WebhookError ? error.reason : 'error';
+      this.metrics.delivery(endpoint.provider, endpoint.id, reason);
+      throw error;
+    }
+  }
+
+  private async process(endpoint: ResolvedEndpoint, req: Request): Promise<PipelineResult> {
     const { receiver } = endpoint;
 
     const methods = receiver.methods ?? ['POST'];
@@ -53,7 +83,7 @@ export class ReceiveController {
       publicUrl: endpoint.publicUrl,
       trustProxy: this.config.http.trustProxy,
     });
-    send(res, await this.pipeline.handle(endpoint, incoming));
+    return this.pipeline.handle(endpoint, incoming);
   }
 }
 

@@ -1,21 +1,36 @@
 import type { IncomingWebhook, NormalizedEvent } from '../receivers/receiver';
 import type { NewDelivery } from '../store/inbox.writer';
+import type { ReceiverRegistry } from '../config/tokens';
 import type { ResolvedEndpoint } from './endpoint.registry';
+
+const secretHeadersCache = new WeakMap<ReceiverRegistry, ReadonlySet<string>>();
+
+function allSecretHeaders(receivers: ReceiverRegistry): ReadonlySet<string> {
+  let headers = secretHeadersCache.get(receivers);
+  if (!headers) {
+    headers = new Set(receivers.flatMap((r) => r.secretHeaders ?? []));
+    secretHeadersCache.set(receivers, headers);
+  }
+  return headers;
+}
 
 /** Headers that carry credentials: never written to the store, whatever the provider. */
 const NEVER_STORED = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
 
 /** The inbox row for a verified, normalized request. */
 export function toNewDelivery(
+  receivers: ReceiverRegistry,
   endpoint: ResolvedEndpoint,
   req: IncomingWebhook,
   event: NormalizedEvent,
   receivedAt: Date,
 ): NewDelivery {
-  const secretHeaders = endpoint.receiver.secretHeaders ?? [];
+  // Every receiver's secret headers, not only this endpoint's: a GitLab token sent to a GitHub
+  // endpoint is still a secret.
+  const secretHeaders = allSecretHeaders(receivers);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || NEVER_STORED.has(name) || secretHeaders.includes(name)) continue;
+    if (value === undefined || NEVER_STORED.has(name) || secretHeaders.has(name)) continue;
     headers[name] = value;
   }
   return {

@@ -4,10 +4,14 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import type { Clock, ReceiverRegistry } from '../../src/config/tokens';
 import { HookgateModule } from '../../src/hookgate.module';
+import { hasOwnSchema, isolatedSchemaUrl, isPostgresUrl } from './pg-database';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
-/** The store the tests run on: in-memory SQLite unless TEST_DATABASE_URL names another. */
+/**
+ * The store the tests run on: in-memory SQLite unless TEST_DATABASE_URL names another (the
+ * PostgreSQL pass, see jest.pg.config.js). On PostgreSQL each test app gets its own schema.
+ */
 export function testDatabaseUrl(): string {
   return process.env.TEST_DATABASE_URL ?? 'sqlite::memory:';
 }
@@ -34,8 +38,16 @@ export interface TestApp {
  */
 export async function createTestApp(
   config: Record<string, unknown> = testConfig(),
-  options: { clock?: Clock; receivers?: ReceiverRegistry; imports?: any[]; providers?: any[] } = {},
+  options: {
+    clock?: Clock;
+    receivers?: ReceiverRegistry;
+    imports?: any[];
+    providers?: any[];
+    /** Runs after the app is created and before it is initialised (routes outside Nest). */
+    beforeInit?: (app: NestExpressApplication) => void;
+  } = {},
 ): Promise<TestApp> {
+  config = await isolateStore(config);
   const moduleRef = await Test.createTestingModule({
     imports: [
       HookgateModule.forRoot(config, { clock: options.clock, receivers: options.receivers }),
@@ -48,12 +60,23 @@ export async function createTestApp(
     bodyParser: false,
     logger: levels,
   });
+  options.beforeInit?.(app);
   await app.init();
   return {
     app,
     http: () => request(app.getHttpServer()),
     close: () => app.close(),
   };
+}
+
+/**
+ * Every app starts on an empty store: in-memory SQLite is, a PostgreSQL database needs a schema.
+ * A URL that already names one (isolatedSchemaUrl) is kept: apps given it share that store.
+ */
+async function isolateStore(config: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const database = config.database as { url?: string } | undefined;
+  if (!database?.url || !isPostgresUrl(database.url) || hasOwnSchema(database.url)) return config;
+  return { ...config, database: { ...database, url: await isolatedSchemaUrl(database.url) } };
 }
 
 /** A clock the test moves by hand. */

@@ -11,13 +11,37 @@ export function decodeUtf8(raw: Buffer): string {
   }
 }
 
+/** Deeper JSON is refused: every later JSON.stringify (admin API, forwards) would overflow the stack. */
+export const MAX_JSON_DEPTH = 512;
+
 export function parseJsonBody(raw: Buffer): unknown {
   const text = decodeUtf8(raw);
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+    throw new MalformedBodyError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+  }
   try {
     return JSON.parse(text);
   } catch (error) {
     throw new MalformedBodyError(`invalid JSON (${(error as Error).message})`);
   }
+}
+
+/** One pass over the text counting open brackets outside strings; stops as soon as it passes `limit`. */
+function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
 }
 
 /** A JSON body whose top level must be an object (almost every provider's envelope). */

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DestinationStream } from 'pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
+import type { Params } from 'nestjs-pino';
+import type { HookgateConfig } from '../config/config.schema';
+import type { ReceiverRegistry } from '../config/tokens';
+
+const CENSOR = '[REDACTED]';
+
+/** Headers that authenticate a caller or carry a signature: never logged. */
+const SENSITIVE_HEADERS = [
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'x-api-key',
+  'x-hub-signature',
+  'x-hub-signature-256',
+  'x-slack-signature',
+  'stripe-signature',
+  'webhook-signature',
+  'svix-signature',
+  'x-twilio-signature',
+  'x-shopify-hmac-sha256',
+  'shopify-hmac-sha256',
+  'paypal-transmission-sig',
+  'x-trello-webhook',
+  'x-dropbox-signature',
+];
+
+/**
+ * The gateway's structured logging (nestjs-pino): JSON lines (pretty in development), a request
+ * id on every request line (X-Request-Id when the caller sends a sane one), the delivery id on
+ * lines about a stored delivery, signature and credential headers redacted by path, and every
+ * configured secret or token scrubbed from messages by value. Bodies are never logged.
+ */
+export function loggingParams(
+  config: HookgateConfig,
+  receivers: ReceiverRegistry,
+  production: boolean,
+  destination?: DestinationStream,
+): Params {
+  const scrub = secretScrubber(config);
+  const headers = new Set([
+    ...SENSITIVE_HEADERS,
+    ...receivers.flatMap((r) => r.secretHeaders ?? []),
+  ]);
+  const pretty = config.logging.pretty ?? !production;
+  const options: PinoHttpOptions = {
+    level: config.logging.level,
+    transport:
+      pretty && !destination
+        ? { target: 'pino-pretty', options: { singleLine: true, colorize: true } }
+        : undefined,
+    redact: {
+      paths: [...headers].flatMap((h) => [`req.headers["${h}"]`, `headers["${h}"]`]),
+      censor: CENSOR,
+    },
+    hooks: {
+      // Messages can quote anything (an error from a driver, a URL): scrub secrets by value.
+      logMethod(args, method) {
+        method.apply(
+          this,
+          args.map((arg) => (typeof arg === 'string' ? scrub(arg) : arg)) as Parameters<
+            typeof method
+          >,
+        );
+      },
+    },
+    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      const given = req.headers['x-request-id'];
+      const id =
+        typeof given === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    customProps: (_req, res) => {
+      const deliveryId = (res as ServerResponse & { locals?: { deliveryId?: string } }).locals
+        ?.deliveryId;
+      return deliveryId ? { deliveryId } : {};
+    },
+    customLogLevel: (_req, res, error) =>
+      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    serializers: {
+      req: (req: {
+        id: string;
+        method: string;
+        url: string;
+        remoteAddress?: string;
+        headers: Record<string, unknown>;
+      }) => ({
+        id: req.id,
+        method: req.method,
+        url: scrub(req.url),
+        remoteAddress: req.remoteAddress,
+        headers: req.headers,
+      }),
+    },
+    autoLogging: {
+      ignore: (req: IncomingMessage) => req.url === '/health' || req.url === config.metrics.path,
+    },
+  };
+  return { pinoHttp: destination ? [options, destination] : options };
+}
+
+/** Replace every configured secret or token in `text` with [REDACTED]. */
+export function secretScrubber(config: HookgateConfig): (text: string) => string {
+  const secrets = [
+    config.admin.token,
+    config.metrics.token,
+    ...config.endpoints.flatMap((e) => [...e.secrets, ...(e.forward ?? []).map((f) => f.secret)]),
+  ]
+    .filter((s): s is string => typeof s === 'string' && s.length >= 4)
+    .sort((a, b) => b.length - a.length);
+  if (secrets.length === 0) return (text) => text;
+  return (text) => {
+    let out = text;
+    for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(CENSOR);
+    return out;
+  };
+}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { BacklogQuery } from './backlog.query';
+
+/** Every outcome a webhook request can have, as the `outcome` label. */
+export type DeliveryOutcome =
+  | 'accepted'
+  | 'duplicate'
+  | 'handshake'
+  | 'signature'
+  | 'stale-timestamp'
+  | 'unknown-endpoint'
+  | 'method-not-allowed'
+  | 'unsupported-media-type'
+  | 'too-large'
+  | 'malformed'
+  | 'store-unavailable'
+  | 'upstream-unavailable'
+  | 'error';
+
+/**
+ * Hookgate's Prometheus metrics, on a registry of its own (so several apps in one process, as
+ * in tests, never collide). Labels are bounded: provider and endpoint come from the config,
+ * never from an unknown URL.
+ */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+
+  private readonly received = new Counter({
+    name: 'hookgate_deliveries_received_total',
+    help: 'Webhook requests by provider, endpoint and outcome (accepted, duplicate, or the refusal reason).',
+    labelNames: ['provider', 'endpoint', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly ackLatency = new Histogram({
+    name: 'hookgate_ack_duration_seconds',
+    help: 'Time from request to acknowledgement (verify, store commit, answer) of accepted deliveries.',
+    labelNames: ['provider', 'endpoint'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  private readonly secretMatches = new Counter({
+    name: 'hookgate_secret_matches_total',
+    help: 'Verified deliveries by the index of the configured secret that matched: retire an old secret once its index stops moving.',
+    labelNames: ['provider', 'endpoint', 'secret_index'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly runs = new Counter({
+    name: 'hookgate_runs_total',
+    help: 'Handler run attempts by handler and outcome (succeeded, failed = will retry, dead).',
+    labelNames: ['handler', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly runDuration = new Histogram({
+    name: 'hookgate_run_duration_seconds',
+    help: 'Duration of handler run attempts.',
+    labelNames: ['handler'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60],
+    registers: [this.registry],
+  });
+
+  constructor(backlog: BacklogQuery) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'hookgate_' });
+    let snapshot: Promise<Awaited<ReturnType<BacklogQuery['read']>>> | null = null;
+    // One store query per scrape, shared by the three gauges.
+    const read = () =>
+      (snapshot ??= backlog.read().finally(() => setImmediate(() => (snapshot = null))));
+    new Gauge({
+      name: 'hookgate_runs_due',
+      help: 'Runs waiting to execute now (pending or due for retry).',
+      registers: [this.registry],
+      async collect() {
+        this.set((await read()).due);
+      },
+    });
+    new Gauge({
+      name: 'hookgate_runs_oldest_due_age_seconds',
+      help: 'How long the oldest due run has been waiting (0 when none).',
+      registers: [this.registry],
+      async collect() {
+        this.set((await read()).oldestDueAgeSeconds);
+      },
+    });
+    new Gauge({
+      name: 'hookgate_runs_dead',
+      help: 'Runs that are dead (dead letters awaiting replay or retention).',
+      registers: [this.registry],
+      async collect() {
+        this.set((await read()).dead);
+      },
+    });
+  }
+
+  delivery(provider: string, endpoint: string, outcome: DeliveryOutcome): void {
+    this.received.inc({ provider, endpoint, outcome });
+  }
+
+  acknowledged(provider: string, endpoint: string, seconds: number): void {
+    this.ackLatency.observe({ provider, endpoint }, seconds);
+  }
+
+  secretMatched(provider: string, endpoint: string, index: number): void {
+    this.secretMatches.inc({ provider, endpoint, secret_index: String(index) });
+  }
+
+  run(handler: string, outcome: 'succeeded' | 'failed' | 'dead', seconds: number): void {
+    this.runs.inc({ handler, outcome });
+    this.runDuration.observe({ handler }, seconds);
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DispatchWorker } from '../dispatch/dispatch.worker';
+import { HOOKGATE_CONNECTION } from '../store/data-source';
+import { InboxWriter } from '../store/inbox.writer';
+
+const COMMIT_FAILURE_WINDOW_MS = 10_000;
+
+/** Readiness checks beyond "the store answers": schema up to date, worker turning. */
+@Injectable()
+export class ReadinessIndicators {
+  constructor(
+    private readonly indicators: HealthIndicatorService,
+    @InjectDataSource(HOOKGATE_CONNECTION) private readonly dataSource: DataSource,
+    private readonly dispatch: DispatchWorker,
+    private readonly inbox: InboxWriter,
+  ) {}
+
+  /**
+   * Down while the last inbox commit failed (within the last 10 s): the store may answer reads
+   * (a full disk does) while refusing every delivery. Recovers by itself once a commit succeeds,
+   * or after 10 s so traffic comes back to find out.
+   */
+  commits() {
+    const check = this.indicators.check('commits');
+    const failedAt = this.inbox.lastCommitFailure();
+    const recent = failedAt !== null && Date.now() - failedAt.getTime() < COMMIT_FAILURE_WINDOW_MS;
+    return recent
+      ? check.down({
+          message: 'The last commit failed: deliveries get 503.',
+          failedAt: failedAt.toISOString(),
+        })
+      : check.up();
+  }
+
+  async migrations() {
+    const check = this.indicators.check('migrations');
+    try {
+      const pending = await this.dataSource.showMigrations();
+      return pending
+        ? check.down({ message: 'Migrations are pending: run npm run migrate or restart.' })
+        : check.up();
+    } catch (error) {
+      return check.down({
+        message: `Cannot read the migrations table: ${(error as Error).message}`,
+      });
+    }
+  }
+
+  worker() {
+    const check = this.indicators.check('worker');
+    const health = this.dispatch.health();
+    return health.state === 'running' || health.state === 'disabled'
+      ? check.up(health)
+      : check.down(health);
+  }
+}
