@@ -98,9 +98,12 @@ describe('PostgreSQL run claims', () => {
       );
       expect(planSelect).toMatch(/ FOR UPDATE SKIP LOCKED$/);
       expect(claimSelect).toMatch(/ FOR UPDATE SKIP LOCKED$/);
-      // Short: begin, lock, a few writes, commit; no handler work happens inside.
+      // Short: begin, lock, a few writes, commit; no handler work happens inside. The claim also
+      // reads the claimed runs' deliveries before it commits (one SELECT), so that a failure
+      // there rolls the claim back instead of leaving runs leased to nobody.
       expect(plan.length).toBeLessThanOrEqual(6);
-      expect(claim.length).toBeLessThanOrEqual(7);
+      expect(claim.length).toBeLessThanOrEqual(8);
+      expect(claim[claim.length - 2]).toMatch(/^SELECT .* FROM "deliveries"/);
     } finally {
       await t.close();
     }

@@ -40,9 +40,12 @@ async function terminateBackends(): Promise<number> {
  */
 describe('PostgreSQL connections killed', () => {
   it('answers 200 or 503 only, recovers by itself, and loses nothing acknowledged', async () => {
-    const t = await createTestApp(testConfig({ dispatch: { pollIntervalMs: 50 } }), {
-      providers: [Recorder],
-    });
+    const t = await createTestApp(
+      testConfig({ dispatch: { pollIntervalMs: 50, timeoutMs: 2000, leaseMs: 3000 } }),
+      {
+        providers: [Recorder],
+      },
+    );
     try {
       const acknowledged = new Set<string>();
       const statuses = new Map<number, number>();
@@ -75,11 +78,21 @@ describe('PostgreSQL connections killed', () => {
       for (const id of acknowledged) {
         expect((await t.http().get(`/admin/deliveries/${id}`).set(auth)).status).toBe(200);
       }
+      // A run whose outcome could not be written is taken over when its (short) lease expires.
       await waitFor(
         () => [...acknowledged].every((id) => handled.has(id)),
         20_000,
         'every delivery handled',
-      );
+      ).catch(async (error) => {
+        const missing = [...acknowledged].filter((id) => !handled.has(id));
+        for (const id of missing.slice(0, 5)) {
+          const detail = await t.http().get(`/admin/deliveries/${id}`).set(auth);
+          process.stdout.write(
+            `unhandled ${id}: ${JSON.stringify(detail.body.runs)} status ${detail.body.status}\n`,
+          );
+        }
+        throw error;
+      });
     } finally {
       await t.close();
     }

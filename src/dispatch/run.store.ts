@@ -98,7 +98,7 @@ export class RunStore {
   /** Take up to `limit` due runs: lease them to `owner` and count the attempt. */
   async claim(limit: number, owner: string, leaseMs: number): Promise<ClaimedRun[]> {
     const now = this.clock.now();
-    const claimed = await this.write(async (manager) => {
+    return this.write(async (manager) => {
       const due = await this.skipLocked(
         manager
           .createQueryBuilder(this.entities.Run, 'r')
@@ -145,14 +145,14 @@ export class RunStore {
         manager,
         due.map((r) => r.deliveryId),
       );
-      return due;
+      // Load the deliveries in the same transaction: if this fails (a killed connection), the
+      // claim rolls back too, instead of leaving runs leased to nobody until the lease expires.
+      const deliveries = await manager
+        .getRepository(this.entities.Delivery)
+        .findBy({ id: In([...new Set(due.map((r) => r.deliveryId))]) });
+      const byId = new Map(deliveries.map((d) => [d.id, d]));
+      return due.map((run) => ({ run, delivery: byId.get(run.deliveryId)! }));
     });
-    if (claimed.length === 0) return [];
-    const deliveries = await this.dataSource
-      .getRepository(this.entities.Delivery)
-      .findBy({ id: In([...new Set(claimed.map((r) => r.deliveryId))]) });
-    const byId = new Map(deliveries.map((d) => [d.id, d]));
-    return claimed.map((run) => ({ run, delivery: byId.get(run.deliveryId)! }));
   }
 
   /** Write back outcomes (many at once: the worker batches them). */
