@@ -1,5 +1,6 @@
 import { ApiExcludeController } from '@nestjs/swagger';
-import { All, Controller, Inject, Param, Req, Res } from '@nestjs/common';
+import { All, Controller, Inject, Logger, Param, Req, Res } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { HookgateConfig } from '../config/config.schema';
 import { HOOKGATE_CONFIG } from '../config/tokens';
@@ -23,6 +24,8 @@ import { readRawBody } from './raw-body.reader';
 @ApiExcludeController()
 @Controller('webhooks')
 export class ReceiveController {
+  private readonly logger = new Logger('Webhooks');
+
   constructor(
     private readonly endpoints: EndpointRegistry,
     private readonly pipeline: PipelineService,
@@ -46,16 +49,27 @@ export class ReceiveController {
     }
     try {
       const result = await this.process(endpoint, req);
-      if (result.deliveryId) res.locals.deliveryId = result.deliveryId;
+      const requestId = requestIdOf(req);
+      res.setHeader('X-Request-Id', requestId);
       send(res, result.response);
       this.metrics.delivery(endpoint.provider, endpoint.id, result.outcome);
       if (result.secretIndex !== undefined) {
         this.metrics.secretMatched(endpoint.provider, endpoint.id, result.secretIndex);
       }
-      if (result.outcome !== 'handshake') {
-        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (result.outcome !== 'handshake')
         this.metrics.acknowledged(endpoint.provider, endpoint.id, seconds);
-      }
+      this.logger.log(
+        {
+          reqId: requestId,
+          deliveryId: result.deliveryId,
+          provider: endpoint.provider,
+          endpoint: endpoint.id,
+          outcome: result.outcome,
+          durationMs: Math.round(seconds * 1000),
+        },
+        `${result.outcome} ${req.method} ${req.path}`,
+      );
     } catch (error) {
       const reason = error instanceof WebhookError ? error.reason : 'error';
       this.metrics.delivery(endpoint.provider, endpoint.id, reason);
@@ -87,11 +101,21 @@ export class ReceiveController {
   }
 }
 
+/** The caller's X-Request-Id when it is sane (a proxy's), otherwise a new one. */
+function requestIdOf(req: Request): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
+}
+
 function send(res: Response, answer: WebhookResponse): void {
   res.status(answer.status);
   if (answer.headers) res.set(answer.headers);
   const { body } = answer;
   if (body === undefined) res.end();
   else if (typeof body === 'string' || Buffer.isBuffer(body)) res.send(body);
-  else res.json(body);
+  else {
+    // Plain write: express's res.json adds an ETag (a hash of the body) nobody uses here.
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(JSON.stringify(body));
+  }
 }
