@@ -4,7 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { HOOKGATE_CONNECTION } from '../src/store/data-source';
 import { githubHeaders } from './helpers/github';
-import { createTestApp, postRaw, testConfig, TestApp } from './helpers/test-app';
+import { createTestApp, postRaw, reopenStore, testConfig, TestApp } from './helpers/test-app';
 
 const SECRET = 'github-test-secret';
 
@@ -135,7 +135,7 @@ describe('health and store outages', () => {
       );
       expect(res.status).toBe(503);
       expect(res.headers['retry-after']).toBeDefined();
-      await dataSource.initialize();
+      await reopenStore(t.app, dataSource);
       expect(
         (await postRaw(t, '/webhooks/github/acme', githubHeaders(SECRET, body, 'ping'), body))
           .status,

@@ -10,7 +10,14 @@ import type { WebhookEvent } from '../src/dispatch/webhook-event';
 import { HOOKGATE_CONNECTION } from '../src/store/data-source';
 import { StoreEntitiesRef } from '../src/store/store-entities.ref';
 import { githubHeaders } from './helpers/github';
-import { createTestApp, postRaw, testConfig, waitFor, type TestApp } from './helpers/test-app';
+import {
+  createTestApp,
+  postRaw,
+  reopenStore,
+  testConfig,
+  waitFor,
+  type TestApp,
+} from './helpers/test-app';
 
 const SECRET = 'github-test-secret';
 
@@ -63,7 +70,7 @@ describe('store faults (SQLite)', () => {
 
   /** Whatever an assertion did, the next test starts on a working store. */
   afterEach(async () => {
-    if (!dataSource.isInitialized) await dataSource.initialize();
+    if (!dataSource.isInitialized) await reopenStore(t.app, dataSource);
     await dataSource.query('PRAGMA max_page_count = 1073741823');
   });
 
@@ -177,7 +184,7 @@ describe('store faults (SQLite)', () => {
     expect((await t.http().get('/health')).status).toBe(503);
     expect((await t.http().get('/health/ready')).status).toBe(503);
 
-    await dataSource.initialize();
+    await reopenStore(t.app, dataSource);
     const statuses = await during;
     expect(statuses).toContain(503);
     expect(await send()).toBe(200);

@@ -2,6 +2,8 @@ import type { INestApplication, LogLevel } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { StoreWriteLock } from '../../src/store/write-lock';
 import type { Clock, ReceiverRegistry } from '../../src/config/tokens';
 import { HookgateModule } from '../../src/hookgate.module';
 import { hasOwnSchema, isolatedSchemaUrl, isPostgresUrl } from './pg-database';
@@ -125,4 +127,13 @@ export async function waitFor<T>(
       throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/**
+ * Bring a destroyed store back, as an outage ending would. Under the store's write lock: on
+ * SQLite, initialize() runs the migrations check, and a worker transaction started meanwhile on
+ * the same connection would interleave with it.
+ */
+export async function reopenStore(app: INestApplication, dataSource: DataSource): Promise<void> {
+  await app.get(StoreWriteLock).runExclusive(() => dataSource.initialize());
 }

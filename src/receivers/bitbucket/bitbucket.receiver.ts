@@ -1,3 +1,4 @@
+import { rejectUnknownOptions } from '../shared/options';
 import type { Receiver, VerifyResult } from '../receiver';
 import { parseJsonObject } from '../shared/body';
 import { normalizeBitbucketEvent } from './bitbucket.events';
@@ -12,12 +13,7 @@ export const bitbucketReceiver: Receiver<BitbucketOptions> = {
   ackDeadlineMs: 10_000,
 
   parseOptions(options) {
-    const unknown = Object.keys(options ?? {});
-    if (unknown.length > 0) {
-      throw new Error(
-        `options.${unknown[0]} is not a Bitbucket option; Bitbucket takes no options.`,
-      );
-    }
+    rejectUnknownOptions(options, 'Bitbucket', []);
     return {};
   },
 

@@ -1,6 +1,7 @@
 import { MalformedBodyError } from '../../errors/webhook-errors';
 import type { IncomingWebhook, Receiver, VerifyResult } from '../receiver';
 import { parseFormBody, parseJsonBody } from '../shared/body';
+import { rejectUnknownOptions } from '../shared/options';
 import { normalizeGithubEvent } from './github.events';
 import { verifyGithubSignature } from './github.signature';
 
@@ -18,6 +19,7 @@ export const githubReceiver: Receiver<GithubOptions> = {
   ackDeadlineMs: 10_000,
 
   parseOptions(options) {
+    rejectUnknownOptions(options, 'GitHub', ['allowSha1']);
     const allowSha1 = options?.allowSha1 ?? false;
     if (typeof allowSha1 !== 'boolean') throw new Error('options.allowSha1 must be true or false');
     return { allowSha1 };

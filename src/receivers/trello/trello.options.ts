@@ -1,3 +1,5 @@
+import { rejectUnknownOptions } from '../shared/options';
+
 export interface TrelloOptions {
   /**
    * The webhook's callbackURL exactly as registered with Trello. Optional: without it the
@@ -6,17 +8,9 @@ export interface TrelloOptions {
   readonly callbackUrl?: string;
 }
 
-const KNOWN = ['callbackUrl'];
-
 /** Validate a Trello endpoint's options at start-up. */
 export function parseTrelloOptions(options: Record<string, unknown> | undefined): TrelloOptions {
-  for (const name of Object.keys(options ?? {})) {
-    if (!KNOWN.includes(name)) {
-      throw new Error(
-        `options.${name} is not a Trello option; remove it (known: ${KNOWN.join(', ')}).`,
-      );
-    }
-  }
+  rejectUnknownOptions(options, 'Trello', ['callbackUrl']);
   const callbackUrl = options?.callbackUrl;
   if (callbackUrl === undefined) return {};
   if (typeof callbackUrl !== 'string' || !isHttpUrl(callbackUrl)) {
