@@ -117,12 +117,8 @@ describe('store faults (SQLite)', () => {
     const stored = new Set(
       (await dataSource.getRepository(Delivery).find({ select: { id: true } })).map((d) => d.id),
     );
-    // BUG (src/store/inbox.writer.ts + src/dispatch/run.store.ts, not this file's to fix):
-    // after SQLITE_FULL, SQLite rolls the transaction back itself, TypeORM's ROLLBACK then fails
-    // and its shared SQLite query runner keeps transactionDepth > 0; later "transactions" run as
-    // SAVEPOINTs inside a transaction nobody commits, are acknowledged with 200, and are lost at
-    // the next rollback. The connection-closed test fails too when run after the full-store one,
-    // because the connection is left in that state. See the report for the fix.
+    // Regression: after SQLITE_FULL, TypeORM's shared query runner once kept a transaction
+    // "open", later writes became SAVEPOINTs nobody committed, and acknowledged rows were lost.
     expect([...acknowledged].filter((id) => !stored.has(id))).toEqual([]);
     await waitFor(
       () => [...acknowledged].every((id) => handled.has(id)),
@@ -160,9 +156,7 @@ describe('store faults (SQLite)', () => {
     // sending; providers retry on 503).
     expect(await send()).toBe(503);
     const ready = await t.http().get('/health/ready');
-    // BUG (src/observability/, not this file's to fix): /health/ready only runs SELECT 1,
-    // reads the migrations table and checks the worker loop, all of which work on a full
-    // store, so it stays 200 while every delivery gets 503. See the report for the fix.
+    // Regression: readiness once checked only reads, which work on a full store.
     expect(ready.status).toBe(503);
 
     await dataSource.query('PRAGMA max_page_count = 1073741823');
@@ -173,6 +167,20 @@ describe('store faults (SQLite)', () => {
     expect(acknowledged.size).toBeGreaterThan(before);
     await expectEveryAcknowledgedStoredAndHandled();
     faultsSurvived++;
+  }, 40_000);
+
+  it('a transaction left open outside the write lock: 503, the inbox never joins it', async () => {
+    // The SQLite fast path inserts in autocommit mode; inside someone else's transaction that
+    // insert would be acknowledged and then vanish with the rollback.
+    const runner = dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      expect(await send()).toBe(503);
+    } finally {
+      await runner.rollbackTransaction();
+    }
+    expect(await send()).toBe(200);
+    await expectEveryAcknowledgedStoredAndHandled();
   }, 40_000);
 
   it('store gone (connection closed): 503 with Retry-After, /health 503; recovers when it returns', async () => {

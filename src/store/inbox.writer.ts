@@ -141,8 +141,18 @@ export class InboxWriter implements BeforeApplicationShutdown {
   /** The raw sqlite3 connection when the store is SQLite (its hot path bypasses TypeORM). */
   private sqliteConnection(): Database | undefined {
     if (this.dataSource.options.type !== 'sqlite') return undefined;
-    return (this.dataSource.driver as unknown as { databaseConnection: Database })
-      .databaseConnection;
+    const driver = this.dataSource.driver as unknown as {
+      databaseConnection: Database;
+      queryRunner?: { isTransactionActive: boolean };
+    };
+    // The fast path's autocommit INSERT would become part of an open transaction and be lost
+    // with its rollback; every writer takes the write lock, so this is a bug if it ever fires.
+    if (driver.queryRunner?.isTransactionActive) {
+      throw new Error(
+        'a TypeORM transaction is open on the SQLite connection outside the write lock',
+      );
+    }
+    return driver.databaseConnection;
   }
 
   /** One multi-row INSERT … ON CONFLICT DO NOTHING RETURNING id (PostgreSQL). */

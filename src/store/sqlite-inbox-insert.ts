@@ -2,16 +2,17 @@ import type { Database } from 'sqlite3';
 import type { DeliveryRecord } from './entities';
 
 /**
- * The inbox's hot path on SQLite, below TypeORM: BEGIN IMMEDIATE, one cached multi-row
- * `INSERT … ON CONFLICT DO NOTHING RETURNING id`, COMMIT, all queued on the connection in one
- * go. sqlite3 runs them back to back on its thread pool, so a batch costs one hop to the event
- * loop instead of one per statement (each hop waits behind a turn of HTTP work under load),
- * and none of TypeORM's per-row query building.
+ * The inbox's hot path on SQLite, below TypeORM: one multi-row
+ * `INSERT … ON CONFLICT DO NOTHING RETURNING id` in autocommit mode. A lone statement is its own
+ * transaction: SQLite commits it (and, with synchronous=FULL, syncs the WAL) before the statement
+ * reports done, and rolls it back whole if anything fails. One statement is one hop through
+ * sqlite3's thread pool and back to the event loop; under load each hop waits behind a turn of
+ * HTTP work, which is why BEGIN / INSERT / COMMIT as three statements (six hops) was the
+ * gateway's bottleneck. None of TypeORM's per-row query building either.
  *
- * The caller holds the store's write lock, so nothing else can open a transaction meanwhile.
- * Resolves with the ids that were inserted (the others hit the de-duplication key); rejects if
- * any step failed, after making sure no transaction is left open. Never resolves unless COMMIT
- * succeeded.
+ * The caller holds the store's write lock, so TypeORM has no transaction open on the shared
+ * connection (checked anyway: the insert would silently join it).
+ * Resolves with the ids that were inserted (the others hit the de-duplication key).
  */
 const COLUMNS = [
   'id',
@@ -74,21 +75,9 @@ export function insertDeliveriesSqlite(
   rows: readonly DeliveryRecord[],
 ): Promise<Set<string>> {
   return new Promise((resolve, reject) => {
-    let failure: Error | null = null;
-    let inserted: { id: string }[] = [];
-    db.serialize(() => {
-      db.run('BEGIN IMMEDIATE', (error) => (failure ??= error));
-      db.all<{ id: string }>(insertSql(rows.length), parameters(rows), (error, result) => {
-        if (error) failure ??= error;
-        else inserted = result;
-      });
-      db.run('COMMIT', (error) => {
-        failure ??= error;
-        if (!failure) return resolve(new Set(inserted.map((row) => row.id)));
-        const cause = failure;
-        // SQLite may have rolled back already (SQLITE_FULL); a ROLLBACK error then means "none open".
-        db.run('ROLLBACK', () => reject(cause));
-      });
+    db.all<{ id: string }>(insertSql(rows.length), parameters(rows), (error, inserted) => {
+      if (error) reject(error);
+      else resolve(new Set(inserted.map((row) => row.id)));
     });
   });
 }
