@@ -5,6 +5,7 @@ import type { DatabaseConfig } from '../config/config.schema';
 import { engineOfUrl } from './engine';
 import { storeEntities } from './entities';
 import { MIGRATIONS } from './migrations';
+import { sqlite3WithoutTraces } from './sqlite-driver';
 
 /** The TypeORM connection name, so Hookgate never collides with a host app's own connection. */
 export const HOOKGATE_CONNECTION = 'hookgate';
@@ -43,6 +44,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   if (!inMemory) mkdirSync(dirname(path), { recursive: true });
   return {
     type: 'sqlite',
+    driver: sqlite3WithoutTraces,
     database: path,
     // WAL: readers never block the writer, and commits append instead of rewriting pages.
     enableWAL: !inMemory,
