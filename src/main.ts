@@ -7,6 +7,7 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { setupAdminDocs } from './admin/admin-docs';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig, type LoadedConfig } from './config/config.loader';
+import { boundHeapGrowth } from './heap-tuning';
 
 /** Create the gateway app (not listening). The raw body must stay unread for verification. */
 export async function createGateway(loaded: LoadedConfig): Promise<NestExpressApplication> {
@@ -35,6 +36,7 @@ export function applyServerTimeouts(app: NestExpressApplication, loaded: LoadedC
 }
 
 async function bootstrap(): Promise<void> {
+  boundHeapGrowth();
   const logger = new Logger('Hookgate');
   let loaded: LoadedConfig;
   try {

@@ -1,7 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DestinationStream } from 'pino';
+import { destination as pinoDestination, type DestinationStream } from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import type { Params } from 'nestjs-pino';
 import type { HookgateConfig } from '../config/config.schema';
@@ -96,12 +96,21 @@ export function loggingParams(
       ignore: (req: IncomingMessage) => req.url === '/health' || req.url === config.metrics.path,
     },
   };
+  // JSON lines to stdout are written asynchronously: a synchronous write per line costs a
+  // syscall per delivery on the event loop and blocks it whenever the pipe's reader (journald,
+  // a container runtime) falls behind. Lines written meanwhile go out together; pino flushes
+  // what is pending when the process exits (a SIGKILL can lose the last few lines).
+  const output = destination ?? (pretty ? undefined : pinoDestination({ dest: 1, sync: false }));
   return {
-    pinoHttp: destination ? [options, destination] : options,
-    // The webhook route logs one compact line per delivery itself (receive.controller.ts):
-    // pino-http's per-request child logger and request serialization cost ~20% of the edge's
-    // CPU at load, for a line that repeats what that one says.
-    exclude: [{ method: RequestMethod.ALL, path: 'webhooks/*path' }],
+    pinoHttp: output ? [options, output] : options,
+    // Request lines for the admin API, health and metrics only. The webhook route logs one
+    // compact line per delivery itself (receive.controller.ts): pino-http's per-request child
+    // logger cost ~20% of the edge's CPU at load, and even an excluded catch-all middleware
+    // costs every delivery two more router layers. Refusals elsewhere (404s) are logged by
+    // HttpErrorFilter.
+    forRoutes: ['admin', 'admin/*path', 'health', 'health/*path', config.metrics.path].map(
+      (path) => ({ path, method: RequestMethod.ALL }),
+    ),
   };
 }
 
