@@ -9,6 +9,7 @@ import { OnWebhook } from '../src/dispatch/on-webhook.decorator';
 import type { WebhookEvent } from '../src/dispatch/webhook-event';
 import { HOOKGATE_CONNECTION } from '../src/store/data-source';
 import { StoreEntitiesRef } from '../src/store/store-entities.ref';
+import { StoreWriteLock } from '../src/store/write-lock';
 import { githubHeaders } from './helpers/github';
 import {
   createTestApp,
@@ -172,12 +173,15 @@ describe('store faults (SQLite)', () => {
   it('a transaction left open outside the write lock: 503, the inbox never joins it', async () => {
     // The SQLite fast path inserts in autocommit mode; inside someone else's transaction that
     // insert would be acknowledged and then vanish with the rollback.
+    // Opened and closed under the lock, so that it does not race the worker's own transactions
+    // on the shared connection; in between it is open and the lock is free.
+    const lock = t.app.get(StoreWriteLock);
     const runner = dataSource.createQueryRunner();
-    await runner.startTransaction();
+    await lock.runExclusive(() => runner.startTransaction());
     try {
       expect(await send()).toBe(503);
     } finally {
-      await runner.rollbackTransaction();
+      await lock.runExclusive(() => runner.rollbackTransaction());
     }
     expect(await send()).toBe(200);
     await expectEveryAcknowledgedStoredAndHandled();

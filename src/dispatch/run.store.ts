@@ -31,6 +31,19 @@ export interface RunOutcome {
 const CHUNK = 200;
 
 /**
+ * The due runs on SQLite, as three index walks on ix_runs_due (status, next_attempt_at) that
+ * each stop after `limit` rows. The OR of the same conditions makes SQLite collect every due
+ * run and sort them all, on every claim: with 10,000 runs waiting, that scan was the drain's
+ * bottleneck. (PostgreSQL keeps the OR: FOR UPDATE SKIP LOCKED is not allowed with UNION.)
+ */
+const SQLITE_DUE_RUN_IDS = [
+  `SELECT id FROM (SELECT id FROM runs WHERE status = 'pending' AND next_attempt_at <= :now ORDER BY next_attempt_at LIMIT :limit)`,
+  `SELECT id FROM (SELECT id FROM runs WHERE status = 'failed' AND next_attempt_at <= :now ORDER BY next_attempt_at LIMIT :limit)`,
+  // A crashed or stuck owner's lease has run out: take the run over.
+  `SELECT id FROM (SELECT id FROM runs WHERE status = 'processing' AND lease_expires_at <= :now LIMIT :limit)`,
+].join(' UNION ALL ');
+
+/**
  * Every write of the dispatch side: planning runs for new deliveries, claiming due runs with a
  * lease, recording outcomes, releasing, and replays. Short transactions through the write lock
  * (SQLite) or with row locks that skip what another process holds (PostgreSQL).
@@ -103,18 +116,21 @@ export class RunStore {
         manager
           .createQueryBuilder(this.entities.Run, 'r')
           .where(
-            new Brackets((q) =>
-              q
-                .where('r.status IN (:...waiting) AND r.nextAttemptAt <= :now', {
-                  waiting: ['pending', 'failed'],
-                  now,
-                })
-                // A crashed or stuck owner's lease has run out: take the run over.
-                .orWhere('r.status = :processing AND r.leaseExpiresAt <= :now', {
-                  processing: 'processing',
-                  now,
-                }),
-            ),
+            this.postgres
+              ? new Brackets((q) =>
+                  q
+                    .where('r.status IN (:...waiting) AND r.nextAttemptAt <= :now', {
+                      waiting: ['pending', 'failed'],
+                      now,
+                    })
+                    // A crashed or stuck owner's lease has run out: take the run over.
+                    .orWhere('r.status = :processing AND r.leaseExpiresAt <= :now', {
+                      processing: 'processing',
+                      now,
+                    }),
+                )
+              : `r.id IN (${SQLITE_DUE_RUN_IDS})`,
+            { now, limit },
           )
           .orderBy('r.nextAttemptAt', 'ASC')
           .limit(limit),
@@ -155,25 +171,46 @@ export class RunStore {
     });
   }
 
-  /** Write back outcomes (many at once: the worker batches them). */
+  /**
+   * Write back outcomes (many at once: the worker batches them). Outcomes that write the same
+   * values share one UPDATE (a batch of successes is one statement, not one per run); each row
+   * is still only touched while `owner` holds it for that attempt.
+   */
   async complete(outcomes: RunOutcome[], owner: string): Promise<void> {
     const now = this.clock.now();
+    const groups = new Map<
+      string,
+      { attempt: number; values: Partial<RunRecord>; ids: string[] }
+    >();
+    for (const outcome of outcomes) {
+      const values: Partial<RunRecord> = {
+        status: outcome.status,
+        nextAttemptAt: outcome.nextAttemptAt ?? now,
+        lastError: outcome.error ?? null,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        updatedAt: now,
+        finishedAt: outcome.status === 'failed' ? null : now,
+      };
+      const key = JSON.stringify([outcome.attempt, values]);
+      const group = groups.get(key) ?? { attempt: outcome.attempt, values, ids: [] };
+      group.ids.push(outcome.runId);
+      groups.set(key, group);
+    }
     await this.write(async (manager) => {
       const runRepo = manager.getRepository(this.entities.Run);
-      for (const outcome of outcomes) {
-        await runRepo.update(
-          // Only if we still hold this attempt's lease; otherwise another worker took over.
-          { id: outcome.runId, leaseOwner: owner, attempts: outcome.attempt, status: 'processing' },
-          {
-            status: outcome.status,
-            nextAttemptAt: outcome.nextAttemptAt ?? now,
-            lastError: outcome.error ?? null,
-            leaseOwner: null,
-            leaseExpiresAt: null,
-            updatedAt: now,
-            finishedAt: outcome.status === 'failed' ? null : now,
-          },
-        );
+      for (const { attempt, values, ids } of groups.values()) {
+        for (let i = 0; i < ids.length; i += CHUNK) {
+          await runRepo.update(
+            {
+              id: In(ids.slice(i, i + CHUNK)),
+              leaseOwner: owner,
+              attempts: attempt,
+              status: 'processing',
+            },
+            values,
+          );
+        }
       }
       await this.refreshDeliveries(
         manager,
