@@ -28,7 +28,7 @@ import { ReadinessIndicators } from './observability/readiness.indicators';
 import { RetentionService } from './retention/retention.service';
 import { PipelineService } from './pipeline/pipeline.service';
 import { RECEIVERS } from './receivers/receivers';
-import { ReceiveController } from './pipeline/receive.controller';
+import { WebhookEdge } from './pipeline/webhook-edge';
 import { StoreModule } from './store/store.module';
 
 export interface HookgateModuleOptions {
@@ -52,6 +52,12 @@ export class HookgateModule implements NestModule {
   constructor(@Inject(HOOKGATE_CONFIG) private readonly config: HookgateConfig) {}
 
   configure(consumer: MiddlewareConsumer): void {
+    // The webhook route (middleware: see WebhookEdge). A worker process answers 404 there.
+    if (this.config.role !== 'worker') {
+      consumer
+        .apply(WebhookEdge)
+        .forRoutes({ path: 'webhooks/:provider/:endpointId', method: RequestMethod.ALL });
+    }
     consumer.apply(json({ limit: '64kb' })).forRoutes(ReplayController);
     consumer
       .apply(MetricsMiddleware)
@@ -79,9 +85,10 @@ export class HookgateModule implements NestModule {
       controllers:
         validated.role === 'worker'
           ? [HealthController]
-          : [ReceiveController, DeliveriesController, ReplayController, HealthController],
+          : [DeliveriesController, ReplayController, HealthController],
       providers: [
         PipelineService,
+        WebhookEdge,
         AdminTokenGuard,
         HttpListenerShutdown,
         ReadinessIndicators,

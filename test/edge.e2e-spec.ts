@@ -1,6 +1,9 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CanActivate, Injectable, NestInterceptor } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import type { Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { HOOKGATE_CONNECTION } from '../src/store/data-source';
 import { githubHeaders } from './helpers/github';
@@ -143,5 +146,52 @@ describe('health and store outages', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+/** A host app's global guards, interceptors and pipes are for its own routes, not deliveries. */
+@Injectable()
+class DenyEverythingGuard implements CanActivate {
+  canActivate(): boolean {
+    return false;
+  }
+}
+
+@Injectable()
+class FailingInterceptor implements NestInterceptor {
+  intercept(): Observable<unknown> {
+    throw new Error('a global interceptor ran');
+  }
+}
+
+describe('HTTP edge inside a host app with global guards and interceptors', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(testConfig(), {
+      providers: [
+        { provide: APP_GUARD, useClass: DenyEverythingGuard },
+        { provide: APP_INTERCEPTOR, useClass: FailingInterceptor },
+      ],
+    });
+  });
+  afterAll(() => t.close());
+
+  it('deliveries do not pass through them; the app routes do', async () => {
+    const body = '{"zen":"Keep it logically awesome."}';
+    const res = await postRaw(
+      t,
+      '/webhooks/github/acme',
+      githubHeaders(SECRET, body, 'ping'),
+      body,
+    );
+    expect(res.status).toBe(200);
+    expect((await t.http().get('/health')).status).toBe(403);
+  });
+
+  it('only /webhooks/{provider}/{endpointId} itself is the edge', async () => {
+    const body = '{}';
+    const headers = githubHeaders(SECRET, body, 'ping');
+    expect((await postRaw(t, '/webhooks/github/acme/extra', headers, body)).status).toBe(404);
+    expect((await postRaw(t, '/webhooks/github', headers, body)).status).toBe(404);
   });
 });

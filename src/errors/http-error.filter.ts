@@ -21,62 +21,69 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const res = http.getResponse<Response>();
-    const req = http.getRequest<Request>();
-    const { status, body, headers } = this.describe(error);
-
-    if (status >= 500) {
-      this.logger.error(
-        `${req.method} ${req.path} -> ${status}: ${(error as Error)?.message ?? String(error)}`,
-        (error as Error)?.stack,
-      );
-    } else {
-      // One line per refusal; the path names the provider and endpoint. Messages hold no secrets.
-      this.logger.warn(
-        `refused ${req.method} ${req.path} -> ${status} ${String(body.error ?? '')}: ${String(body.message ?? '')}`,
-      );
-    }
-    if (res.headersSent) return;
-    res.status(status).set(headers);
-    if (req.method === 'HEAD') res.end();
-    else res.json(body);
+    sendError(error, http.getRequest<Request>(), http.getResponse<Response>(), this.logger);
   }
+}
 
-  private describe(error: unknown): {
-    status: number;
-    body: Record<string, unknown>;
-    headers: Record<string, string>;
-  } {
-    if (error instanceof WebhookError) {
-      return {
-        status: error.status,
-        body: { error: error.reason, message: error.message },
-        headers: error.headers,
-      };
-    }
-    if (error instanceof HttpException) {
-      // Nest's own shape ({ statusCode, message, error }, or a health report) is kept as is.
-      const response = error.getResponse();
-      const body =
-        typeof response === 'string'
-          ? { statusCode: error.getStatus(), message: response }
-          : response;
-      return { status: error.getStatus(), body: body as Record<string, unknown>, headers: {} };
-    }
-    const parserError = error as BodyParserError;
-    const status = parserError?.status ?? parserError?.statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      const reason = parserError.type === 'entity.too.large' ? 'too-large' : 'bad-request';
-      return {
-        status,
-        body: { error: reason, message: parserError.expose ? parserError.message : 'Bad request.' },
-        headers: {},
-      };
-    }
+/**
+ * Answer `error` on `res` with its status and one log line. Also used directly by the webhook
+ * edge, which runs as middleware (outside Nest's filter chain).
+ */
+export function sendError(error: unknown, req: Request, res: Response, logger: Logger): void {
+  const { status, body, headers } = describeError(error);
+  // The full path (req.path is relative to where middleware is mounted); never the query.
+  const path = req.originalUrl.split('?')[0];
+  if (status >= 500) {
+    logger.error(
+      `${req.method} ${path} -> ${status}: ${(error as Error)?.message ?? String(error)}`,
+      (error as Error)?.stack,
+    );
+  } else {
+    // One line per refusal; the path names the provider and endpoint. Messages hold no secrets.
+    logger.warn(
+      `refused ${req.method} ${path} -> ${status} ${String(body.error ?? '')}: ${String(body.message ?? '')}`,
+    );
+  }
+  if (res.headersSent) return;
+  res.status(status).set(headers);
+  if (req.method === 'HEAD') res.end();
+  else res.json(body);
+}
+
+function describeError(error: unknown): {
+  status: number;
+  body: Record<string, unknown>;
+  headers: Record<string, string>;
+} {
+  if (error instanceof WebhookError) {
     return {
-      status: 500,
-      body: { error: 'internal', message: 'Internal error; see the gateway log.' },
+      status: error.status,
+      body: { error: error.reason, message: error.message },
+      headers: error.headers,
+    };
+  }
+  if (error instanceof HttpException) {
+    // Nest's own shape ({ statusCode, message, error }, or a health report) is kept as is.
+    const response = error.getResponse();
+    const body =
+      typeof response === 'string'
+        ? { statusCode: error.getStatus(), message: response }
+        : response;
+    return { status: error.getStatus(), body: body as Record<string, unknown>, headers: {} };
+  }
+  const parserError = error as BodyParserError;
+  const status = parserError?.status ?? parserError?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const reason = parserError.type === 'entity.too.large' ? 'too-large' : 'bad-request';
+    return {
+      status,
+      body: { error: reason, message: parserError.expose ? parserError.message : 'Bad request.' },
       headers: {},
     };
   }
+  return {
+    status: 500,
+    body: { error: 'internal', message: 'Internal error; see the gateway log.' },
+    headers: {},
+  };
 }

@@ -104,7 +104,7 @@ export function loggingParams(
   return {
     pinoHttp: output ? [options, output] : options,
     // Request lines for the admin API, health and metrics only. The webhook route logs one
-    // compact line per delivery itself (receive.controller.ts): pino-http's per-request child
+    // compact line per delivery itself (webhook-edge.ts): pino-http's per-request child
     // logger cost ~20% of the edge's CPU at load, and even an excluded catch-all middleware
     // costs every delivery two more router layers. Refusals elsewhere (404s) are logged by
     // HttpErrorFilter.

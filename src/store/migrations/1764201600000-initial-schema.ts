@@ -30,7 +30,7 @@ export class InitialSchema1764201600000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndices('deliveries', [
+    await createIndicesOneByOne(queryRunner, 'deliveries', [
       // The de-duplication key. NULL ids (providers without one) never collide.
       new TableIndex({
         name: 'uq_deliveries_endpoint_delivery_id',
@@ -74,7 +74,7 @@ export class InitialSchema1764201600000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndices('runs', [
+    await createIndicesOneByOne(queryRunner, 'runs', [
       new TableIndex({
         name: 'uq_runs_delivery_handler',
         columnNames: ['delivery_id', 'handler'],
@@ -89,4 +89,18 @@ export class InitialSchema1764201600000 implements MigrationInterface {
     await queryRunner.dropTable('runs');
     await queryRunner.dropTable('deliveries');
   }
+}
+
+/**
+ * TypeORM's createIndices creates them concurrently, and on SQLite each one re-reads the table's
+ * index list while the others are being created: it then finds an index without its definition
+ * and fails ("reading 'sql'"), now and then, and the whole start-up retries. The same indices,
+ * one after the other.
+ */
+async function createIndicesOneByOne(
+  queryRunner: QueryRunner,
+  table: string,
+  indices: TableIndex[],
+): Promise<void> {
+  for (const index of indices) await queryRunner.createIndex(table, index);
 }
