@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { StoreUnavailableError } from '../errors/webhook-errors';
 import { HOOKGATE_CONNECTION } from './data-source';
 import { GroupCommit } from './group-commit';
+import { insertDeliveriesPostgres } from './postgres-inbox-insert';
 import { insertDeliveriesSqlite } from './sqlite-inbox-insert';
 import type { Database } from 'sqlite3';
 import { DeliveryRecord } from './entities';
@@ -12,7 +13,6 @@ import { headersWithoutNul, withoutNul } from './nul-text';
 import { StoreEntitiesRef } from './store-entities.ref';
 import { StoreEvents } from './store-events';
 import { StoreWriteLock } from './write-lock';
-import { writeTransaction } from './write-transaction';
 
 /** What the pipeline hands the inbox for one accepted request. */
 export interface NewDelivery {
@@ -120,17 +120,13 @@ export class InboxWriter implements BeforeApplicationShutdown {
       if (key) firstByKey.set(key, row.id);
       rows.push(row);
     }
+    // One autocommit statement (committed when it returns); conflicts (rare) are looked up
+    // afterwards, still under the lock.
     const sqlite = this.sqliteConnection();
-    const owners = sqlite
-      ? // Committed by the fast path; conflicts (rare) are looked up afterwards, still under the lock.
-        await this.ownersOf(
-          this.dataSource.manager,
-          rows,
-          await insertDeliveriesSqlite(sqlite, rows),
-        )
-      : await writeTransaction(this.dataSource, async (manager) =>
-          this.ownersOf(manager, rows, await this.insertWithTypeorm(manager, rows)),
-        );
+    const inserted = sqlite
+      ? await insertDeliveriesSqlite(sqlite, rows)
+      : await insertDeliveriesPostgres(this.dataSource, rows);
+    const owners = await this.ownersOf(this.dataSource.manager, rows, inserted);
     return batch.map((row) => {
       const key = dedupeKey(row);
       const ownerId = key ? (owners.get(key) ?? firstByKey.get(key)!) : row.id;
@@ -153,23 +149,6 @@ export class InboxWriter implements BeforeApplicationShutdown {
       );
     }
     return driver.databaseConnection;
-  }
-
-  /** One multi-row INSERT … ON CONFLICT DO NOTHING RETURNING id (PostgreSQL). */
-  private async insertWithTypeorm(
-    manager: EntityManager,
-    rows: DeliveryRecord[],
-  ): Promise<Set<string>> {
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(this.entities.Delivery)
-      .values(rows)
-      .orIgnore()
-      .updateEntity(false)
-      .returning(['id'])
-      .execute();
-    return new Set((result.raw as { id: string }[]).map((r) => r.id));
   }
 
   /** For keyed rows that were not inserted: the id of the delivery that already holds the key. */
