@@ -16,6 +16,7 @@ const { dropBenchDatabase, findPostgres } = require('./lib/postgres');
 const { stopProcess } = require('./lib/processes');
 const { settings } = require('./lib/settings');
 const { armWatchdog } = require('./lib/watchdog');
+const { roundTool } = require('./lib/load');
 
 async function main() {
   const onlyDispatch = process.argv[2] === 'dispatch';
@@ -68,7 +69,7 @@ async function cleanUp(run) {
 function printSettings() {
   console.log(
     `# Hookgate bench ${new Date().toISOString()}: node ${process.version}, ${cpus().length} cores, ` +
-      `autocannon ${settings.connections} connections, ${settings.durationS} s x ${settings.rounds} ` +
+      `${roundTool === 'wrk' ? 'wrk -t1' : 'autocannon'} ${settings.connections} connections, ${settings.durationS} s x ${settings.rounds} ` +
       `rounds (+${settings.warmupS} s warm-up), ${settings.bodyBytes}-byte signed push, unique ` +
       `X-GitHub-Delivery, SQLite synchronous=${settings.sqliteSynchronous}, dispatch during ` +
       `ingest: ${settings.ingestDispatch ? 'on' : 'off'}`,

@@ -1,14 +1,24 @@
 'use strict';
-// One round of load with autocannon's programmatic API: the same signed body on every request,
+// One round of load (wrk when installed, see wrk.js; otherwise autocannon's programmatic API):
+// the same signed body on every request,
 // a fresh X-GitHub-Delivery per request (so the gateway stores every one, no duplicates).
 const { randomUUID } = require('node:crypto');
 const autocannon = require('autocannon');
+const { settings } = require('./settings');
+const { wrkInstalled, wrkRound } = require('./wrk');
+
+/** The tool for timed rounds; counted loads (`amount`) always use autocannon (wrk cannot). */
+const roundTool =
+  settings.tool === 'autocannon' || (settings.tool === 'auto' && !wrkInstalled())
+    ? 'autocannon'
+    : 'wrk';
 
 /**
  * Load `url` for `durationS` seconds (or exactly `amount` requests) with `connections`
  * keep-alive connections, no pipelining. Resolves with autocannon's result.
  */
 function loadRound({ url, payload, connections, durationS, amount }) {
+  if (!amount && roundTool === 'wrk') return wrkRound({ url, payload, connections, durationS });
   const options = {
     url,
     connections,
@@ -54,4 +64,4 @@ function summarize(result) {
   };
 }
 
-module.exports = { loadRound, summarize };
+module.exports = { loadRound, summarize, roundTool };

@@ -24,6 +24,8 @@ const settings = {
   /** Seconds of unmeasured load per server before the first round (JIT, caches, pools). */
   warmupS: number('BENCH_WARMUP_S', 3),
   connections: Math.max(1, Math.floor(number('BENCH_CONNECTIONS', 50))),
+  /** Load tool for the timed rounds: `auto` (wrk when installed), `wrk` or `autocannon`. */
+  tool: process.env.BENCH_TOOL || 'auto',
   /** 7.6 KiB: the largest GitHub push example (one commit), padded. */
   bodyBytes: Math.floor(number('BENCH_BODY_BYTES', 7782)),
   /** Skip `npm run build` (the dist/ folder must be current). */
