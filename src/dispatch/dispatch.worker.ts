@@ -34,10 +34,7 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
   private readonly logger = new Logger('Dispatch');
   /** Identifies this process's leases. */
   readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-  /** Handlers running now, by run id (at most `dispatch.concurrency`). */
   private readonly inFlight = new Map<string, Promise<void>>();
-  /** Outcomes of finished handlers on their way to the store. */
-  private readonly recording = new Set<Promise<void>>();
   private readonly outcomes = new GroupCommit<RunOutcome, void>(async (batch) => {
     await this.runs.complete(batch, this.owner);
     return batch.map(() => undefined);
@@ -104,7 +101,6 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
     ]);
     clearTimeout(timer);
     const unfinished = [...this.inFlight.keys()];
-    await Promise.allSettled(this.recording);
     await this.outcomes.flush();
     if (unfinished.length > 0) {
       this.logger.warn(`Releasing ${unfinished.length} run(s) still in flight after ${grace} ms`);
@@ -166,27 +162,18 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
 
   private start(work: ClaimedRun): void {
     const execution = this.execute(work)
-      .then((outcome) => this.recordInBackground(work, outcome))
-      .catch((error: Error) => this.logger.error(`Run ${work.run.id}: ${error.message}`))
-      .finally(() => {
-        // The slot frees when the handler is done, not when its outcome is stored: the next
-        // claim then overlaps with the outcome's group commit instead of waiting for it.
-        this.inFlight.delete(work.run.id);
-        // Claim in batches: wake when half the slots are free, not after every single run.
-        if (this.inFlight.size <= Math.floor(this.config.dispatch.concurrency / 2)) this.poke();
-      });
-    this.inFlight.set(work.run.id, execution);
-  }
-
-  private recordInBackground(work: ClaimedRun, outcome: RunOutcome): void {
-    const recorded = this.record(outcome)
+      .then((outcome) => this.record(outcome))
       .catch((error: Error) =>
         this.logger.error(
           `Could not record run ${work.run.id}: ${error.message}; it runs again when its lease expires`,
         ),
       )
-      .finally(() => this.recording.delete(recorded));
-    this.recording.add(recorded);
+      .finally(() => {
+        this.inFlight.delete(work.run.id);
+        // Claim in batches: wake when half the slots are free, not after every single run.
+        if (this.inFlight.size <= Math.floor(this.config.dispatch.concurrency / 2)) this.poke();
+      });
+    this.inFlight.set(work.run.id, execution);
   }
 
   /**
