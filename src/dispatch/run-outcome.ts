@@ -1,4 +1,5 @@
 import { hasAttemptsLeft, retryDelayMs, type RetryPolicy } from './backoff';
+import { withoutNul } from '../store/nul-text';
 import { PermanentFailure, RetryLater } from './failures';
 import type { RunOutcome } from './run.store';
 
@@ -23,11 +24,16 @@ export function failureOutcome(
   return { ...base, status: 'failed', nextAttemptAt: new Date(now.getTime() + delay), error: text };
 }
 
-/** Message and stack, truncated: enough to debug from the admin API, bounded in the store. */
+/**
+ * Message and stack, truncated: enough to debug from the admin API, bounded in the store. NULs
+ * are replaced: PostgreSQL text cannot hold them, and a failing write of the outcome would make
+ * the run repeat at every lease expiry.
+ */
 export function describeError(error: unknown): string {
   const text =
     error instanceof Error
       ? (error.stack ?? `${error.name}: ${error.message}`)
       : `Thrown value: ${String(error)}`;
-  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH)}…` : text;
+  const bounded = text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH)}…` : text;
+  return withoutNul(bounded);
 }

@@ -1,0 +1,30 @@
+import { PermanentFailure } from './failures';
+import { describeError, failureOutcome } from './run-outcome';
+
+const policy = { maxAttempts: 3, initialDelayMs: 1000, maxDelayMs: 60_000 };
+const base = { runId: 'r1', deliveryId: 'd1', attempt: 1 };
+
+describe('failureOutcome', () => {
+  it('schedules a retry while attempts are left, dead after the last one', () => {
+    const now = new Date('2026-11-28T00:00:00Z');
+    const retry = failureOutcome(base, new Error('boom'), policy, now, () => 0.5);
+    expect(retry.status).toBe('failed');
+    expect(retry.nextAttemptAt!.getTime()).toBeGreaterThan(now.getTime());
+    expect(failureOutcome({ ...base, attempt: 3 }, new Error('boom'), policy, now).status).toBe(
+      'dead',
+    );
+    expect(failureOutcome(base, new PermanentFailure('no'), policy, now).status).toBe('dead');
+  });
+});
+
+describe('describeError', () => {
+  it('replaces NULs, which PostgreSQL text cannot store', () => {
+    const text = describeError(new Error('bad\u0000byte'));
+    expect(text).toContain('bad\uFFFDbyte');
+    expect(text).not.toContain('\u0000');
+  });
+
+  it('bounds the length', () => {
+    expect(describeError('x'.repeat(10_000))).toHaveLength(4001);
+  });
+});
