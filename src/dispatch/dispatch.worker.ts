@@ -11,7 +11,6 @@ import type { HookgateConfig } from '../config/config.schema';
 import { CLOCK, HOOKGATE_CONFIG, type Clock } from '../config/tokens';
 import { MetricsService } from '../observability/metrics.service';
 import { EndpointRegistry } from '../pipeline/endpoint.registry';
-import { GroupCommit } from '../store/group-commit';
 import { StoreEvents } from '../store/store-events';
 import { buildWebhookEvent } from './event-builder';
 import { HandlerRegistry } from './handler.registry';
@@ -19,26 +18,33 @@ import { failureOutcome } from './run-outcome';
 import { ClaimedRun, RunOutcome, RunStore } from './run.store';
 
 const PLAN_BATCH = 200;
-/** Tries to write one run's outcome before leaving it to lease expiry. */
+/** Tries to write one run's outcome before leaving it to lease expiry (over ~7 s, see backoff). */
 const RECORD_ATTEMPTS = 4;
+const STORE_BACKOFF_MS = 250;
 /** Extra lease beyond the handler timeout, so a run that times out is recorded before it expires. */
 const LEASE_MARGIN_MS = 30_000;
 
 /**
  * Claims due runs and executes them, at most `dispatch.concurrency` at a time. Woken at once
  * when the inbox commits new deliveries or a run finishes; polls as a fallback (due retries,
- * work written by other processes). Outcomes are written with group commit.
+ * work written by other processes).
+ *
+ * Each turn of the loop is one transaction that records the outcomes of the runs finished since
+ * the last turn and claims runs for the slots they free. A finished run keeps its slot until its
+ * outcome is committed: a crash can therefore repeat at most `concurrency` runs that had already
+ * finished, and the outcomes of a busy worker are written in batches, together with its claims.
  */
 @Injectable()
 export class DispatchWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Dispatch');
   /** Identifies this process's leases. */
   readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  /** Runs whose handler is executing. */
   private readonly inFlight = new Map<string, Promise<void>>();
-  private readonly outcomes = new GroupCommit<RunOutcome, void>(async (batch) => {
-    await this.runs.complete(batch, this.owner);
-    return batch.map(() => undefined);
-  }, PLAN_BATCH);
+  /** Runs whose handler finished, waiting for the next turn to record them; each holds a slot. */
+  private finished: PendingOutcome[] = [];
+  /** Turns in a row that could not write to the store (for the backoff). */
+  private storeFailures = 0;
   private loop: Promise<void> | null = null;
   /** New deliveries may be waiting for their runs (set by the inbox's signal and by each poll). */
   private planningDue = true;
@@ -101,7 +107,7 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
     ]);
     clearTimeout(timer);
     const unfinished = [...this.inFlight.keys()];
-    await this.outcomes.flush();
+    await this.recordFinished();
     if (unfinished.length > 0) {
       this.logger.warn(`Releasing ${unfinished.length} run(s) still in flight after ${grace} ms`);
       await this.runs
@@ -111,8 +117,7 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async runLoop(): Promise<void> {
-    const { concurrency, timeoutMs, pollIntervalMs } = this.config.dispatch;
-    const leaseMs = this.config.dispatch.leaseMs ?? timeoutMs + LEASE_MARGIN_MS;
+    const { concurrency, pollIntervalMs } = this.config.dispatch;
     while (!this.stopping) {
       this.lastTickAt = Date.now();
       let busy = false;
@@ -126,18 +131,73 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
           this.planningDue = planned === PLAN_BATCH;
         }
         const capacity = concurrency - this.inFlight.size;
-        const claimed =
-          capacity > 0 && !this.stopping
-            ? await this.runs.claim(capacity, this.owner, leaseMs)
-            : [];
-        for (const work of claimed) this.start(work);
-        busy = planned > 0 || claimed.length === capacity;
+        const claimed = await this.turn(this.stopping ? 0 : capacity);
+        busy = planned > 0 || this.finished.length > 0 || (capacity > 0 && claimed === capacity);
       } catch (error) {
         this.logger.error(`Dispatch loop: ${(error as Error).message}`);
+        await delay(STORE_BACKOFF_MS * 2 ** Math.min(this.storeFailures, RECORD_ATTEMPTS));
       }
-      if (!busy || this.inFlight.size >= concurrency) {
+      if (!busy && !this.stopping) {
         // A sleep that ran out (no signal) is the poll: look for deliveries other processes stored.
         if (await this.sleep(pollIntervalMs)) this.planningDue = true;
+      }
+    }
+  }
+
+  /**
+   * Record what finished and claim up to `capacity` runs, in one transaction; start the claimed
+   * runs. The recorded runs' slots are free once it commits, which is when the claimed ones
+   * start. Returns how many runs were claimed.
+   */
+  private async turn(capacity: number): Promise<number> {
+    const recording = this.finished;
+    this.finished = [];
+    if (recording.length === 0 && capacity <= 0) return 0;
+    const { timeoutMs } = this.config.dispatch;
+    const leaseMs = this.config.dispatch.leaseMs ?? timeoutMs + LEASE_MARGIN_MS;
+    let claimed: ClaimedRun[];
+    try {
+      claimed = await this.runs.recordAndClaim(
+        recording.map((pending) => pending.outcome),
+        capacity,
+        this.owner,
+        leaseMs,
+      );
+      this.storeFailures = 0;
+    } catch (error) {
+      this.storeFailures += 1;
+      this.keepForRetry(recording, error as Error);
+      throw error;
+    }
+    for (const work of claimed) this.start(work);
+    return claimed.length;
+  }
+
+  /**
+   * The store refused a turn: try its outcomes again next turn, a few times, then leave those
+   * runs to their lease (they run again when it expires).
+   */
+  private keepForRetry(recording: PendingOutcome[], error: Error): void {
+    for (const pending of recording) {
+      pending.failures += 1;
+      if (pending.failures < RECORD_ATTEMPTS) {
+        this.finished.push(pending);
+      } else {
+        this.logger.error(
+          `Could not record run ${pending.outcome.runId}: ${error.message}; it runs again when its lease expires`,
+        );
+      }
+    }
+  }
+
+  /** At shutdown: write the outcomes still waiting, retrying like the loop does. */
+  private async recordFinished(): Promise<void> {
+    while (this.finished.length > 0) {
+      try {
+        await this.turn(0);
+      } catch (error) {
+        this.logger.error(`Dispatch shutdown: ${(error as Error).message}`);
+        await delay(STORE_BACKOFF_MS * 2 ** Math.min(this.storeFailures, RECORD_ATTEMPTS));
       }
     }
   }
@@ -162,33 +222,18 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
 
   private start(work: ClaimedRun): void {
     const execution = this.execute(work)
-      .then((outcome) => this.record(outcome))
-      .catch((error: Error) =>
-        this.logger.error(
-          `Could not record run ${work.run.id}: ${error.message}; it runs again when its lease expires`,
-        ),
+      .then(
+        (outcome) => void this.finished.push({ outcome, failures: 0 }),
+        (error: Error) =>
+          this.logger.error(
+            `Run ${work.run.id} failed outside its handler: ${error.message}; it runs again when its lease expires`,
+          ),
       )
       .finally(() => {
         this.inFlight.delete(work.run.id);
-        // Claim in batches: wake when half the slots are free, not after every single run.
-        if (this.inFlight.size <= Math.floor(this.config.dispatch.concurrency / 2)) this.poke();
+        this.poke();
       });
     this.inFlight.set(work.run.id, execution);
-  }
-
-  /**
-   * Write an outcome, retrying a few times over ~7 s: a store hiccup (a killed connection, a
-   * failover) must not leave a finished run waiting for its lease to expire and run again.
-   */
-  private async record(outcome: RunOutcome): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.outcomes.submit(outcome);
-      } catch (error) {
-        if (attempt >= RECORD_ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
-      }
-    }
   }
 
   private async execute({ run, delivery }: ClaimedRun): Promise<RunOutcome> {
@@ -233,6 +278,14 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
     }
   }
 }
+
+interface PendingOutcome {
+  outcome: RunOutcome;
+  /** Turns that failed to record it. */
+  failures: number;
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout;

@@ -1,16 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { CLOCK, type Clock } from '../config/tokens';
 import { HOOKGATE_CONNECTION } from '../store/data-source';
-import type { DeliveryRecord, DeliveryStatus, RunRecord, RunStatus } from '../store/entities';
+import type { DeliveryRecord, RunRecord, RunStatus } from '../store/entities';
 import { newId } from '../store/ids';
 import { StoreEntitiesRef } from '../store/store-entities.ref';
 import { StoreEvents } from '../store/store-events';
+import { storedDate } from '../store/sqlite-datetime';
+import { StatementParameters } from '../store/statement-parameters';
+import { queryReturning } from '../store/returning-query';
 import { retryTransientConflicts } from '../store/transient-conflict';
 import { StoreWriteLock } from '../store/write-lock';
 import { writeTransaction } from '../store/write-transaction';
-import { deriveDeliveryStatus } from './delivery-status';
+import { DELIVERY_STATE_FROM_RUNS_SQL } from './delivery-status';
 
 export interface ClaimedRun {
   run: RunRecord;
@@ -108,115 +111,127 @@ export class RunStore {
     });
   }
 
-  /** Take up to `limit` due runs: lease them to `owner` and count the attempt. */
-  async claim(limit: number, owner: string, leaseMs: number): Promise<ClaimedRun[]> {
+  /**
+   * One turn of a worker: write back the outcomes of runs it finished, then lease up to `limit`
+   * due runs to `owner` (counting their attempt), in one transaction. Recording and claiming
+   * together halves the commits (each waits for the disk) and the statements (each is a round
+   * trip: on SQLite a hop through sqlite3's thread pool). Returns the claimed runs with their
+   * deliveries, loaded before the commit: if that fails (a killed connection), the claim rolls
+   * back too instead of leaving runs leased to nobody until the lease expires.
+   */
+  async recordAndClaim(
+    outcomes: readonly RunOutcome[],
+    limit: number,
+    owner: string,
+    leaseMs: number,
+  ): Promise<ClaimedRun[]> {
     const now = this.clock.now();
     return this.write(async (manager) => {
-      const due = await this.skipLocked(
-        manager
-          .createQueryBuilder(this.entities.Run, 'r')
-          .where(
-            this.postgres
-              ? new Brackets((q) =>
-                  q
-                    .where('r.status IN (:...waiting) AND r.nextAttemptAt <= :now', {
-                      waiting: ['pending', 'failed'],
-                      now,
-                    })
-                    // A crashed or stuck owner's lease has run out: take the run over.
-                    .orWhere('r.status = :processing AND r.leaseExpiresAt <= :now', {
-                      processing: 'processing',
-                      now,
-                    }),
-                )
-              : `r.id IN (${SQLITE_DUE_RUN_IDS})`,
-            { now, limit },
-          )
-          .orderBy('r.nextAttemptAt', 'ASC')
-          .limit(limit),
-      ).getMany();
-      if (due.length === 0) return [];
-      const leaseExpiresAt = new Date(now.getTime() + leaseMs);
-      // One statement for the whole claim; each run counts its own attempt (the rows are ours).
-      await manager
-        .createQueryBuilder()
-        .update(this.entities.Run)
-        .set({
-          attempts: () => 'attempts + 1',
-          status: 'processing',
-          leaseOwner: owner,
-          leaseExpiresAt,
-          updatedAt: now,
-        })
-        .whereInIds(due.map((run) => run.id))
-        .execute();
-      for (const run of due) {
-        run.attempts += 1;
-        run.status = 'processing';
-        run.leaseOwner = owner;
-        run.leaseExpiresAt = leaseExpiresAt;
-        run.updatedAt = now;
-      }
-      await this.refreshDeliveries(
-        manager,
-        due.map((r) => r.deliveryId),
-      );
-      // Load the deliveries in the same transaction: if this fails (a killed connection), the
-      // claim rolls back too, instead of leaving runs leased to nobody until the lease expires.
+      await this.recordOutcomes(manager, outcomes, owner, now);
+      const claimed = limit > 0 ? await this.leaseDueRuns(manager, limit, owner, leaseMs, now) : [];
+      await this.refreshDeliveries(manager, [
+        ...outcomes.map((o) => o.deliveryId),
+        ...claimed.map((r) => r.deliveryId),
+      ]);
+      if (claimed.length === 0) return [];
       const deliveries = await manager
         .getRepository(this.entities.Delivery)
-        .findBy({ id: In([...new Set(due.map((r) => r.deliveryId))]) });
+        .findBy({ id: In([...new Set(claimed.map((r) => r.deliveryId))]) });
       const byId = new Map(deliveries.map((d) => [d.id, d]));
-      return due.map((run) => ({ run, delivery: byId.get(run.deliveryId)! }));
+      return claimed
+        .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime())
+        .map((run) => ({ run, delivery: byId.get(run.deliveryId)! }));
     });
   }
 
   /**
-   * Write back outcomes (many at once: the worker batches them). Outcomes that write the same
-   * values share one UPDATE (a batch of successes is one statement, not one per run); each row
-   * is still only touched while `owner` holds it for that attempt.
+   * Outcomes that write the same values share one UPDATE (a batch of successes is one
+   * statement); each row is only touched while `owner` still holds it for that attempt, so a
+   * stale outcome (the lease ran out and another worker took the run) changes nothing.
    */
-  async complete(outcomes: RunOutcome[], owner: string): Promise<void> {
-    const now = this.clock.now();
-    const groups = new Map<
-      string,
-      { attempt: number; values: Partial<RunRecord>; ids: string[] }
-    >();
+  private async recordOutcomes(
+    manager: EntityManager,
+    outcomes: readonly RunOutcome[],
+    owner: string,
+    now: Date,
+  ): Promise<void> {
+    const groups = new Map<string, { outcome: RunOutcome; ids: string[] }>();
     for (const outcome of outcomes) {
-      const values: Partial<RunRecord> = {
-        status: outcome.status,
-        nextAttemptAt: outcome.nextAttemptAt ?? now,
-        lastError: outcome.error ?? null,
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        updatedAt: now,
-        finishedAt: outcome.status === 'failed' ? null : now,
-      };
-      const key = JSON.stringify([outcome.attempt, values]);
-      const group = groups.get(key) ?? { attempt: outcome.attempt, values, ids: [] };
+      const key = JSON.stringify([
+        outcome.attempt,
+        outcome.status,
+        outcome.nextAttemptAt ?? null,
+        outcome.error ?? null,
+      ]);
+      const group = groups.get(key) ?? { outcome, ids: [] };
       group.ids.push(outcome.runId);
       groups.set(key, group);
     }
-    await this.write(async (manager) => {
-      const runRepo = manager.getRepository(this.entities.Run);
-      for (const { attempt, values, ids } of groups.values()) {
-        for (let i = 0; i < ids.length; i += CHUNK) {
-          await runRepo.update(
-            {
-              id: In(ids.slice(i, i + CHUNK)),
-              leaseOwner: owner,
-              attempts: attempt,
-              status: 'processing',
-            },
-            values,
-          );
-        }
+    for (const { outcome, ids } of groups.values()) {
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        const q = this.statement();
+        await manager.query(
+          `UPDATE "runs" SET "status" = ${q.value(outcome.status)}, ` +
+            `"next_attempt_at" = ${q.date(outcome.nextAttemptAt ?? now)}, ` +
+            `"last_error" = ${q.value(outcome.error ?? null)}, ` +
+            `"lease_owner" = NULL, "lease_expires_at" = NULL, "updated_at" = ${q.date(now)}, ` +
+            `"finished_at" = ${outcome.status === 'failed' ? 'NULL' : q.date(now)} ` +
+            `WHERE "id" IN (${q.list(ids.slice(i, i + CHUNK))}) AND "lease_owner" = ${q.value(owner)} ` +
+            `AND "attempts" = ${q.value(outcome.attempt)} AND "status" = 'processing'`,
+          q.params,
+        );
       }
-      await this.refreshDeliveries(
-        manager,
-        outcomes.map((o) => o.deliveryId),
+    }
+  }
+
+  /**
+   * Lease up to `limit` due runs, oldest due first. SQLite: one UPDATE … RETURNING over the
+   * index walks of SQLITE_DUE_RUN_IDS (the write lock keeps other writers out). PostgreSQL:
+   * lock the due rows, skipping those another worker holds, then update them.
+   */
+  private async leaseDueRuns(
+    manager: EntityManager,
+    limit: number,
+    owner: string,
+    leaseMs: number,
+    now: Date,
+  ): Promise<RunRecord[]> {
+    const q = this.statement();
+    const lease =
+      `SET "attempts" = "attempts" + 1, "status" = 'processing', ` +
+      `"lease_owner" = ${q.value(owner)}, ` +
+      `"lease_expires_at" = ${q.date(new Date(now.getTime() + leaseMs))}, ` +
+      `"updated_at" = ${q.date(now)}`;
+    let due: string;
+    if (this.postgres) {
+      const lock = this.statement();
+      const rows: { id: string }[] = await manager.query(
+        `SELECT "id" FROM "runs" WHERE ("status" IN ('pending', 'failed') ` +
+          `AND "next_attempt_at" <= ${lock.date(now)}) ` +
+          // A crashed or stuck owner's lease has run out: take the run over.
+          `OR ("status" = 'processing' AND "lease_expires_at" <= ${lock.date(now)}) ` +
+          `ORDER BY "next_attempt_at" LIMIT ${lock.value(limit)} FOR UPDATE SKIP LOCKED`,
+        lock.params,
       );
-    });
+      if (rows.length === 0) return [];
+      due = q.list(rows.map((row) => row.id));
+    } else {
+      const dueIds = SQLITE_DUE_RUN_IDS.replace(/:now|:limit/g, (name) =>
+        name === ':now' ? q.date(now) : q.value(limit),
+      );
+      due = `SELECT "id" FROM "runs" WHERE "id" IN (${dueIds}) ORDER BY "next_attempt_at" LIMIT ${q.value(limit)}`;
+    }
+    const rows = await queryReturning<RunRow>(
+      manager,
+      `UPDATE "runs" ${lease} WHERE "id" IN (${due}) RETURNING ${RUN_COLUMNS}`,
+      q.params,
+    );
+    return rows.map(runFromRow);
+  }
+
+  /** Parameters in the engine's placeholder style; dates as TypeORM stores them. */
+  private statement(): StatementParameters {
+    return new StatementParameters(this.postgres);
   }
 
   /** Give back runs still held by `owner` (shutdown): the attempt did not happen. */
@@ -293,40 +308,28 @@ export class RunStore {
   }
 
   /**
-   * Keep each delivery's status and attempts in step with its runs. On PostgreSQL the
-   * deliveries are locked first, in id order: concurrent transactions touching runs of one
-   * delivery then take turns (the last one reads every run committed) and cannot deadlock.
+   * Keep each delivery's status and attempts in step with its runs (one UPDATE computing them
+   * from the runs, see delivery-status.ts). On PostgreSQL the deliveries are locked first, in id
+   * order: concurrent transactions touching runs of one delivery then take turns (the last one
+   * reads every run committed) and cannot deadlock.
    */
   private async refreshDeliveries(manager: EntityManager, deliveryIds: string[]): Promise<void> {
     const ids = [...new Set(deliveryIds)].sort();
-    if (ids.length === 0) return;
-    if (this.postgres) {
-      await manager
-        .createQueryBuilder(this.entities.Delivery, 'd')
-        .select('d.id')
-        .whereInIds(ids)
-        .orderBy('d.id', 'ASC')
-        .setLock('for_no_key_update')
-        .getMany();
-    }
-    const runs = await manager.getRepository(this.entities.Run).find({
-      select: { deliveryId: true, status: true, attempts: true },
-      where: { deliveryId: In(ids) },
-    });
-    // Deliveries that end up with the same status and attempts share one UPDATE.
-    const byState = new Map<string, { ids: string[]; status: DeliveryStatus; attempts: number }>();
-    for (const id of ids) {
-      const own = runs.filter((r) => r.deliveryId === id);
-      const status = deriveDeliveryStatus(own.map((r) => r.status));
-      const attempts = own.reduce((max, r) => Math.max(max, r.attempts), 0);
-      const key = `${status}:${attempts}`;
-      const group = byState.get(key) ?? { ids: [], status, attempts };
-      group.ids.push(id);
-      byState.set(key, group);
-    }
-    const deliveryRepo = manager.getRepository(this.entities.Delivery);
-    for (const { ids: same, status, attempts } of byState.values()) {
-      await deliveryRepo.update({ id: In(same) }, { status, attempts });
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      if (this.postgres) {
+        const lock = this.statement();
+        await manager.query(
+          `SELECT "id" FROM "deliveries" WHERE "id" IN (${lock.list(chunk)}) ` +
+            `ORDER BY "id" FOR NO KEY UPDATE`,
+          lock.params,
+        );
+      }
+      const q = this.statement();
+      await manager.query(
+        `UPDATE "deliveries" SET ${DELIVERY_STATE_FROM_RUNS_SQL} WHERE "id" IN (${q.list(chunk)})`,
+        q.params,
+      );
     }
   }
 
@@ -371,5 +374,55 @@ function resetFields(now: Date): Partial<RunRecord> {
     leaseExpiresAt: null,
     finishedAt: null,
     updatedAt: now,
+  };
+}
+
+/** The columns of a run, as a raw statement returns them. */
+const RUN_COLUMNS = [
+  'id',
+  'delivery_id',
+  'handler',
+  'status',
+  'attempts',
+  'next_attempt_at',
+  'lease_owner',
+  'lease_expires_at',
+  'last_error',
+  'created_at',
+  'updated_at',
+  'finished_at',
+]
+  .map((column) => `"${column}"`)
+  .join(', ');
+
+interface RunRow {
+  id: string;
+  delivery_id: string;
+  handler: string;
+  status: RunStatus;
+  attempts: number;
+  next_attempt_at: Date | string;
+  lease_owner: string | null;
+  lease_expires_at: Date | string | null;
+  last_error: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+  finished_at: Date | string | null;
+}
+
+function runFromRow(row: RunRow): RunRecord {
+  return {
+    id: row.id,
+    deliveryId: row.delivery_id,
+    handler: row.handler,
+    status: row.status,
+    attempts: Number(row.attempts),
+    nextAttemptAt: storedDate(row.next_attempt_at),
+    leaseOwner: row.lease_owner,
+    leaseExpiresAt: row.lease_expires_at === null ? null : storedDate(row.lease_expires_at),
+    lastError: row.last_error,
+    createdAt: storedDate(row.created_at),
+    updatedAt: storedDate(row.updated_at),
+    finishedAt: row.finished_at === null ? null : storedDate(row.finished_at),
   };
 }

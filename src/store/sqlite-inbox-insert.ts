@@ -1,13 +1,9 @@
 import type { Database } from 'sqlite3';
 import type { DeliveryRecord } from './entities';
 import { inboxInsertSql, inboxParameters } from './inbox-insert-sql';
+import { sqliteDatetime } from './sqlite-datetime';
 
 const placeholder = () => '?';
-
-/** TypeORM's `datetime` format on SQLite (UTC, milliseconds), so both paths store alike. */
-export function sqliteDatetime(date: Date): string {
-  return date.toISOString().replace('T', ' ').slice(0, 23);
-}
 
 /**
  * The inbox's hot path on SQLite, on the raw sqlite3 connection (see inbox-insert-sql.ts). One

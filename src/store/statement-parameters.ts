@@ -1,0 +1,26 @@
+import { sqliteDatetime } from './sqlite-datetime';
+
+/**
+ * Collects the parameters of one raw statement while its text is written, and returns each
+ * value's placeholder in the engine's style (`?` for SQLite, `$n` for PostgreSQL). Write the
+ * text in reading order: SQLite's `?` are positional.
+ */
+export class StatementParameters {
+  readonly params: unknown[] = [];
+
+  constructor(private readonly postgres: boolean) {}
+
+  value(value: unknown): string {
+    this.params.push(value);
+    return this.postgres ? `$${this.params.length}` : '?';
+  }
+
+  /** A timestamp as TypeORM stores it: timestamptz on PostgreSQL, UTC text on SQLite. */
+  date(value: Date): string {
+    return this.value(this.postgres ? value : sqliteDatetime(value));
+  }
+
+  list(values: readonly unknown[]): string {
+    return values.map((value) => this.value(value)).join(', ');
+  }
+}
