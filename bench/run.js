@@ -12,7 +12,7 @@ const { buildGateway } = require('./lib/build');
 const { dispatchDatabaseUrl, printDispatch, runDispatchBench } = require('./lib/dispatch-drain');
 const { runIngestBench } = require('./lib/ingest-bench');
 const { signedPush } = require('./lib/payload');
-const { dropBenchDatabase, findPostgres } = require('./lib/postgres');
+const { createBenchDatabase, dropBenchDatabase, findPostgres } = require('./lib/postgres');
 const { stopProcess } = require('./lib/processes');
 const { settings } = require('./lib/settings');
 const { armWatchdog } = require('./lib/watchdog');
@@ -25,6 +25,7 @@ async function main() {
     payload: signedPush(settings.bodyBytes),
     postgres: await findPostgres(),
     pgDatabase: null,
+    pgDispatchDatabase: null,
     children: [],
     notes: [],
   };
@@ -33,16 +34,32 @@ async function main() {
   let failed = false;
   try {
     if (settings.build) buildGateway();
-    let gatewayReqPerSec = null;
+    let ingestByLabel = {};
     if (!onlyDispatch) {
       const ingest = await runIngestBench(run);
-      gatewayReqPerSec = ingest.gatewayReqPerSec;
+      ingestByLabel = ingest.ingestByLabel;
       failed ||= !ingest.storeOk;
     }
     if (settings.dispatch || onlyDispatch) {
-      const databaseUrl = dispatchDatabaseUrl(run.dir);
-      const result = await runDispatchBench({ ...run, databaseUrl, label: 'SQLite' });
-      printDispatch(result, gatewayReqPerSec);
+      const drains = [
+        await runDispatchBench({
+          ...run,
+          databaseUrl: dispatchDatabaseUrl(run.dir),
+          label: 'SQLite',
+        }),
+      ];
+      if (run.postgres.url) {
+        run.pgDispatchDatabase = await createBenchDatabase(run.postgres.url, 'dispatch');
+        drains.push(
+          await runDispatchBench({
+            ...run,
+            databaseUrl: run.pgDispatchDatabase,
+            label: 'PostgreSQL',
+            workerCount: settings.dispatchPostgresWorkers,
+          }),
+        );
+      }
+      printDispatch(drains, ingestByLabel);
     }
   } catch (error) {
     failed = true;
@@ -57,9 +74,9 @@ async function main() {
 
 async function cleanUp(run) {
   for (const proc of run.children) await stopProcess(proc);
-  if (run.pgDatabase) {
-    await dropBenchDatabase(run.postgres.url, run.pgDatabase).catch((error) =>
-      run.notes.push(`could not drop ${run.pgDatabase}: ${error.message}`),
+  for (const database of [run.pgDatabase, run.pgDispatchDatabase].filter(Boolean)) {
+    await dropBenchDatabase(run.postgres.url, database).catch((error) =>
+      run.notes.push(`could not drop ${database}: ${error.message}`),
     );
   }
   if (process.env.BENCH_KEEP === '1') run.notes.push(`kept ${run.dir}`);

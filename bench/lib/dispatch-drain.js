@@ -14,8 +14,9 @@ const { deliveryCounts } = require('./store');
 const POLL_MS = 250;
 
 /** Returns { stored, fillReqPerSec, drainS, runsPerSec, ... } or throws when the drain stalls. */
-async function runDispatchBench({ dir, payload, databaseUrl, label }) {
+async function runDispatchBench({ dir, payload, databaseUrl, label, workerCount = 1 }) {
   const n = settings.dispatchDeliveries;
+  let readyAt;
   const edge = await startGateway({
     name: `${label}-fill`,
     dir,
@@ -38,30 +39,37 @@ async function runDispatchBench({ dir, payload, databaseUrl, label }) {
   );
 
   const startedAt = Date.now();
-  const worker = await startGateway({
-    name: `${label}-drain`,
-    dir,
-    secret: payload.secret,
-    databaseUrl,
-    dispatch: true,
-  });
-  const readyAt = Date.now();
-  const deadline = startedAt + settings.dispatchTimeoutS * 1000;
-  let counts = await deliveryCounts(databaseUrl);
+  const workers = [];
+  let counts;
   try {
+    for (let i = 1; i <= workerCount; i++) {
+      workers.push(
+        await startGateway({
+          name: `${label}-drain-${i}`,
+          dir,
+          secret: payload.secret,
+          databaseUrl,
+          dispatch: true,
+        }),
+      );
+    }
+    // Time from the first worker's "healthy" (later workers join while it drains).
+    readyAt = workers[0].readyAt;
+    const deadline = startedAt + settings.dispatchTimeoutS * 1000;
+    counts = await deliveryCounts(databaseUrl);
     while ((counts.succeeded ?? 0) < before.total) {
       if (Date.now() > deadline) {
         throw new Error(
           `dispatch did not drain in ${settings.dispatchTimeoutS} s: ${JSON.stringify(counts)}`,
         );
       }
-      if (worker.child.exitCode !== null)
-        throw new Error(`the gateway exited:\n${worker.output()}`);
+      const exited = workers.find((worker) => worker.child.exitCode !== null);
+      if (exited) throw new Error(`a draining gateway exited:\n${exited.output()}`);
       await sleep(POLL_MS);
       counts = await deliveryCounts(databaseUrl);
     }
   } finally {
-    await stopProcess(worker);
+    for (const worker of workers) await stopProcess(worker);
   }
   const doneAt = Date.now();
   // From "healthy" (the worker may start a few ms earlier) to the poll that saw the last run;
@@ -69,6 +77,7 @@ async function runDispatchBench({ dir, payload, databaseUrl, label }) {
   const drainS = (doneAt - readyAt) / 1000;
   return {
     label,
+    workers: workerCount,
     stored: before.total,
     fillReqPerSec: fill.reqPerSec,
     bootS: (readyAt - startedAt) / 1000,
@@ -78,27 +87,34 @@ async function runDispatchBench({ dir, payload, databaseUrl, label }) {
   };
 }
 
-/** Print the drain next to the ingest rate it must keep up with. */
-function printDispatch(result, gatewayReqPerSec) {
-  const ingest = gatewayReqPerSec ?? result.fillReqPerSec;
-  console.log('\n## Dispatch drain (one GithubPushLogger run per delivery)\n');
-  const header = ['store', 'deliveries', 'fill req/s', 'boot s', 'drain s', 'runs/s'];
-  const row = [
-    result.label,
-    result.stored,
-    fixed(result.fillReqPerSec),
-    fixed(result.bootS, 1),
-    fixed(result.drainS, 1),
-    fixed(result.runsPerSec),
-  ];
+/**
+ * Print each drain next to the ingest rate it must keep up with: `ingestByLabel` maps a store's
+ * label to the mean req/s of its gateway rounds (absent: the fill phase's rate is used).
+ */
+function printDispatch(results, ingestByLabel = {}) {
   console.log(
-    markdownTable(
-      [...header, 'runs/s ÷ ingest req/s'],
-      [[...row, fixed(result.runsPerSec / ingest, 2)]],
-    ),
+    `\n## Dispatch drain (one GithubPushLogger run per delivery, dispatch.concurrency ` +
+      `${settings.dispatchConcurrency} per process)\n`,
   );
-  const source = gatewayReqPerSec ? 'mean of the gateway rounds above' : 'the fill phase';
-  console.log(`(ingest req/s = ${source}: ${fixed(ingest)})`);
+  const header = ['store', 'processes', 'deliveries', 'fill req/s', 'boot s', 'drain s', 'runs/s'];
+  const rows = results.map((result) => {
+    const ingest = ingestByLabel[result.label] ?? result.fillReqPerSec;
+    return [
+      result.label,
+      result.workers,
+      result.stored,
+      fixed(result.fillReqPerSec),
+      fixed(result.bootS, 1),
+      fixed(result.drainS, 1),
+      fixed(result.runsPerSec),
+      `${fixed(result.runsPerSec / ingest, 2)} (of ${fixed(ingest)})`,
+    ];
+  });
+  console.log(markdownTable([...header, 'runs/s ÷ ingest req/s'], rows));
+  const source = Object.keys(ingestByLabel).length
+    ? 'mean of the gateway rounds above for that store'
+    : 'the fill phase';
+  console.log(`(ingest req/s = ${source})`);
 }
 
 module.exports = {

@@ -38,7 +38,12 @@ async function startGateway({ name, dir, secret, databaseUrl, dispatch }) {
     settings.gatewayNodeFlags,
   );
   await waitReady(proc, `http://127.0.0.1:${port}/health`, 60_000);
-  return { ...proc, url: `http://127.0.0.1:${port}/webhooks/github/${ENDPOINT_ID}`, databaseUrl };
+  return {
+    ...proc,
+    url: `http://127.0.0.1:${port}/webhooks/github/${ENDPOINT_ID}`,
+    databaseUrl,
+    readyAt: Date.now(),
+  };
 }
 
 module.exports = { startGateway };

@@ -18,7 +18,7 @@ const NEST = 'verify-only Nest';
 
 /**
  * `run`: { dir, payload, postgres, children, notes, pgDatabase } shared with run.js, which
- * cleans up. Returns { gatewayReqPerSec, storeOk }.
+ * cleans up. Returns { ingestByLabel: { SQLite, PostgreSQL? } (mean req/s), storeOk }.
  */
 async function runIngestBench(run) {
   const { dir, payload, postgres } = run;
@@ -75,7 +75,10 @@ async function runIngestBench(run) {
     checks.push([proc.name, acked, stored, stored >= acked ? 'ok' : 'MISSING DELIVERIES']);
   }
   console.log(markdownTable(['server', '2xx answers', 'stored', 'check'], checks));
-  return { gatewayReqPerSec: summaries.find((s) => s.server === GATEWAY).reqPerSec, storeOk };
+  const ingestByLabel = { SQLite: summaries.find((s) => s.server === GATEWAY).reqPerSec };
+  const pg = summaries.find((s) => s.server === GATEWAY_PG);
+  if (pg) ingestByLabel.PostgreSQL = pg.reqPerSec;
+  return { ingestByLabel, storeOk };
 }
 
 function redact(url) {

@@ -38,8 +38,9 @@ async function withClient(url, work) {
   }
 }
 
-async function createBenchDatabase(serverUrl) {
-  const name = `hookgate_bench_${process.pid}`;
+/** A fresh database `hookgate_bench_<pid>[_<suffix>]` (one per use in a run). */
+async function createBenchDatabase(serverUrl, suffix = '') {
+  const name = `hookgate_bench_${process.pid}${suffix ? `_${suffix}` : ''}`;
   await withClient(serverUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${name}`);
@@ -51,7 +52,7 @@ async function createBenchDatabase(serverUrl) {
 
 async function dropBenchDatabase(serverUrl, databaseUrl) {
   const name = new URL(databaseUrl).pathname.slice(1);
-  if (!/^hookgate_bench_\d+$/.test(name)) throw new Error(`Refusing to drop "${name}"`);
+  if (!/^hookgate_bench_\d+(_[a-z]+)?$/.test(name)) throw new Error(`Refusing to drop "${name}"`);
   await withClient(serverUrl, (client) =>
     client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   );

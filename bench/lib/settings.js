@@ -38,6 +38,8 @@ const settings = {
   dispatchDeliveries: Math.floor(number('BENCH_DISPATCH_N', 10_000)),
   /** dispatch.concurrency of the draining gateway (the gateway's default is 8). */
   dispatchConcurrency: Math.max(1, Math.floor(number('BENCH_DISPATCH_CONCURRENCY', 8))),
+  /** Worker processes draining the PostgreSQL store (SQLite is always one process). */
+  dispatchPostgresWorkers: Math.max(1, Math.floor(number('BENCH_DISPATCH_PG_WORKERS', 2))),
   /** Give up on the drain after this many seconds. */
   dispatchTimeoutS: number('BENCH_DISPATCH_TIMEOUT_S', 600),
   /** Ingest rounds with the dispatch worker on (default off: an edge-only process). */
