@@ -6,7 +6,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { HOOKGATE_CONNECTION } from '../src/store/data-source';
-import { githubHeaders } from './helpers/github';
+import { githubHeaders, postGithub } from './helpers/github';
 import { createTestApp, postRaw, reopenStore, testConfig, TestApp } from './helpers/test-app';
 
 const SECRET = 'github-test-secret';
@@ -20,12 +20,7 @@ describe('HTTP edge', () => {
 
   it('413 for a body over the limit (declared length), before reading it', async () => {
     const body = Buffer.from(JSON.stringify({ big: 'x'.repeat(5000) }));
-    const res = await postRaw(
-      t,
-      '/webhooks/github/acme',
-      githubHeaders(SECRET, body, 'push'),
-      body,
-    );
+    const res = await postGithub(t, SECRET, body, 'push');
     expect(res.status).toBe(413);
     expect(res.body.error).toBe('too-large');
   });
@@ -82,12 +77,7 @@ describe('HTTP edge', () => {
 
   it('400 for a signed body that is not valid UTF-8', async () => {
     const body = Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]); // {"a":"\xff\xfe"}
-    const res = await postRaw(
-      t,
-      '/webhooks/github/acme',
-      githubHeaders(SECRET, body, 'ping'),
-      body,
-    );
+    const res = await postGithub(t, SECRET, body, 'ping');
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(/UTF-8/);
   });
@@ -130,12 +120,7 @@ describe('health and store outages', () => {
       expect(down.body.error.store.status).toBe('down');
 
       const body = '{"zen":"Mind your words, they are important."}';
-      const res = await postRaw(
-        t,
-        '/webhooks/github/acme',
-        githubHeaders(SECRET, body, 'ping'),
-        body,
-      );
+      const res = await postGithub(t, SECRET, body, 'ping');
       expect(res.status).toBe(503);
       expect(res.headers['retry-after']).toBeDefined();
       await reopenStore(t.app, dataSource);
@@ -178,12 +163,7 @@ describe('HTTP edge inside a host app with global guards and interceptors', () =
 
   it('deliveries do not pass through them; the app routes do', async () => {
     const body = '{"zen":"Keep it logically awesome."}';
-    const res = await postRaw(
-      t,
-      '/webhooks/github/acme',
-      githubHeaders(SECRET, body, 'ping'),
-      body,
-    );
+    const res = await postGithub(t, SECRET, body, 'ping');
     expect(res.status).toBe(200);
     expect((await t.http().get('/health')).status).toBe(403);
   });

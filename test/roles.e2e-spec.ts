@@ -6,9 +6,9 @@ import { ConfigError, loadConfig, validateConfig } from '../src/config/config.lo
 import { OnWebhook } from '../src/dispatch/on-webhook.decorator';
 import type { WebhookEvent } from '../src/dispatch/webhook-event';
 import { auth, deliveryDetail } from './helpers/dispatch';
-import { githubHeaders } from './helpers/github';
+import { postGithub } from './helpers/github';
 import { isolatedSchemaUrl, isPostgresUrl } from './helpers/pg-database';
-import { createTestApp, postRaw, testConfig, testDatabaseUrl, waitFor } from './helpers/test-app';
+import { createTestApp, testConfig, testDatabaseUrl, waitFor } from './helpers/test-app';
 
 /** HOOKGATE_ROLE: api processes receive, worker processes dispatch (both engines). */
 const SECRET = 'github-test-secret';
@@ -55,12 +55,7 @@ describe('roles', () => {
       expect((await t.http().get('/health')).status).toBe(200);
       expect((await t.http().get('/metrics')).status).toBe(200);
       const body = '{"ref":"refs/heads/main"}';
-      const res = await postRaw(
-        t,
-        '/webhooks/github/acme',
-        githubHeaders(SECRET, body, 'push'),
-        body,
-      );
+      const res = await postGithub(t, SECRET, body, 'push');
       expect(res.status).toBe(404);
       expect((await t.http().get('/admin/deliveries').set(auth)).status).toBe(404);
     } finally {
@@ -79,12 +74,7 @@ describe('roles', () => {
     });
     try {
       const body = '{"ref":"refs/heads/main"}';
-      const res = await postRaw(
-        api,
-        '/webhooks/github/acme',
-        githubHeaders(SECRET, body, 'push'),
-        body,
-      );
+      const res = await postGithub(api, SECRET, body, 'push');
       expect(res.status).toBe(200);
       await new Promise((r) => setTimeout(r, 300));
       expect(handled).toEqual([]);

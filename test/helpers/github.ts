@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { postRaw, type TestApp } from './test-app';
 
 /**
  * Signs like GitHub does, with node:crypto directly (not the receiver's own signer), so the
@@ -21,4 +22,15 @@ export function githubHeaders(
     'x-hub-signature-256': githubSignature(secret, body),
     'user-agent': 'GitHub-Hookshot/test',
   };
+}
+
+/** POST `body` to the `acme` GitHub endpoint of the test config, signed with `secret`. */
+export function postGithub(
+  t: TestApp,
+  secret: string,
+  body: Buffer | string,
+  event: string,
+  delivery?: string,
+): ReturnType<typeof postRaw> {
+  return postRaw(t, '/webhooks/github/acme', githubHeaders(secret, body, event, delivery), body);
 }
