@@ -18,7 +18,7 @@ import { failureOutcome } from './run-outcome';
 import { ClaimedRun, RunOutcome, RunStore } from './run.store';
 
 const PLAN_BATCH = 200;
-/** Tries to write one run's outcome before leaving it to lease expiry (over ~7 s, see backoff). */
+/** Turns that try to write one run's outcome before leaving it to lease expiry (~4–7 s in all). */
 const RECORD_ATTEMPTS = 4;
 const STORE_BACKOFF_MS = 250;
 /** Extra lease beyond the handler timeout, so a run that times out is recorded before it expires. */
