@@ -1,7 +1,7 @@
 'use strict';
 // One round of load (wrk when installed, see wrk.js; otherwise autocannon's programmatic API):
-// the same signed body on every request,
-// a fresh X-GitHub-Delivery per request (so the gateway stores every one, no duplicates).
+// the same signed body on every request, a fresh X-GitHub-Delivery per request (so the gateway
+// stores every one, no duplicates).
 const { randomUUID } = require('node:crypto');
 const autocannon = require('autocannon');
 const { settings } = require('./settings');

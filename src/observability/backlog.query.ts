@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../config/tokens';
 import { HOOKGATE_CONNECTION } from '../store/data-source';
+import { storedDate } from '../store/sqlite-datetime';
 import { StoreEntitiesRef } from '../store/store-entities.ref';
 
 export interface Backlog {
@@ -31,17 +32,12 @@ export class BacklogQuery {
       .andWhere('r.nextAttemptAt <= :now', { now })
       .getRawOne<{ count: string | number; oldest: string | Date | null }>();
     const dead = await runs.countBy({ status: 'dead' });
-    const oldest = due?.oldest ? toDate(due.oldest) : null;
+    // Raw aggregates come back as text on SQLite.
+    const oldest = due?.oldest ? storedDate(due.oldest) : null;
     return {
       due: Number(due?.count ?? 0),
       oldestDueAgeSeconds: oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : 0,
       dead,
     };
   }
-}
-
-/** Raw aggregates come back as strings on SQLite ('YYYY-MM-DD HH:MM:SS.SSS', UTC). */
-function toDate(value: string | Date): Date {
-  if (value instanceof Date) return value;
-  return new Date(value.includes('T') ? value : `${value.replace(' ', 'T')}Z`);
 }

@@ -5,6 +5,7 @@ import { StoreUnavailableError } from '../errors/webhook-errors';
 import { HOOKGATE_CONNECTION } from './data-source';
 import { GroupCommit } from './group-commit';
 import { insertDeliveriesPostgres } from './postgres-inbox-insert';
+import { sqliteDatabase } from './sqlite-driver';
 import { insertDeliveriesSqlite } from './sqlite-inbox-insert';
 import type { Database } from 'sqlite3';
 import { DeliveryRecord } from './entities';
@@ -138,7 +139,6 @@ export class InboxWriter implements BeforeApplicationShutdown {
   private sqliteConnection(): Database | undefined {
     if (this.dataSource.options.type !== 'sqlite') return undefined;
     const driver = this.dataSource.driver as unknown as {
-      databaseConnection: Database;
       queryRunner?: { isTransactionActive: boolean };
     };
     // The fast path's autocommit INSERT would become part of an open transaction and be lost
@@ -148,7 +148,7 @@ export class InboxWriter implements BeforeApplicationShutdown {
         'a TypeORM transaction is open on the SQLite connection outside the write lock',
       );
     }
-    return driver.databaseConnection;
+    return sqliteDatabase(this.dataSource);
   }
 
   /** For keyed rows that were not inserted: the id of the delivery that already holds the key. */

@@ -1,5 +1,5 @@
-import type { Database } from 'sqlite3';
 import type { EntityManager } from 'typeorm';
+import { sqliteDatabase } from './sqlite-driver';
 
 /**
  * The rows of a write statement with RETURNING, run inside `manager`'s transaction. TypeORM's
@@ -13,11 +13,8 @@ export async function queryReturning<T>(
   params: unknown[],
 ): Promise<T[]> {
   if (manager.connection.options.type === 'sqlite') {
-    const { databaseConnection } = manager.connection.driver as unknown as {
-      databaseConnection: Database;
-    };
     return new Promise((resolve, reject) =>
-      databaseConnection.all<T>(sql, params, (error, rows) =>
+      sqliteDatabase(manager.connection).all<T>(sql, params, (error, rows) =>
         error ? reject(error) : resolve(rows),
       ),
     );

@@ -1,4 +1,5 @@
 import * as sqlite3 from 'sqlite3';
+import type { DataSource } from 'typeorm';
 
 /**
  * The sqlite3 module as TypeORM's `driver`, minus "verbose" mode. TypeORM calls
@@ -10,3 +11,12 @@ import * as sqlite3 from 'sqlite3';
 export const sqlite3WithoutTraces: typeof sqlite3 = Object.create(sqlite3, {
   verbose: { value: () => sqlite3WithoutTraces },
 });
+
+/**
+ * The sqlite3 Database TypeORM opened for `dataSource` (a field of its SQLite driver): the one
+ * connection every SQLite statement goes through, for the paths that bypass TypeORM.
+ */
+export function sqliteDatabase(dataSource: DataSource): sqlite3.Database {
+  return (dataSource.driver as unknown as { databaseConnection: sqlite3.Database })
+    .databaseConnection;
+}
