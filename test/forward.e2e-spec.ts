@@ -154,3 +154,69 @@ describe('HTTP forwarding', () => {
     ).toThrow();
   });
 });
+
+describe('HTTP forwarding: a run that times out cancels its forward', () => {
+  let t: TestApp;
+  let server: Server;
+  let port = 0;
+  /** What the hanging target saw of each request: it arrived, then its connection closed. */
+  const seen: { arrived: number; closedBeforeAnswer: number } = {
+    arrived: 0,
+    closedBeforeAnswer: 0,
+  };
+
+  beforeAll(async () => {
+    // Never answers: only the gateway can end these requests.
+    server = createServer((req, res) => {
+      seen.arrived += 1;
+      req.resume();
+      res.on('close', () => {
+        if (!res.writableEnded) seen.closedBeforeAnswer += 1;
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    port = (server.address() as AddressInfo).port;
+    t = await createTestApp(
+      testConfig({
+        dispatch: {
+          pollIntervalMs: 20,
+          timeoutMs: 300,
+          retry: { maxAttempts: 1 },
+        },
+        endpoints: [
+          {
+            provider: 'github',
+            id: 'acme',
+            secrets: [SECRET],
+            // The target's own timeout is far longer: the run's must be the one that ends it.
+            forward: [{ url: `http://127.0.0.1:${port}/hang`, timeoutMs: 60_000 }],
+          },
+        ],
+      }),
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+    server.closeAllConnections();
+    server.close();
+  });
+
+  it('aborts the request when dispatch.timeoutMs runs out, instead of letting it finish behind a retry', async () => {
+    const body = JSON.stringify({ ref: 'refs/heads/main' });
+    const res = await postRaw(
+      t,
+      '/webhooks/github/acme',
+      githubHeaders(SECRET, body, 'push', 'fwd-hang'),
+      body,
+    );
+    const run = await waitForRun(
+      t,
+      res.body.id,
+      `forward:acme:http://127.0.0.1:${port}/hang`,
+      (r) => r.status === 'dead',
+    );
+    expect(run.lastError).toContain('timed out after 300 ms');
+    await waitFor(() => seen.closedBeforeAnswer === 1);
+    expect(seen.arrived).toBe(1);
+  });
+});

@@ -9,13 +9,22 @@ import { githubHeaders } from './helpers/github';
 import { createTestApp, postRaw, testConfig, waitFor } from './helpers/test-app';
 
 const SECRET = 'github-test-secret';
-const progress = { started: [] as number[], finished: [] as number[], durationMs: 300 };
+const progress = {
+  started: [] as number[],
+  finished: [] as number[],
+  /** Why event.signal aborted, per aborted attempt. */
+  aborted: [] as string[],
+  durationMs: 300,
+};
 
 @Injectable()
 class SlowHandler {
   @OnWebhook('github', 'push', { name: 'slow' })
   async handle(event: WebhookEvent) {
     progress.started.push(event.attempt);
+    event.signal.addEventListener('abort', () =>
+      progress.aborted.push((event.signal.reason as Error).message),
+    );
     await new Promise((r) => setTimeout(r, progress.durationMs));
     progress.finished.push(event.attempt);
   }
@@ -36,6 +45,7 @@ describe('graceful shutdown', () => {
   beforeEach(() => {
     progress.started = [];
     progress.finished = [];
+    progress.aborted = [];
   });
 
   it('lets an in-flight run finish within the grace period and records it', async () => {
@@ -51,6 +61,7 @@ describe('graceful shutdown', () => {
     await waitFor(() => progress.started.length === 1);
     await t.close();
     expect(progress.finished).toEqual([1]);
+    expect(progress.aborted).toEqual([]);
 
     const again = await run('finish.sqlite', 5000);
     try {
@@ -78,6 +89,8 @@ describe('graceful shutdown', () => {
     await waitFor(() => progress.started.length === 1);
     await t.close();
     expect(progress.finished).toEqual([]);
+    // The handler was told to stop: its work will be done again by the next start.
+    expect(progress.aborted).toEqual(['The gateway shut down before the run finished.']);
 
     progress.durationMs = 10;
     const again = await run('release.sqlite', 100);

@@ -14,6 +14,7 @@ import { EndpointRegistry } from '../pipeline/endpoint.registry';
 import { StoreEvents } from '../store/store-events';
 import { buildWebhookEvent } from './event-builder';
 import { HandlerRegistry } from './handler.registry';
+import { runWithDeadline } from './run-deadline';
 import { failureOutcome } from './run-outcome';
 import { ClaimedRun, RunOutcome, RunStore } from './run.store';
 
@@ -39,8 +40,8 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
   private readonly logger = new Logger('Dispatch');
   /** Identifies this process's leases. */
   readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-  /** Runs whose handler is executing. */
-  private readonly inFlight = new Map<string, Promise<void>>();
+  /** Runs whose handler is executing, with the controller that cancels each. */
+  private readonly inFlight = new Map<string, InFlightRun>();
   /** Runs whose handler finished, waiting for the next turn to record them; each holds a slot. */
   private finished: PendingOutcome[] = [];
   /** Turns in a row that could not write to the store (for the backoff). */
@@ -102,7 +103,7 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
     const grace = this.config.dispatch.shutdownGraceMs;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
-      Promise.allSettled(this.inFlight.values()),
+      Promise.allSettled([...this.inFlight.values()].map((run) => run.execution)),
       new Promise<void>((resolve) => (timer = setTimeout(resolve, grace))),
     ]);
     clearTimeout(timer);
@@ -110,6 +111,9 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
     await this.recordFinished();
     if (unfinished.length > 0) {
       this.logger.warn(`Releasing ${unfinished.length} run(s) still in flight after ${grace} ms`);
+      // Handlers that honour event.signal stop now, before another process runs them again.
+      for (const run of this.inFlight.values())
+        run.controller.abort(new Error('The gateway shut down before the run finished.'));
       await this.runs
         .release(unfinished, this.owner)
         .catch((error: Error) => this.logger.error(error.message));
@@ -221,7 +225,8 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
   }
 
   private start(work: ClaimedRun): void {
-    const execution = this.execute(work)
+    const controller = new AbortController();
+    const execution = this.execute(work, controller)
       .then(
         (outcome) => void this.finished.push({ outcome, failures: 0 }),
         (error: Error) =>
@@ -233,10 +238,13 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
         this.inFlight.delete(work.run.id);
         this.poke();
       });
-    this.inFlight.set(work.run.id, execution);
+    this.inFlight.set(work.run.id, { execution, controller });
   }
 
-  private async execute({ run, delivery }: ClaimedRun): Promise<RunOutcome> {
+  private async execute(
+    { run, delivery }: ClaimedRun,
+    controller: AbortController,
+  ): Promise<RunOutcome> {
     const base = { runId: run.id, deliveryId: run.deliveryId, attempt: run.attempts };
     const { retry, timeoutMs } = this.config.dispatch;
     const handler = this.handlers.get(run.handler);
@@ -245,15 +253,12 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
     try {
       if (!handler)
         throw new Error(`No handler named "${run.handler}" is registered in this process.`);
-      const event = buildWebhookEvent(
-        delivery,
-        this.endpoints.receiver(delivery.provider),
-        run.attempts,
-      );
-      await withTimeout(
-        handler.invoke(event),
+      const receiver = this.endpoints.receiver(delivery.provider);
+      await runWithDeadline(
+        (signal) => handler.invoke(buildWebhookEvent(delivery, receiver, run.attempts, signal)),
         timeoutMs,
         `${run.handler} timed out after ${timeoutMs} ms`,
+        controller,
       );
       this.metrics.run(run.handler, 'succeeded', seconds());
       return { ...base, status: 'succeeded' };
@@ -279,6 +284,12 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
   }
 }
 
+interface InFlightRun {
+  execution: Promise<void>;
+  /** Aborts the signal the handler got (event.signal). */
+  controller: AbortController;
+}
+
 interface PendingOutcome {
   outcome: RunOutcome;
   /** Turns that failed to record it. */
@@ -286,11 +297,3 @@ interface PendingOutcome {
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>(
-    (_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)),
-  );
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}

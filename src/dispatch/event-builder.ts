@@ -8,6 +8,7 @@ export function buildWebhookEvent(
   delivery: DeliveryRecord,
   receiver: Receiver<unknown> | undefined,
   attempt: number,
+  signal: AbortSignal,
 ): WebhookEvent {
   return {
     id: delivery.id,
@@ -21,5 +22,6 @@ export function buildWebhookEvent(
     headers: delivery.headers,
     rawBody: delivery.rawBody ?? Buffer.alloc(0),
     attempt,
+    signal,
   };
 }

@@ -20,6 +20,12 @@ export interface WebhookEvent<P = unknown> {
   rawBody: Buffer;
   /** 1 on the first try. With `id`, enough for an idempotent handler to recognise a retry. */
   attempt: number;
+  /**
+   * Aborts when the run's time (`dispatch.timeoutMs`) runs out or the gateway shuts down
+   * before the run finished; the run is then retried. Pass it to fetch and other cancellable
+   * calls, so a timed-out attempt stops instead of finishing behind its retry.
+   */
+  signal: AbortSignal;
 }
 
 /** A GitHub event with its payload typed by event name: `GithubEvent<'pull_request'>`. */

@@ -59,7 +59,9 @@ export class Forwarder {
         headers,
         body,
         redirect: 'manual',
-        signal: AbortSignal.timeout(target.timeoutMs),
+        // The target's own timeout, or the run's (event.signal): a forward abandoned by its
+        // run must not still arrive after the retry was scheduled.
+        signal: AbortSignal.any([event.signal, AbortSignal.timeout(target.timeoutMs)]),
       });
     } catch (error) {
       const cause =
