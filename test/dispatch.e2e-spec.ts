@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnWebhook } from '../src/dispatch/on-webhook.decorator';
+import { RunStore } from '../src/dispatch/run.store';
 import type { WebhookEvent } from '../src/dispatch/webhook-event';
 import { githubHeaders } from './helpers/github';
 import { auth, deliveryDetail, waitForDeliveryStatus, waitForRun } from './helpers/dispatch';
@@ -275,6 +276,128 @@ describe('dispatch concurrency', () => {
       );
       await waitFor(() => done === 8);
       expect(peak).toBe(2);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('claiming ahead (dispatch.prefetch)', () => {
+  /**
+   * Posts `count` pushes to an app whose handler takes `handlerMs`, and returns the largest
+   * number of runs one worker turn asked the store for, and the most handlers seen at once.
+   */
+  async function drain(prefetch: number, handlerMs: number, count: number) {
+    let running = 0;
+    let peak = 0;
+    let done = 0;
+    @Injectable()
+    class Timed {
+      @OnWebhook('github', '*')
+      async handle() {
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise((r) => setTimeout(r, handlerMs));
+        running--;
+        done++;
+      }
+    }
+    const t = await createTestApp(
+      testConfig({ dispatch: { concurrency: 2, prefetch, pollIntervalMs: 20 } }),
+      { providers: [Timed] },
+    );
+    const claims: number[] = [];
+    const runs = t.app.get(RunStore);
+    const recordAndClaim = runs.recordAndClaim.bind(runs);
+    jest.spyOn(runs, 'recordAndClaim').mockImplementation((outcomes, limit, owner, leaseMs) => {
+      claims.push(limit);
+      return recordAndClaim(outcomes, limit, owner, leaseMs);
+    });
+    try {
+      for (let i = 0; i < count; i++) {
+        const body = JSON.stringify({ i });
+        await postRaw(t, '/webhooks/github/acme', githubHeaders(SECRET, body, 'push'), body);
+      }
+      await waitFor(() => done === count, 20_000);
+      return { largestClaim: Math.max(...claims), peak };
+    } finally {
+      await t.close();
+    }
+  }
+
+  it('claims beyond the free slots while handlers are fast, still running at most concurrency', async () => {
+    const { largestClaim, peak } = await drain(16, 0, 60);
+    expect(largestClaim).toBeGreaterThan(2);
+    expect(largestClaim).toBeLessThanOrEqual(2 + 16);
+    expect(peak).toBeLessThanOrEqual(2);
+  });
+
+  it('claims only free slots when prefetch is 0', async () => {
+    const { largestClaim, peak } = await drain(0, 0, 30);
+    expect(largestClaim).toBeLessThanOrEqual(2);
+    expect(peak).toBeLessThanOrEqual(2);
+  });
+
+  it('does not claim ahead for slow handlers (their runs stay free for other processes)', async () => {
+    // 2 slots × 100 ms ÷ 250 ms per run < 1 run ahead.
+    const { largestClaim, peak } = await drain(16, 250, 6);
+    expect(largestClaim).toBeLessThanOrEqual(2);
+    expect(peak).toBe(2);
+  });
+
+  it('gives back a claimed run that waited too long for its lease to cover an attempt, instead of starting it', async () => {
+    // lease 400 ms, timeout 300 ms: a claimed run may wait at most (400 - 300) / 2 = 50 ms.
+    const starts = new Map<string, number>();
+    @Injectable()
+    class HangsUnlessFast {
+      @OnWebhook('github', '*')
+      async handle(event: WebhookEvent<{ ref: string }>) {
+        starts.set(event.id, (starts.get(event.id) ?? 0) + 1);
+        if (event.payload.ref !== 'fast') await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+    const t = await createTestApp(
+      testConfig({
+        dispatch: {
+          concurrency: 1,
+          prefetch: 8,
+          timeoutMs: 300,
+          leaseMs: 400,
+          pollIntervalMs: 20,
+          retry: { maxAttempts: 1 },
+        },
+      }),
+      { providers: [HangsUnlessFast] },
+    );
+    const released: string[] = [];
+    const runs = t.app.get(RunStore);
+    const release = runs.release.bind(runs);
+    jest.spyOn(runs, 'release').mockImplementation((ids, owner) => {
+      released.push(...ids);
+      return release(ids, owner);
+    });
+    const post = async (ref: string) => {
+      const body = JSON.stringify({ ref });
+      const { body: ack } = await postRaw(
+        t,
+        '/webhooks/github/acme',
+        githubHeaders(SECRET, body, 'push'),
+        body,
+      );
+      return ack.id as string;
+    };
+    try {
+      // A fast run first: until the worker has timed one, it claims nothing ahead.
+      await waitForDeliveryStatus(t, await post('fast'), 'succeeded');
+      const hanging = [await post('a'), await post('b'), await post('c')];
+      for (const id of hanging) await waitForDeliveryStatus(t, id, 'dead');
+      // Each timed out once; none ran a second time beside (or after) its first attempt.
+      expect(hanging.map((id) => starts.get(id))).toEqual([1, 1, 1]);
+      expect(released.length).toBeGreaterThan(0);
+      for (const id of hanging)
+        expect((await deliveryDetail(t, id)).runs).toEqual([
+          expect.objectContaining({ status: 'dead', attempts: 1 }),
+        ]);
     } finally {
       await t.close();
     }

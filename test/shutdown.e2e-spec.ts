@@ -22,10 +22,12 @@ class SlowHandler {
   @OnWebhook('github', 'push', { name: 'slow' })
   async handle(event: WebhookEvent) {
     progress.started.push(event.attempt);
+    // A push to refs/heads/fast returns at once (it teaches the worker its handlers are fast).
+    const fast = (event.payload as { ref?: string }).ref === 'refs/heads/fast';
     event.signal.addEventListener('abort', () =>
       progress.aborted.push((event.signal.reason as Error).message),
     );
-    await new Promise((r) => setTimeout(r, progress.durationMs));
+    await new Promise((r) => setTimeout(r, fast ? 0 : progress.durationMs));
     progress.finished.push(event.attempt);
   }
 }
@@ -34,10 +36,10 @@ describe('graceful shutdown', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hookgate-shutdown-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function run(file: string, shutdownGraceMs: number) {
+  async function run(file: string, shutdownGraceMs: number, dispatch: object = {}) {
     const config = testConfig({
       database: { url: `sqlite:${join(dir, file)}` },
-      dispatch: { pollIntervalMs: 20, shutdownGraceMs },
+      dispatch: { pollIntervalMs: 20, shutdownGraceMs, ...dispatch },
     });
     return createTestApp(config, { providers: [SlowHandler] });
   }
@@ -97,6 +99,50 @@ describe('graceful shutdown', () => {
     try {
       await waitFor(async () => (await deliveryDetail(again, ack.id)).status === 'succeeded');
       expect(progress.started).toEqual([1, 1]);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('gives back runs claimed ahead that never started, without counting an attempt', async () => {
+    progress.durationMs = 1500;
+    const file = 'claimed-ahead.sqlite';
+    const dispatch = { concurrency: 1, prefetch: 8 };
+    const t = await run(file, 100, dispatch);
+    const post = async (ref: string) => {
+      const body = JSON.stringify({ ref });
+      const { body: ack } = await postRaw(
+        t,
+        '/webhooks/github/acme',
+        githubHeaders(SECRET, body, 'push'),
+        body,
+      );
+      return ack.id as string;
+    };
+    await post('refs/heads/fast');
+    await waitFor(() => progress.finished.length === 1);
+    const slow: string[] = [];
+    for (let i = 0; i < 4; i++) slow.push(await post(`refs/heads/slow-${i}`));
+    // One runs; the other three are claimed by this process and wait for its only slot.
+    await waitFor(async () => {
+      const details = await Promise.all(slow.map((id) => deliveryDetail(t, id)));
+      return details.every((d) => d.runs[0]?.status === 'processing');
+    });
+    expect(progress.started).toHaveLength(2);
+    await t.close();
+    expect(progress.started).toHaveLength(2);
+
+    progress.durationMs = 10;
+    const again = await run(file, 100, dispatch);
+    try {
+      for (const id of slow)
+        await waitFor(async () => (await deliveryDetail(again, id)).status === 'succeeded');
+      // The interrupted run and the three that never started each run once more, as attempt 1.
+      expect(progress.started).toEqual([1, 1, 1, 1, 1, 1]);
+      for (const id of slow)
+        expect((await deliveryDetail(again, id)).runs).toEqual([
+          expect.objectContaining({ status: 'succeeded', attempts: 1 }),
+        ]);
     } finally {
       await again.close();
     }

@@ -94,7 +94,7 @@ async function runDispatchBench({ dir, payload, databaseUrl, label, workerCount 
 function printDispatch(results, ingestByLabel = {}) {
   console.log(
     `\n## Dispatch drain (one GithubPushLogger run per delivery, dispatch.concurrency ` +
-      `${settings.dispatchConcurrency} per process)\n`,
+      `${settings.dispatchConcurrency}, dispatch.prefetch ${settings.dispatchPrefetch ?? 'default'} per process)\n`,
   );
   const header = ['store', 'processes', 'deliveries', 'fill req/s', 'boot s', 'drain s', 'runs/s'];
   const rows = results.map((result) => {

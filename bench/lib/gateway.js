@@ -21,7 +21,11 @@ async function startGateway({ name, dir, secret, databaseUrl, dispatch }) {
     port,
     database: { url: databaseUrl, sqliteSynchronous: settings.sqliteSynchronous },
     admin: { token: `bench-admin-${randomBytes(12).toString('hex')}` },
-    dispatch: { enabled: dispatch, concurrency: settings.dispatchConcurrency },
+    dispatch: {
+      enabled: dispatch,
+      concurrency: settings.dispatchConcurrency,
+      prefetch: settings.dispatchPrefetch,
+    },
     endpoints: [{ provider: 'github', id: ENDPOINT_ID, secrets: [secret] }],
   };
   writeFileSync(configPath, JSON.stringify(config, null, 2));

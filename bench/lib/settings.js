@@ -38,6 +38,11 @@ const settings = {
   dispatchDeliveries: Math.floor(number('BENCH_DISPATCH_N', 10_000)),
   /** dispatch.concurrency of the draining gateway (the gateway's default is 8). */
   dispatchConcurrency: Math.max(1, Math.floor(number('BENCH_DISPATCH_CONCURRENCY', 8))),
+  /** dispatch.prefetch of the draining gateway (unset: the gateway's default). */
+  dispatchPrefetch:
+    process.env.BENCH_DISPATCH_PREFETCH === undefined || process.env.BENCH_DISPATCH_PREFETCH === ''
+      ? undefined
+      : Math.floor(number('BENCH_DISPATCH_PREFETCH', 0)),
   /** Worker processes draining the PostgreSQL store (SQLite is always one process). */
   dispatchPostgresWorkers: Math.max(1, Math.floor(number('BENCH_DISPATCH_PG_WORKERS', 2))),
   /** Give up on the drain after this many seconds. */

@@ -33,6 +33,7 @@ describe('loadConfig', () => {
     expect(config.http.maxBodyBytes).toBe(25 * 1024 * 1024);
     expect(config.dispatch).toMatchObject({
       concurrency: 8,
+      prefetch: 64,
       retry: { maxAttempts: 8, initialDelayMs: 1000, maxDelayMs: 3_600_000 },
     });
     expect(config.admin.token).toBeUndefined();

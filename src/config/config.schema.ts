@@ -104,6 +104,16 @@ export class DispatchConfig {
   @Max(1024)
   concurrency = 8;
 
+  /**
+   * Runs a worker may claim beyond its free slots while handlers are fast, so one store
+   * transaction feeds several rounds of them (0 turns it off). Claimed-ahead runs wait in the
+   * process and start as slots free; a crash can repeat up to concurrency + prefetch runs.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(4096)
+  prefetch = 64;
+
   @ValidateNested()
   @Type(() => RetryConfig)
   retry: RetryConfig = new RetryConfig();

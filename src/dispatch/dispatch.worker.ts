@@ -7,11 +7,13 @@ import {
 } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import type { HookgateConfig } from '../config/config.schema';
 import { CLOCK, HOOKGATE_CONFIG, type Clock } from '../config/tokens';
 import { MetricsService } from '../observability/metrics.service';
 import { EndpointRegistry } from '../pipeline/endpoint.registry';
 import { StoreEvents } from '../store/store-events';
+import { ClaimAhead, WaitingRuns } from './claim-ahead';
 import { buildWebhookEvent } from './event-builder';
 import { HandlerRegistry } from './handler.registry';
 import { runWithDeadline } from './run-deadline';
@@ -31,9 +33,12 @@ const LEASE_MARGIN_MS = 30_000;
  * work written by other processes).
  *
  * Each turn of the loop is one transaction that records the outcomes of the runs finished since
- * the last turn and claims runs for the slots they free. A finished run keeps its slot until its
- * outcome is committed: a crash can therefore repeat at most `concurrency` runs that had already
- * finished, and the outcomes of a busy worker are written in batches, together with its claims.
+ * the last turn and claims runs for the slots they free. When handlers are fast it also claims
+ * up to `dispatch.prefetch` runs ahead (see ClaimAhead); those wait here and start the moment a
+ * handler finishes, without waiting for the next turn. A claimed run holds its lease until its
+ * outcome is committed: a crash can therefore repeat at most `concurrency + prefetch` runs that
+ * had already finished, and the outcomes of a busy worker are written in batches, together with
+ * its claims.
  */
 @Injectable()
 export class DispatchWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -42,7 +47,10 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
   readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   /** Runs whose handler is executing, with the controller that cancels each. */
   private readonly inFlight = new Map<string, InFlightRun>();
-  /** Runs whose handler finished, waiting for the next turn to record them; each holds a slot. */
+  /** Runs claimed and not started yet. */
+  private readonly waiting: WaitingRuns;
+  private readonly claimAhead: ClaimAhead;
+  /** Runs whose handler finished, waiting for the next turn to record them; each holds a lease. */
   private finished: PendingOutcome[] = [];
   /** Turns in a row that could not write to the store (for the backoff). */
   private storeFailures = 0;
@@ -64,7 +72,15 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
     private readonly metrics: MetricsService,
     @Inject(HOOKGATE_CONFIG) private readonly config: HookgateConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    const { concurrency, prefetch, timeoutMs } = config.dispatch;
+    this.claimAhead = new ClaimAhead(concurrency, prefetch);
+    this.waiting = new WaitingRuns(this.leaseMs, timeoutMs);
+  }
+
+  private get leaseMs(): number {
+    return this.config.dispatch.leaseMs ?? this.config.dispatch.timeoutMs + LEASE_MARGIN_MS;
+  }
 
   onApplicationBootstrap(): void {
     if (!this.config.dispatch.enabled) return;
@@ -93,13 +109,17 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
     this.wakeUp?.();
   }
 
-  /** Stop claiming, let in-flight runs finish up to the grace period, release the rest. */
+  /**
+   * Stop claiming and starting runs, let in-flight runs finish up to the grace period, release
+   * the rest and those that never started.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     if (!this.loop) return;
     this.stopping = true;
     this.unsubscribe?.();
     this.poke();
     await this.loop;
+    const notStarted = this.waiting.takeAll();
     const grace = this.config.dispatch.shutdownGraceMs;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
@@ -114,10 +134,18 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
       // Handlers that honour event.signal stop now, before another process runs them again.
       for (const run of this.inFlight.values())
         run.controller.abort(new Error('The gateway shut down before the run finished.'));
-      await this.runs
-        .release(unfinished, this.owner)
-        .catch((error: Error) => this.logger.error(error.message));
     }
+    await this.release([...unfinished, ...notStarted]);
+  }
+
+  /** Give runs back to the store (their attempt did not happen); on failure they wait for their lease. */
+  private async release(runIds: string[]): Promise<void> {
+    if (runIds.length === 0) return;
+    await this.runs
+      .release(runIds, this.owner)
+      .catch((error: Error) =>
+        this.logger.error(`Could not release ${runIds.length} run(s): ${error.message}`),
+      );
   }
 
   private async runLoop(): Promise<void> {
@@ -134,7 +162,8 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
           // A full batch means more may wait; otherwise wait for the next signal or poll.
           this.planningDue = planned === PLAN_BATCH;
         }
-        const capacity = concurrency - this.inFlight.size;
+        const held = this.inFlight.size + this.waiting.size;
+        const capacity = Math.max(0, concurrency + this.claimAhead.allowance() - held);
         const claimed = await this.turn(this.stopping ? 0 : capacity);
         busy = planned > 0 || this.finished.length > 0 || (capacity > 0 && claimed === capacity);
       } catch (error) {
@@ -149,23 +178,23 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
   }
 
   /**
-   * Record what finished and claim up to `capacity` runs, in one transaction; start the claimed
-   * runs. The recorded runs' slots are free once it commits, which is when the claimed ones
-   * start. Returns how many runs were claimed.
+   * Record what finished and claim up to `capacity` runs, in one transaction; start as many of
+   * the claimed runs as there are free slots, the rest wait for one. Returns how many runs were
+   * claimed.
    */
   private async turn(capacity: number): Promise<number> {
+    await this.release(this.waiting.takeStale());
     const recording = this.finished;
     this.finished = [];
     if (recording.length === 0 && capacity <= 0) return 0;
-    const { timeoutMs } = this.config.dispatch;
-    const leaseMs = this.config.dispatch.leaseMs ?? timeoutMs + LEASE_MARGIN_MS;
+    const claimedAt = performance.now();
     let claimed: ClaimedRun[];
     try {
       claimed = await this.runs.recordAndClaim(
         recording.map((pending) => pending.outcome),
         capacity,
         this.owner,
-        leaseMs,
+        this.leaseMs,
       );
       this.storeFailures = 0;
     } catch (error) {
@@ -173,8 +202,18 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
       this.keepForRetry(recording, error as Error);
       throw error;
     }
-    for (const work of claimed) this.start(work);
+    this.waiting.add(claimed, claimedAt);
+    this.startWaiting();
     return claimed.length;
+  }
+
+  /** Fill the free slots with waiting runs (not once shutdown began: those are released). */
+  private startWaiting(): void {
+    while (!this.stopping && this.inFlight.size < this.config.dispatch.concurrency) {
+      const work = this.waiting.next(performance.now());
+      if (!work) return;
+      this.start(work);
+    }
   }
 
   /**
@@ -226,6 +265,7 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
 
   private start(work: ClaimedRun): void {
     const controller = new AbortController();
+    const began = performance.now();
     const execution = this.execute(work, controller)
       .then(
         (outcome) => void this.finished.push({ outcome, failures: 0 }),
@@ -235,7 +275,9 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
           ),
       )
       .finally(() => {
+        this.claimAhead.record(performance.now() - began);
         this.inFlight.delete(work.run.id);
+        this.startWaiting();
         this.poke();
       });
     this.inFlight.set(work.run.id, { execution, controller });
