@@ -2,8 +2,10 @@ import type { ClaimedRun } from './run.store';
 
 /** How long a run claimed ahead should expect to wait in the process before it starts. */
 const CLAIM_AHEAD_WAIT_MS = 100;
-/** Weight of the newest run in the average run time. */
-const PACE_WEIGHT = 0.1;
+/** Payload bytes the runs claimed ahead may hold in memory, at their recent average size. */
+const CLAIM_AHEAD_BYTES = 16 * 1024 * 1024;
+/** Weight of the newest run in the moving averages. */
+const WEIGHT = 0.1;
 
 /**
  * How many runs a worker may claim beyond its free slots. Each claim is a store transaction, so
@@ -11,27 +13,35 @@ const PACE_WEIGHT = 0.1;
  * claiming ahead lets one transaction serve several rounds of them. Only as many as the
  * handlers, at their recent pace, would start within CLAIM_AHEAD_WAIT_MS: slow handlers get
  * none, so their runs are not held by one process while another idles, and a worker that has
- * not timed a run yet claims none.
+ * not timed a run yet claims none. Large payloads get fewer: the runs claimed ahead hold about
+ * CLAIM_AHEAD_BYTES of them at most.
  */
 export class ClaimAhead {
   private averageMs: number | undefined;
+  private averageBytes = 0;
 
   constructor(
     private readonly concurrency: number,
     private readonly prefetch: number,
   ) {}
 
-  /** Note one finished run's duration. */
-  record(ms: number): void {
-    this.averageMs =
-      this.averageMs === undefined ? ms : this.averageMs + PACE_WEIGHT * (ms - this.averageMs);
+  /** Note one finished run: how long it took and the size of its delivery's body. */
+  record(ms: number, bodyBytes: number): void {
+    if (this.averageMs === undefined) {
+      this.averageMs = ms;
+      this.averageBytes = bodyBytes;
+    } else {
+      this.averageMs += WEIGHT * (ms - this.averageMs);
+      this.averageBytes += WEIGHT * (bodyBytes - this.averageBytes);
+    }
   }
 
   /** Runs to claim beyond the free slots now. */
   allowance(): number {
     if (this.averageMs === undefined || this.prefetch === 0) return 0;
     const startable = (this.concurrency * CLAIM_AHEAD_WAIT_MS) / Math.max(this.averageMs, 0.001);
-    return Math.min(this.prefetch, Math.floor(startable));
+    const affordable = CLAIM_AHEAD_BYTES / Math.max(this.averageBytes, 1);
+    return Math.floor(Math.min(this.prefetch, startable, affordable));
   }
 }
 

@@ -275,7 +275,7 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
           ),
       )
       .finally(() => {
-        this.claimAhead.record(performance.now() - began);
+        this.claimAhead.record(performance.now() - began, work.delivery.rawBody?.length ?? 0);
         this.inFlight.delete(work.run.id);
         this.startWaiting();
         this.poke();
