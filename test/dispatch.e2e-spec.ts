@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OnWebhook } from '../src/dispatch/on-webhook.decorator';
 import { RunStore } from '../src/dispatch/run.store';
 import type { WebhookEvent } from '../src/dispatch/webhook-event';
-import { githubHeaders } from './helpers/github';
+import { githubHeaders, postGithub } from './helpers/github';
 import { auth, deliveryDetail, waitForDeliveryStatus, waitForRun } from './helpers/dispatch';
 import {
   createTestApp,
@@ -376,16 +376,8 @@ describe('claiming ahead (dispatch.prefetch)', () => {
       released.push(...ids);
       return release(ids, owner);
     });
-    const post = async (ref: string) => {
-      const body = JSON.stringify({ ref });
-      const { body: ack } = await postRaw(
-        t,
-        '/webhooks/github/acme',
-        githubHeaders(SECRET, body, 'push'),
-        body,
-      );
-      return ack.id as string;
-    };
+    const post = async (ref: string) =>
+      (await postGithub(t, SECRET, JSON.stringify({ ref }), 'push')).body.id as string;
     try {
       // A fast run first: until the worker has timed one, it claims nothing ahead.
       await waitForDeliveryStatus(t, await post('fast'), 'succeeded');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { OnWebhook } from '../src/dispatch/on-webhook.decorator';
 import type { WebhookEvent } from '../src/dispatch/webhook-event';
 import { deliveryDetail } from './helpers/dispatch';
-import { githubHeaders } from './helpers/github';
+import { githubHeaders, postGithub } from './helpers/github';
 import { createTestApp, postRaw, testConfig, waitFor } from './helpers/test-app';
 
 const SECRET = 'github-test-secret';
@@ -109,16 +109,8 @@ describe('graceful shutdown', () => {
     const file = 'claimed-ahead.sqlite';
     const dispatch = { concurrency: 1, prefetch: 8 };
     const t = await run(file, 100, dispatch);
-    const post = async (ref: string) => {
-      const body = JSON.stringify({ ref });
-      const { body: ack } = await postRaw(
-        t,
-        '/webhooks/github/acme',
-        githubHeaders(SECRET, body, 'push'),
-        body,
-      );
-      return ack.id as string;
-    };
+    const post = async (ref: string) =>
+      (await postGithub(t, SECRET, JSON.stringify({ ref }), 'push')).body.id as string;
     await post('refs/heads/fast');
     await waitFor(() => progress.finished.length === 1);
     const slow: string[] = [];
