@@ -346,7 +346,7 @@ describe('claiming ahead (dispatch.prefetch)', () => {
   });
 
   it('gives back a claimed run that waited too long for its lease to cover an attempt, instead of starting it', async () => {
-    // lease 400 ms, timeout 300 ms: a claimed run may wait at most (400 - 300) / 2 = 50 ms.
+    // lease 600 ms, timeout 300 ms: a claimed run may wait at most (600 - 300) / 2 = 150 ms.
     const starts = new Map<string, number>();
     @Injectable()
     class HangsUnlessFast {
@@ -362,7 +362,7 @@ describe('claiming ahead (dispatch.prefetch)', () => {
           concurrency: 1,
           prefetch: 8,
           timeoutMs: 300,
-          leaseMs: 400,
+          leaseMs: 600,
           pollIntervalMs: 20,
           retry: { maxAttempts: 1 },
         },

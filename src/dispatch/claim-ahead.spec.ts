@@ -6,42 +6,48 @@ const claimed = (...ids: string[]) =>
 
 describe('ClaimAhead', () => {
   it('claims nothing ahead before it has timed a run', () => {
-    expect(new ClaimAhead(8, 64).allowance()).toBe(0);
+    expect(new ClaimAhead(8, 64, 15_000).allowance()).toBe(0);
   });
 
   it('claims up to prefetch ahead while handlers are fast', () => {
-    const ahead = new ClaimAhead(8, 64);
+    const ahead = new ClaimAhead(8, 64, 15_000);
     ahead.record(0.2, 8_000);
     expect(ahead.allowance()).toBe(64);
   });
 
   it('claims only what would start within ~100 ms at the recent pace', () => {
-    const ahead = new ClaimAhead(8, 64);
+    const ahead = new ClaimAhead(8, 64, 15_000);
     ahead.record(40, 8_000); // 8 slots × 100 ms ÷ 40 ms per run = 20 runs
     expect(ahead.allowance()).toBe(20);
-    const slow = new ClaimAhead(8, 64);
+    const slow = new ClaimAhead(8, 64, 15_000);
     slow.record(1000, 8_000);
     expect(slow.allowance()).toBe(0);
   });
 
   it('follows a handler that slows down, as a moving average', () => {
-    const ahead = new ClaimAhead(4, 64);
+    const ahead = new ClaimAhead(4, 64, 15_000);
     ahead.record(1, 8_000);
     for (let i = 0; i < 50; i++) ahead.record(500, 8_000);
     expect(ahead.allowance()).toBe(0);
   });
 
   it('holds about 16 MiB of payloads ahead at most', () => {
-    const ahead = new ClaimAhead(8, 64);
+    const ahead = new ClaimAhead(8, 64, 15_000);
     ahead.record(0.2, 1024 * 1024); // 1 MiB bodies: 16 of them
     expect(ahead.allowance()).toBe(16);
-    const huge = new ClaimAhead(8, 64);
+    const huge = new ClaimAhead(8, 64, 15_000);
     huge.record(0.2, 25 * 1024 * 1024);
     expect(huge.allowance()).toBe(0);
   });
 
+  it('claims nothing ahead when the lease margin leaves no time to wait', () => {
+    const ahead = new ClaimAhead(8, 64, 50);
+    ahead.record(0.1, 8_000);
+    expect(ahead.allowance()).toBe(0);
+  });
+
   it('claims nothing ahead when prefetch is 0', () => {
-    const ahead = new ClaimAhead(8, 0);
+    const ahead = new ClaimAhead(8, 0, 15_000);
     ahead.record(0.1, 8_000);
     expect(ahead.allowance()).toBe(0);
   });

@@ -14,16 +14,22 @@ const WEIGHT = 0.1;
  * handlers, at their recent pace, would start within CLAIM_AHEAD_WAIT_MS: slow handlers get
  * none, so their runs are not held by one process while another idles, and a worker that has
  * not timed a run yet claims none. Large payloads get fewer: the runs claimed ahead hold about
- * CLAIM_AHEAD_BYTES of them at most.
+ * CLAIM_AHEAD_BYTES of them at most. With a lease margin too short for a run to wait
+ * CLAIM_AHEAD_WAIT_MS (see WaitingRuns), nothing is claimed ahead: it would only be given back.
  */
 export class ClaimAhead {
   private averageMs: number | undefined;
   private averageBytes = 0;
 
+  private readonly prefetch: number;
+
   constructor(
     private readonly concurrency: number,
-    private readonly prefetch: number,
-  ) {}
+    prefetch: number,
+    maxWaitMs: number,
+  ) {
+    this.prefetch = maxWaitMs >= CLAIM_AHEAD_WAIT_MS ? prefetch : 0;
+  }
 
   /** Note one finished run: how long it took and the size of its delivery's body. */
   record(ms: number, bodyBytes: number): void {
@@ -54,7 +60,8 @@ export class ClaimAhead {
 export class WaitingRuns {
   private readonly queue: { work: ClaimedRun; claimedAt: number }[] = [];
   private stale: string[] = [];
-  private readonly maxWaitMs: number;
+  /** How long a claimed run may wait to start. */
+  readonly maxWaitMs: number;
 
   constructor(leaseMs: number, timeoutMs: number) {
     this.maxWaitMs = Math.max(0, (leaseMs - timeoutMs) / 2);
@@ -64,7 +71,10 @@ export class WaitingRuns {
     return this.queue.length;
   }
 
-  /** `claimedAt`: the monotonic time (performance.now()) taken before the claim was made. */
+  /**
+   * `claimedAt`: the monotonic time (performance.now()) when the claim returned; the other half
+   * of the margin covers the claim's own transaction and recording the outcome.
+   */
   add(claimed: readonly ClaimedRun[], claimedAt: number): void {
     for (const work of claimed) this.queue.push({ work, claimedAt });
   }

@@ -74,8 +74,8 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     const { concurrency, prefetch, timeoutMs } = config.dispatch;
-    this.claimAhead = new ClaimAhead(concurrency, prefetch);
     this.waiting = new WaitingRuns(this.leaseMs, timeoutMs);
+    this.claimAhead = new ClaimAhead(concurrency, prefetch, this.waiting.maxWaitMs);
   }
 
   private get leaseMs(): number {
@@ -187,7 +187,6 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
     const recording = this.finished;
     this.finished = [];
     if (recording.length === 0 && capacity <= 0) return 0;
-    const claimedAt = performance.now();
     let claimed: ClaimedRun[];
     try {
       claimed = await this.runs.recordAndClaim(
@@ -202,7 +201,7 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
       this.keepForRetry(recording, error as Error);
       throw error;
     }
-    this.waiting.add(claimed, claimedAt);
+    this.waiting.add(claimed, performance.now());
     this.startWaiting();
     return claimed.length;
   }
