@@ -3,6 +3,7 @@ import { OnWebhook } from '../src/dispatch/on-webhook.decorator';
 import { RunStore } from '../src/dispatch/run.store';
 import type { WebhookEvent } from '../src/dispatch/webhook-event';
 import { githubHeaders, postGithub } from './helpers/github';
+import { sample } from './helpers/metrics';
 import { auth, deliveryDetail, waitForDeliveryStatus, waitForRun } from './helpers/dispatch';
 import {
   createTestApp,
@@ -390,6 +391,65 @@ describe('claiming ahead (dispatch.prefetch)', () => {
         expect((await deliveryDetail(t, id)).runs).toEqual([
           expect.objectContaining({ status: 'dead', attempts: 1 }),
         ]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('exports the runs it holds (running, waiting, unrecorded) and its claim-ahead allowance', async () => {
+    let openGate!: () => void;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    let done = 0;
+    @Injectable()
+    class Gated {
+      @OnWebhook('github', '*')
+      async handle(event: WebhookEvent<{ ref: string }>) {
+        if (event.payload.ref !== 'fast') await gate;
+        done++;
+      }
+    }
+    const t = await createTestApp(
+      testConfig({ dispatch: { concurrency: 2, prefetch: 16, pollIntervalMs: 20 } }),
+      { providers: [Gated] },
+    );
+    const held = async () => {
+      const text = (await t.http().get('/metrics')).text;
+      return {
+        running: sample(text, 'hookgate_dispatch_runs_held', { state: 'running' }),
+        waiting: sample(text, 'hookgate_dispatch_runs_held', { state: 'waiting' }),
+        unrecorded: sample(text, 'hookgate_dispatch_runs_held', { state: 'unrecorded' }),
+        allowance: sample(text, 'hookgate_dispatch_claim_ahead_allowance'),
+      };
+    };
+    try {
+      // Nothing timed yet: nothing held, nothing claimed ahead.
+      expect(await held()).toEqual({ running: 0, waiting: 0, unrecorded: 0, allowance: 0 });
+      const post = (ref: string) => postGithub(t, SECRET, JSON.stringify({ ref }), 'push');
+      for (let i = 0; i < 3; i++) await post('fast');
+      await waitFor(() => done === 3, 10_000);
+      // Fast runs timed: the full prefetch may be claimed ahead.
+      await waitFor(async () => (await held()).allowance === 16, 10_000);
+      for (let i = 0; i < 10; i++) await post(`gated-${i}`);
+      // Two run (concurrency), the other eight were claimed ahead and wait for a slot.
+      await waitFor(async () => (await held()).waiting === 8, 10_000);
+      expect(await held()).toEqual({ running: 2, waiting: 8, unrecorded: 0, allowance: 16 });
+      openGate();
+      await waitFor(() => done === 13, 10_000);
+      await waitFor(async () => (await held()).unrecorded === 0, 10_000);
+      expect(await held()).toMatchObject({ running: 0, waiting: 0, unrecorded: 0 });
+    } finally {
+      openGate();
+      await t.close();
+    }
+  });
+
+  it('exports no dispatch series from an edge-only process', async () => {
+    const t = await createTestApp(testConfig({ dispatch: { enabled: false } }));
+    try {
+      const text = (await t.http().get('/metrics')).text;
+      expect(text).toContain('hookgate_deliveries_received_total');
+      expect(text).not.toContain('hookgate_dispatch_runs_held');
+      expect(text).not.toContain('hookgate_dispatch_claim_ahead_allowance');
     } finally {
       await t.close();
     }

@@ -88,6 +88,12 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
       this.planningDue = true;
       this.poke();
     });
+    this.metrics.watchDispatch(() => ({
+      running: this.inFlight.size,
+      waiting: this.waiting.size,
+      unrecorded: this.finished.length,
+      claimAheadAllowance: this.claimAhead.allowance(),
+    }));
     this.loop = this.runLoop();
   }
 

@@ -18,6 +18,14 @@ export type DeliveryOutcome =
   | 'upstream-unavailable'
   | 'error';
 
+/** What the dispatch worker holds in this process at one instant. */
+export interface DispatchSnapshot {
+  running: number;
+  waiting: number;
+  unrecorded: number;
+  claimAheadAllowance: number;
+}
+
 /**
  * Hookgate's Prometheus metrics, on a registry of its own (so several apps in one process, as
  * in tests, never collide). Labels are bounded: provider and endpoint come from the config,
@@ -106,6 +114,38 @@ export class MetricsService {
 
   secretMatched(provider: string, endpoint: string, index: number): void {
     this.secretMatches.inc({ provider, endpoint, secret_index: String(index) });
+  }
+
+  /**
+   * The dispatch worker's in-process state, read at each scrape (called once by a process that
+   * runs the worker; edge-only processes do not export these series).
+   */
+  watchDispatch(read: () => DispatchSnapshot): void {
+    new Gauge({
+      name: 'hookgate_dispatch_runs_held',
+      help:
+        'Runs this process holds a lease on: running (a handler is executing), waiting (claimed ' +
+        'ahead, see dispatch.prefetch) or unrecorded (finished, outcome not yet committed). A ' +
+        'crash of this process repeats at most the running and unrecorded ones.',
+      labelNames: ['state'] as const,
+      registers: [this.registry],
+      collect() {
+        const { running, waiting, unrecorded } = read();
+        this.set({ state: 'running' }, running);
+        this.set({ state: 'waiting' }, waiting);
+        this.set({ state: 'unrecorded' }, unrecorded);
+      },
+    });
+    new Gauge({
+      name: 'hookgate_dispatch_claim_ahead_allowance',
+      help:
+        'Runs the worker may claim beyond its free slots right now (at most dispatch.prefetch; ' +
+        '0 until a run has been timed, and for handlers too slow to start a claimed run soon).',
+      registers: [this.registry],
+      collect() {
+        this.set(read().claimAheadAllowance);
+      },
+    });
   }
 
   run(handler: string, outcome: 'succeeded' | 'failed' | 'dead', seconds: number): void {
