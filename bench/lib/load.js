@@ -39,13 +39,26 @@ function loadRound({ url, payload, connections, durationS, amount }) {
           request.headers['x-github-delivery'] = randomUUID();
           return request;
         },
+        onResponse() {
+          lastResponseAt = performance.now();
+        },
       },
     ],
   };
   if (amount) options.amount = amount;
   else options.duration = durationS;
+  let lastResponseAt;
+  const startedAt = performance.now();
   return new Promise((resolve, reject) => {
-    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon(options, (error, result) => {
+      if (error) return reject(error);
+      // autocannon notices a counted load's end only at its next 1 s sample tick, so its own
+      // duration is rounded up to the second; time a counted load to its last response instead.
+      if (amount && lastResponseAt !== undefined) {
+        result.duration = (lastResponseAt - startedAt) / 1000;
+      }
+      resolve(result);
+    });
   });
 }
 

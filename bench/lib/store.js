@@ -32,4 +32,18 @@ async function deliveryCounts(databaseUrl) {
   return counts;
 }
 
-module.exports = { deliveryCounts };
+/**
+ * When the last run was recorded as finished (ms since the epoch), from `runs.finished_at`: the
+ * gateway stamps it in the transaction that commits the outcome, so the drain's end is read off
+ * the store instead of the bench's poll (which adds up to a poll interval).
+ */
+async function lastRunFinishedAt(databaseUrl) {
+  const [row] = await query(databaseUrl, 'SELECT MAX(finished_at) AS last FROM runs');
+  const last = row?.last;
+  if (last === null || last === undefined) return undefined;
+  if (last instanceof Date) return last.getTime();
+  const iso = String(last).replace(' ', 'T');
+  return new Date(/[zZ]$/.test(iso) ? iso : `${iso}Z`).getTime();
+}
+
+module.exports = { deliveryCounts, lastRunFinishedAt };
