@@ -399,6 +399,8 @@ describe('claiming ahead (dispatch.prefetch)', () => {
   it('exports the runs it holds (running, waiting, unrecorded) and its claim-ahead allowance', async () => {
     let openGate!: () => void;
     const gate = new Promise<void>((resolve) => (openGate = resolve));
+    let openRecordGate!: () => void;
+    const recordGate = new Promise<void>((resolve) => (openRecordGate = resolve));
     let done = 0;
     @Injectable()
     class Gated {
@@ -433,12 +435,24 @@ describe('claiming ahead (dispatch.prefetch)', () => {
       // Two run (concurrency), the other eight were claimed ahead and wait for a slot.
       await waitFor(async () => (await held()).waiting === 8, 10_000);
       expect(await held()).toEqual({ running: 2, waiting: 8, unrecorded: 0, allowance: 16 });
+      // Hold the store's write of outcomes: finished runs stay unrecorded, counted whether
+      // they wait for the next turn or sit in the turn that is writing them.
+      const runs = t.app.get(RunStore);
+      const recordAndClaim = runs.recordAndClaim.bind(runs);
+      jest.spyOn(runs, 'recordAndClaim').mockImplementation(async (outcomes, ...rest) => {
+        if (outcomes.length > 0) await recordGate;
+        return recordAndClaim(outcomes, ...rest);
+      });
       openGate();
       await waitFor(() => done === 13, 10_000);
+      await waitFor(async () => (await held()).unrecorded === 10, 10_000);
+      expect(await held()).toMatchObject({ running: 0, waiting: 0, unrecorded: 10 });
+      openRecordGate();
       await waitFor(async () => (await held()).unrecorded === 0, 10_000);
       expect(await held()).toMatchObject({ running: 0, waiting: 0, unrecorded: 0 });
     } finally {
       openGate();
+      openRecordGate();
       await t.close();
     }
   });

@@ -52,6 +52,8 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
   private readonly claimAhead: ClaimAhead;
   /** Runs whose handler finished, waiting for the next turn to record them; each holds a lease. */
   private finished: PendingOutcome[] = [];
+  /** Outcomes taken from `finished` by the turn in progress, not committed yet (for metrics). */
+  private recording = 0;
   /** Turns in a row that could not write to the store (for the backoff). */
   private storeFailures = 0;
   private loop: Promise<void> | null = null;
@@ -91,7 +93,7 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
     this.metrics.watchDispatch(() => ({
       running: this.inFlight.size,
       waiting: this.waiting.size,
-      unrecorded: this.finished.length,
+      unrecorded: this.finished.length + this.recording,
       claimAheadAllowance: this.claimAhead.allowance(),
     }));
     this.loop = this.runLoop();
@@ -194,6 +196,7 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
     this.finished = [];
     if (recording.length === 0 && capacity <= 0) return 0;
     let claimed: ClaimedRun[];
+    this.recording = recording.length;
     try {
       claimed = await this.runs.recordAndClaim(
         recording.map((pending) => pending.outcome),
@@ -206,6 +209,8 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
       this.storeFailures += 1;
       this.keepForRetry(recording, error as Error);
       throw error;
+    } finally {
+      this.recording = 0;
     }
     this.waiting.add(claimed, performance.now());
     this.startWaiting();
