@@ -41,7 +41,6 @@ async function runDispatchBench({ dir, payload, databaseUrl, label, workerCount 
   const startedAt = Date.now();
   const workers = [];
   let counts;
-  let sawDoneAt;
   let doneAt;
   try {
     for (let i = 1; i <= workerCount; i++) {
@@ -72,7 +71,7 @@ async function runDispatchBench({ dir, payload, databaseUrl, label, workerCount 
     }
     // Before the workers stop (their graceful shutdown is not part of the drain): the poll that
     // saw the last run, and the store's own stamp of it, which the poll interval does not blur.
-    sawDoneAt = Date.now();
+    const sawDoneAt = Date.now();
     doneAt = Math.min((await lastRunFinishedAt(databaseUrl)) ?? sawDoneAt, sawDoneAt);
   } finally {
     for (const worker of workers) await stopProcess(worker);

@@ -1,7 +1,10 @@
 'use strict';
 // Read the gateway's store from outside the gateway: how many deliveries, and in which status.
+const { join, resolve: resolvePath } = require('node:path');
 const sqlite3 = require('sqlite3');
 const { withClient } = require('./postgres');
+
+const ROOT = resolvePath(__dirname, '..', '..');
 
 function sqliteQuery(path, sql) {
   return new Promise((resolve, reject) => {
@@ -35,15 +38,14 @@ async function deliveryCounts(databaseUrl) {
 /**
  * When the last run was recorded as finished (ms since the epoch), from `runs.finished_at`: the
  * gateway stamps it in the transaction that commits the outcome, so the drain's end is read off
- * the store instead of the bench's poll (which adds up to a poll interval).
+ * the store instead of the bench's poll (which adds up to a poll interval). The stamp is parsed
+ * by the gateway's own `storedDate` (built into dist/ before any bench runs).
  */
 async function lastRunFinishedAt(databaseUrl) {
   const [row] = await query(databaseUrl, 'SELECT MAX(finished_at) AS last FROM runs');
-  const last = row?.last;
-  if (last === null || last === undefined) return undefined;
-  if (last instanceof Date) return last.getTime();
-  const iso = String(last).replace(' ', 'T');
-  return new Date(/[zZ]$/.test(iso) ? iso : `${iso}Z`).getTime();
+  if (row?.last === null || row?.last === undefined) return undefined;
+  const { storedDate } = require(join(ROOT, 'dist', 'store', 'sqlite-datetime'));
+  return storedDate(row.last).getTime();
 }
 
 module.exports = { deliveryCounts, lastRunFinishedAt };
