@@ -123,6 +123,31 @@ describe('metrics', () => {
     expect(text).not.toContain(NEW);
   });
 
+  it('times every inbox commit and counts the deliveries that shared it', async () => {
+    const before = await scrape();
+    const body = '{"action":"opened","issue":{"number":2}}';
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        postRaw(t, '/webhooks/github/acme', githubHeaders(NEW, body, 'issues', `c-${i}`), body),
+      ),
+    );
+    expect(answers.map((res) => res.status)).toEqual(Array(12).fill(200));
+    const after = await scrape();
+    // A missing series reads as NaN, which fails every expectation below.
+    const grew = (name: string) => (sample(after, name) ?? NaN) - (sample(before, name) ?? NaN);
+    expect(grew('hookgate_inbox_commit_deliveries_sum')).toBe(12);
+    const commits = grew('hookgate_inbox_commit_deliveries_count');
+    expect(commits).toBeGreaterThanOrEqual(1);
+    expect(commits).toBeLessThanOrEqual(12);
+    expect(grew('hookgate_inbox_commit_duration_seconds_count')).toBe(commits);
+    expect(grew('hookgate_inbox_commit_duration_seconds_sum')).toBeGreaterThan(0);
+    // Refused requests never reach the inbox.
+    await postRaw(t, '/webhooks/github/acme', githubHeaders('wrong-secret', body, 'issues'), body);
+    expect(sample(await scrape(), 'hookgate_inbox_commit_deliveries_sum')).toBe(
+      sample(after, 'hookgate_inbox_commit_deliveries_sum'),
+    );
+  });
+
   it('counts handler runs by outcome, their durations, and dead runs in the backlog gauges', async () => {
     const body = '{"action":"closed"}';
     const res = await postRaw(

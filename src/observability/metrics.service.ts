@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { StoreEvents } from '../store/store-events';
 import { BacklogQuery } from './backlog.query';
 
 /** Every outcome a webhook request can have, as the `outcome` label. */
@@ -72,8 +73,28 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  constructor(backlog: BacklogQuery) {
+  private readonly inboxCommitDuration = new Histogram({
+    name: 'hookgate_inbox_commit_duration_seconds',
+    help:
+      'Duration of inbox commits (one batch of deliveries, group commit): a slow disk, or a WAL ' +
+      'checkpoint on SQLite, shows here before it shows in the acknowledgement latency.',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+
+  private readonly inboxCommitRows = new Histogram({
+    name: 'hookgate_inbox_commit_deliveries',
+    help: 'Deliveries per inbox commit (how many concurrent requests shared one transaction).',
+    buckets: [1, 2, 5, 10, 25, 50, 100, 200],
+    registers: [this.registry],
+  });
+
+  constructor(backlog: BacklogQuery, storeEvents: StoreEvents) {
     collectDefaultMetrics({ register: this.registry, prefix: 'hookgate_' });
+    storeEvents.onInboxCommit((rows, seconds) => {
+      this.inboxCommitDuration.observe(seconds);
+      this.inboxCommitRows.observe(rows);
+    });
     let snapshot: Promise<Awaited<ReturnType<BacklogQuery['read']>>> | null = null;
     // One store query per scrape, shared by the three gauges.
     const read = () =>

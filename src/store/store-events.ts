@@ -5,7 +5,8 @@ export type StoredOrigin = 'local' | 'remote';
 
 /**
  * In-process signal that new work was committed (deliveries, or runs re-queued by a replay), so
- * workers wake at once instead of waiting for their next poll. On PostgreSQL, PgNotify relays
+ * workers wake at once instead of waiting for their next poll; and each inbox commit's size and
+ * duration, for the metrics. On PostgreSQL, PgNotify relays
  * local signals to other processes and remote ones back in. Losing a signal costs latency,
  * never a delivery.
  */
@@ -17,5 +18,15 @@ export class StoreEvents extends EventEmitter {
   onStored(listener: (count: number, origin: StoredOrigin) => void): () => void {
     this.on('stored', listener);
     return () => this.off('stored', listener);
+  }
+
+  /** One inbox batch committed: its rows and how long the insert took (for the metrics). */
+  notifyInboxCommit(rows: number, seconds: number): void {
+    this.emit('inbox-commit', rows, seconds);
+  }
+
+  onInboxCommit(listener: (rows: number, seconds: number) => void): () => void {
+    this.on('inbox-commit', listener);
+    return () => this.off('inbox-commit', listener);
   }
 }
