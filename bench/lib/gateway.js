@@ -45,6 +45,7 @@ async function startGateway({ name, dir, secret, databaseUrl, dispatch }) {
   return {
     ...proc,
     url: `http://127.0.0.1:${port}/webhooks/github/${ENDPOINT_ID}`,
+    metricsUrl: `http://127.0.0.1:${port}/metrics`,
     databaseUrl,
     readyAt: Date.now(),
   };

@@ -7,7 +7,14 @@ const { startGateway } = require('./gateway');
 const { runIngestRounds } = require('./ingest');
 const { createBenchDatabase } = require('./postgres');
 const { stopProcess } = require('./processes');
-const { markdownTable, ratiosTable, roundsTable, summarizeServers } = require('./report');
+const { SLOW_MS } = require('./commit-stats');
+const {
+  commitsSummary,
+  markdownTable,
+  ratiosTable,
+  roundsTable,
+  summarizeServers,
+} = require('./report');
 const { settings } = require('./settings');
 const { deliveryCounts } = require('./store');
 
@@ -64,6 +71,8 @@ async function runIngestBench(run) {
   const references = [BARE, NEST].filter((name) => summaries.some((s) => s.server === name));
   console.log('\n## Ratios (means over the rounds of this run)\n');
   console.log(ratiosTable(summaries, references));
+  console.log("\n## Inbox commits during the rounds (from the gateways' own metrics)\n");
+  for (const line of commitsSummary(measurements, SLOW_MS)) console.log(`- ${line}`);
 
   console.log('\n## Store check (deliveries stored >= 2xx answers)\n');
   let storeOk = true;

@@ -1,6 +1,7 @@
 'use strict';
 // The ingest comparison: every server gets a warm-up, then the servers are loaded one after the
 // other, round after round, with the same settings, so slow drifts of the machine hit them all.
+const { readGatewayMetrics, roundFigures } = require('./commit-stats');
 const { loadRound, summarize } = require('./load');
 const { watchProcess } = require('./proc-stats');
 const { settings } = require('./settings');
@@ -27,15 +28,26 @@ async function runIngestRounds(targets, payload) {
   const measurements = [];
   for (let round = 1; round <= settings.rounds; round++) {
     for (const target of targets) {
+      const commitsBefore = target.metricsUrl ? await readGatewayMetrics(target.metricsUrl) : null;
       const watch = watchProcess(target.pid);
       const result = summarize(await load(target, settings.durationS));
       const measurement = { server: target.name, round, ...result, ...watch.stop() };
+      if (commitsBefore) {
+        measurement.inbox = roundFigures(
+          commitsBefore,
+          await readGatewayMetrics(target.metricsUrl),
+        );
+      }
       measurements.push(measurement);
       acknowledged.set(target.name, acknowledged.get(target.name) + result.ok);
       console.log(
         `round ${round} ${target.name}: ${result.reqPerSec.toFixed(0)} req/s, p99 ${result.p99} ms, ` +
           `max ${result.max} ms, RSS ${measurement.peakRssMb.toFixed(0)} MB, CPU ${measurement.cpu.toFixed(2)}, ` +
-          `non-2xx ${result.non2xx}`,
+          `non-2xx ${result.non2xx}` +
+          (measurement.inbox
+            ? `, slowest commit <= ${measurement.inbox.slowestCommitUpToMs} ms, ` +
+              `loop delay max ${measurement.inbox.loopDelayMaxMs.toFixed(0)} ms`
+            : ''),
       );
     }
   }

@@ -28,6 +28,11 @@ function roundsTable(measurements) {
     '2xx',
     'non-2xx',
     'errors',
+    'commits',
+    'per commit',
+    'commit mean ms',
+    'slowest commit ms ≤',
+    'loop delay max ms',
   ];
   const rows = measurements.map((m) => [
     m.server,
@@ -41,6 +46,11 @@ function roundsTable(measurements) {
     m.ok,
     m.non2xx,
     m.errors + m.timeouts,
+    m.inbox ? m.inbox.commits : '',
+    m.inbox ? fixed(m.inbox.deliveriesPerCommit, 1) : '',
+    m.inbox ? fixed(m.inbox.meanCommitMs, 1) : '',
+    m.inbox ? fixed(m.inbox.slowestCommitUpToMs) : '',
+    m.inbox ? fixed(m.inbox.loopDelayMaxMs) : '',
   ]);
   return markdownTable(header, rows);
 }
@@ -94,4 +104,31 @@ function ratiosTable(summaries, referenceNames) {
   return markdownTable(header, rows);
 }
 
-module.exports = { roundsTable, summarizeServers, ratiosTable, markdownTable, fixed };
+/** Per gateway: its inbox commits over the timed rounds (see commit-stats.js). */
+function commitsSummary(measurements, slowMs) {
+  const byServer = new Map();
+  for (const m of measurements.filter((m) => m.inbox)) {
+    byServer.set(m.server, [...(byServer.get(m.server) ?? []), m.inbox]);
+  }
+  return [...byServer].map(([server, rounds]) => {
+    const commits = rounds.reduce((n, r) => n + r.commits, 0);
+    const deliveries = rounds.reduce((n, r) => n + r.commits * r.deliveriesPerCommit, 0);
+    const slowest = Math.max(...rounds.map((r) => r.slowestCommitUpToMs));
+    const slow = rounds.reduce((n, r) => n + r.commitsOverSlowMs, 0);
+    const loopDelay = Math.max(...rounds.map((r) => r.loopDelayMaxMs));
+    return (
+      `${server}: ${commits} inbox commits, ${fixed(deliveries / commits, 1)} deliveries each, ` +
+      `slowest <= ${fixed(slowest)} ms, ${slow} over ${slowMs} ms; ` +
+      `longest event-loop delay ${fixed(loopDelay)} ms`
+    );
+  });
+}
+
+module.exports = {
+  roundsTable,
+  summarizeServers,
+  ratiosTable,
+  commitsSummary,
+  markdownTable,
+  fixed,
+};
