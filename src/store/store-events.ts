@@ -5,10 +5,9 @@ export type StoredOrigin = 'local' | 'remote';
 
 /**
  * In-process signal that new work was committed (deliveries, or runs re-queued by a replay), so
- * workers wake at once instead of waiting for their next poll; and each inbox commit's size and
- * duration, for the metrics. On PostgreSQL, PgNotify relays
+ * workers wake at once instead of waiting for their next poll. On PostgreSQL, PgNotify relays
  * local signals to other processes and remote ones back in. Losing a signal costs latency,
- * never a delivery.
+ * never a delivery. Also each inbox commit's size and duration, for the metrics.
  */
 export class StoreEvents extends EventEmitter {
   notifyStored(count: number, origin: StoredOrigin = 'local'): void {
