@@ -7,7 +7,7 @@ const { startGateway } = require('./gateway');
 const { runIngestRounds } = require('./ingest');
 const { createBenchDatabase } = require('./postgres');
 const { stopProcess } = require('./processes');
-const { SLOW_MS } = require('./commit-stats');
+const { SLOW_MS } = require('./gateway-metrics');
 const {
   commitsSummary,
   markdownTable,

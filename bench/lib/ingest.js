@@ -1,7 +1,7 @@
 'use strict';
 // The ingest comparison: every server gets a warm-up, then the servers are loaded one after the
 // other, round after round, with the same settings, so slow drifts of the machine hit them all.
-const { readGatewayMetrics, roundFigures } = require('./commit-stats');
+const { readGatewayMetrics, roundFigures } = require('./gateway-metrics');
 const { loadRound, summarize } = require('./load');
 const { watchProcess } = require('./proc-stats');
 const { settings } = require('./settings');
@@ -28,13 +28,13 @@ async function runIngestRounds(targets, payload) {
   const measurements = [];
   for (let round = 1; round <= settings.rounds; round++) {
     for (const target of targets) {
-      const commitsBefore = target.metricsUrl ? await readGatewayMetrics(target.metricsUrl) : null;
+      const metricsBefore = target.metricsUrl ? await readGatewayMetrics(target.metricsUrl) : null;
       const watch = watchProcess(target.pid);
       const result = summarize(await load(target, settings.durationS));
       const measurement = { server: target.name, round, ...result, ...watch.stop() };
-      if (commitsBefore) {
+      if (metricsBefore) {
         measurement.inbox = roundFigures(
-          commitsBefore,
+          metricsBefore,
           await readGatewayMetrics(target.metricsUrl),
         );
       }

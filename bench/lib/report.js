@@ -104,7 +104,7 @@ function ratiosTable(summaries, referenceNames) {
   return markdownTable(header, rows);
 }
 
-/** Per gateway: its inbox commits over the timed rounds (see commit-stats.js). */
+/** Per gateway: its inbox commits over the timed rounds (see gateway-metrics.js). */
 function commitsSummary(measurements, slowMs) {
   const byServer = new Map();
   for (const m of measurements.filter((m) => m.inbox)) {
@@ -112,7 +112,7 @@ function commitsSummary(measurements, slowMs) {
   }
   return [...byServer].map(([server, rounds]) => {
     const commits = rounds.reduce((n, r) => n + r.commits, 0);
-    const deliveries = rounds.reduce((n, r) => n + r.commits * r.deliveriesPerCommit, 0);
+    const deliveries = rounds.reduce((n, r) => n + r.deliveries, 0);
     const slowest = Math.max(...rounds.map((r) => r.slowestCommitUpToMs));
     const slow = rounds.reduce((n, r) => n + r.commitsOverSlowMs, 0);
     const loopDelay = Math.max(...rounds.map((r) => r.loopDelayMaxMs));

@@ -41,9 +41,11 @@ function roundFigures(before, after) {
   // The smallest bucket holding every commit of the round bounds the slowest one.
   const slowestUpTo = grew.find(([, count]) => count === commits)?.[0] ?? Infinity;
   const upToSlow = grew.find(([le]) => le === SLOW_MS / 1000);
+  const deliveries = after.rows - before.rows;
   return {
     commits,
-    deliveriesPerCommit: commits > 0 ? (after.rows - before.rows) / commits : NaN,
+    deliveries,
+    deliveriesPerCommit: commits > 0 ? deliveries / commits : NaN,
     meanCommitMs: commits > 0 ? ((after.seconds - before.seconds) / commits) * 1000 : NaN,
     slowestCommitUpToMs: slowestUpTo * 1000,
     commitsOverSlowMs: upToSlow ? commits - upToSlow[1] : NaN,
