@@ -14,6 +14,7 @@ import { HOOKGATE_CONNECTION } from '../store/data-source';
 import type { DeliveryStatus } from '../store/entities';
 import { StoreEntitiesRef } from '../store/store-entities.ref';
 import { StoreWriteLock } from '../store/write-lock';
+import { writeTransaction } from '../store/write-transaction';
 
 const DAY_MS = 86_400_000;
 const INTERVAL_NAME = 'hookgate-retention';
@@ -128,7 +129,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
   ): Promise<number> {
     let total = 0;
     for (;;) {
-      const touched = await this.lock.runExclusive(() => this.dataSource.transaction(step));
+      const touched = await this.lock.runExclusive(() => writeTransaction(this.dataSource, step));
       total += touched;
       if (touched < this.config.retention.batchSize) return total;
       await new Promise((resolve) => setImmediate(resolve)); // let requests in between batches
