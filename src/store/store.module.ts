@@ -15,6 +15,14 @@ import { StoreEntitiesRef } from './store-entities.ref';
 import { StoreEvents } from './store-events';
 import { StoreWriteLock } from './write-lock';
 
+/**
+ * How long a SQLite worker process leaves the file free after each write transaction, for the
+ * edge process's inserts. Its transactions carry up to `concurrency + prefetch` runs each, so
+ * the pause costs it little: with 3 ms it kept up with the edge in the bench, while pausing as
+ * long as each write took let it fall behind (bench/README.md).
+ */
+const SHARED_SQLITE_PAUSE_MS = 3;
+
 /** The durable store: one TypeORM connection named `hookgate`, migrations run at start-up. */
 @Module({
   imports: [
@@ -43,8 +51,12 @@ import { StoreWriteLock } from './write-lock';
     {
       provide: StoreWriteLock,
       inject: [HOOKGATE_CONFIG],
-      useFactory: (config: HookgateConfig) =>
-        new StoreWriteLock(engineOfUrl(config.database.url) === 'sqlite'),
+      useFactory: (config: HookgateConfig) => {
+        const sqlite = engineOfUrl(config.database.url) === 'sqlite';
+        // A SQLite worker process shares the file with an edge process (see StoreWriteLock).
+        const pause = sqlite && config.role === 'worker' ? SHARED_SQLITE_PAUSE_MS : 0;
+        return new StoreWriteLock(sqlite, pause);
+      },
     },
     StoreEvents,
     PgNotify,
