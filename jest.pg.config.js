@@ -1,7 +1,7 @@
 /**
  * The PostgreSQL pass: the end-to-end suite again, on a fresh database made by globalSetup
  * (dropped by globalTeardown), plus the PostgreSQL-only scale-out test. Unit specs under src/
- * never touch the store, and the specs that pin a SQLite file stay in the SQLite pass.
+ * run once, in the SQLite pass, as do the specs that pin a SQLite file.
  */
 const base = require('./jest.config');
 
@@ -17,6 +17,7 @@ module.exports = {
     '/test/shutdown\\.e2e-spec\\.ts$',
     '/test/abuse\\.e2e-spec\\.ts$',
     '/test/store-faults\\.e2e-spec\\.ts$',
+    '/test/sqlite-pair\\.e2e-spec\\.ts$',
   ],
   globalSetup: '<rootDir>/test/pg/global-setup.ts',
   globalTeardown: '<rootDir>/test/pg/global-teardown.ts',

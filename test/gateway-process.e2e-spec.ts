@@ -1,16 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { githubHeaders } from './helpers/github';
-import {
-  buildGateway,
-  freePort,
-  startGateway,
-  waitUntilHealthy,
-  type GatewayProcess,
-} from './helpers/gateway-process';
+import { freePort, gatewayProcessSuite, waitUntilHealthy } from './helpers/gateway-process';
 
 const SECRET = 'process-test-secret';
 const ADMIN = 'process-test-admin-token';
@@ -20,22 +13,10 @@ const ADMIN = 'process-test-admin-token';
  * config must stop start-up with the field named.
  */
 describe('gateway process', () => {
-  let build: ReturnType<typeof buildGateway>;
-  let dir: string;
-  const running: GatewayProcess[] = [];
-
-  beforeAll(() => {
-    build = buildGateway();
-    dir = mkdtempSync(join(tmpdir(), 'hookgate-process-'));
-  }, 120_000);
-  afterAll(() => {
-    for (const gateway of running) gateway.child.kill('SIGKILL');
-    build.cleanup();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = gatewayProcessSuite('hookgate-process-');
 
   function writeConfig(name: string, text: string): string {
-    const path = join(dir, name);
+    const path = join(suite.dir, name);
     writeFileSync(path, text);
     return path;
   }
@@ -46,7 +27,7 @@ describe('gateway process', () => {
       'crash.yaml',
       [
         `port: ${port}`,
-        `database: { url: "sqlite:${join(dir, 'crash.sqlite')}" }`,
+        `database: { url: "sqlite:${join(suite.dir, 'crash.sqlite')}" }`,
         'admin: { token: "${ADMIN_TOKEN}" }',
         'endpoints:',
         '  - { provider: github, id: crash, secrets: ["${GITHUB_SECRET}"] }',
@@ -58,8 +39,7 @@ describe('gateway process', () => {
       GITHUB_SECRET: SECRET,
       ADMIN_TOKEN: ADMIN,
     };
-    const first = startGateway(build.main, env);
-    running.push(first);
+    const first = suite.start(env);
     await waitUntilHealthy(first, port);
 
     // Eight concurrent senders until the process dies under them.
@@ -100,8 +80,7 @@ describe('gateway process', () => {
     await Promise.all(senders);
     expect(acknowledged.size).toBeGreaterThanOrEqual(400);
 
-    const second = startGateway(build.main, env);
-    running.push(second);
+    const second = suite.start(env);
     await waitUntilHealthy(second, port);
     const stored = new Map<string, string>();
     let cursor: string | null = null;
@@ -154,7 +133,7 @@ describe('gateway process', () => {
       'dispatch.yaml',
       [
         `port: ${port}`,
-        `database: { url: "sqlite:${join(dir, 'dispatch.sqlite')}" }`,
+        `database: { url: "sqlite:${join(suite.dir, 'dispatch.sqlite')}" }`,
         `admin: { token: "${ADMIN}" }`,
         'dispatch: { concurrency: 4, timeoutMs: 2000, leaseMs: 3000, pollIntervalMs: 100 }',
         'endpoints:',
@@ -162,8 +141,7 @@ describe('gateway process', () => {
       ].join('\n'),
     );
     try {
-      const first = startGateway(build.main, { HOOKGATE_CONFIG: config });
-      running.push(first);
+      const first = suite.start({ HOOKGATE_CONFIG: config });
       await waitUntilHealthy(first, port);
       const acknowledged = new Set<string>();
       await Promise.all(
@@ -183,8 +161,7 @@ describe('gateway process', () => {
       const beforeRestart = forwarded.size;
       expect(beforeRestart).toBeLessThan(acknowledged.size);
 
-      const second = startGateway(build.main, { HOOKGATE_CONFIG: config });
-      running.push(second);
+      const second = suite.start({ HOOKGATE_CONFIG: config });
       await waitUntilHealthy(second, port);
       const deadline = Date.now() + 60_000;
       while ([...acknowledged].some((id) => !forwarded.has(id)) && Date.now() < deadline) {
@@ -230,17 +207,15 @@ describe('gateway process', () => {
     ],
     ['a bad field', 'port: -1\nendpoints: [{ provider: github, id: a, secrets: [s] }]', /port/],
   ])('refuses to start with %s (exit 78, field named)', async (_case, text, message) => {
-    const gateway = startGateway(build.main, {
+    const gateway = suite.start({
       HOOKGATE_CONFIG: writeConfig(`bad-${Math.random()}.yaml`, text),
     });
-    running.push(gateway);
     expect(await gateway.exited).toBe(78);
     expect(gateway.output()).toMatch(message);
   });
 
   it('refuses to start in production on the development config', async () => {
-    const gateway = startGateway(build.main, { NODE_ENV: 'production', HOOKGATE_CONFIG: '' });
-    running.push(gateway);
+    const gateway = suite.start({ NODE_ENV: 'production', HOOKGATE_CONFIG: '' });
     expect(await gateway.exited).toBe(78);
     expect(gateway.output()).toMatch(/HOOKGATE_CONFIG is not set/);
   });

@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { fork, type ChildProcess } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import {
-  buildGateway,
   freePort,
-  startGateway,
+  gatewayProcessSuite,
   waitUntilHealthy,
   type GatewayProcess,
 } from './helpers/gateway-process';
@@ -57,20 +55,10 @@ interface Gateway {
 }
 
 describe('scale-out: three gateway processes on one PostgreSQL database', () => {
-  let build: ReturnType<typeof buildGateway>;
-  let dir: string;
-  const running: GatewayProcess[] = [];
+  const suite = gatewayProcessSuite('hookgate-scale-out-');
   const databases: string[] = [];
 
-  beforeAll(() => {
-    build = buildGateway();
-    dir = mkdtempSync(join(tmpdir(), 'hookgate-scale-out-'));
-  }, 120_000);
   afterAll(async () => {
-    for (const gateway of running) gateway.child.kill('SIGKILL');
-    await Promise.all(running.map((gateway) => gateway.exited));
-    build.cleanup();
-    rmSync(dir, { recursive: true, force: true });
     for (const url of databases) await dropTestDatabase(url);
   }, 60_000);
 
@@ -81,7 +69,7 @@ describe('scale-out: three gateway processes on one PostgreSQL database', () => 
     const gateways = await Promise.all(
       Array.from({ length: PROCESSES }, async (_, i) => {
         const port = await freePort();
-        const config = join(dir, `gateway-${port}.yaml`);
+        const config = join(suite.dir, `gateway-${port}.yaml`);
         writeFileSync(
           config,
           [
@@ -94,11 +82,7 @@ describe('scale-out: three gateway processes on one PostgreSQL database', () => 
           ].join('\n'),
         );
         // Production: JSON logs (cheaper than pretty ones with three processes on few cores).
-        const process = startGateway(build.main, {
-          HOOKGATE_CONFIG: config,
-          NODE_ENV: 'production',
-        });
-        running.push(process);
+        const process = suite.start({ HOOKGATE_CONFIG: config, NODE_ENV: 'production' });
         return { port, process, alive: true, index: i };
       }),
     );

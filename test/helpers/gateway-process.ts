@@ -1,6 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -76,4 +77,41 @@ export async function waitUntilHealthy(
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`The gateway did not become healthy:\n${gateway.output()}`);
+}
+
+/** What a describe block of process-level tests shares (see gatewayProcessSuite). */
+export interface GatewayProcessSuite {
+  /** A folder of the block's own, for config and SQLite files (set in beforeAll). */
+  dir: string;
+  /** Start the built gateway with `env` added; it is SIGKILLed after the block if still running. */
+  start(env: Record<string, string>): GatewayProcess;
+}
+
+/**
+ * Call inside a describe block: builds the gateway once and makes a temp folder before the
+ * block's tests, and afterwards kills every process started through `start` and removes both.
+ */
+export function gatewayProcessSuite(folderPrefix: string): GatewayProcessSuite {
+  let build: ReturnType<typeof buildGateway> | undefined;
+  const running: GatewayProcess[] = [];
+  const suite: GatewayProcessSuite = {
+    dir: '',
+    start(env) {
+      if (!build) throw new Error('gatewayProcessSuite: the gateway is not built yet (beforeAll)');
+      const gateway = startGateway(build.main, env);
+      running.push(gateway);
+      return gateway;
+    },
+  };
+  beforeAll(() => {
+    build = buildGateway();
+    suite.dir = mkdtempSync(join(tmpdir(), folderPrefix));
+  }, 120_000);
+  afterAll(async () => {
+    for (const gateway of running) gateway.child.kill('SIGKILL');
+    await Promise.all(running.map((gateway) => gateway.exited));
+    build?.cleanup();
+    if (suite.dir) rmSync(suite.dir, { recursive: true, force: true });
+  }, 60_000);
+  return suite;
 }
