@@ -89,7 +89,7 @@ function printSettings() {
       `${roundTool === 'wrk' ? 'wrk -t1' : 'autocannon'} ${settings.connections} connections, ${settings.durationS} s x ${settings.rounds} ` +
       `rounds (+${settings.warmupS} s warm-up), ${settings.bodyBytes}-byte signed push, unique ` +
       `X-GitHub-Delivery, SQLite synchronous=${settings.sqliteSynchronous}, dispatch during ` +
-      `ingest: ${settings.ingestDispatch ? 'on' : 'off'}`,
+      `ingest: ${settings.ingestDispatch === 'process' ? 'separate process' : settings.ingestDispatch ? 'on' : 'off'}`,
   );
 }
 

@@ -53,4 +53,13 @@ function roundFigures(before, after) {
   };
 }
 
-module.exports = { readGatewayMetrics, roundFigures, SLOW_MS };
+/** Handler runs the process has finished so far (every outcome), from `hookgate_runs_total`. */
+async function readRunsFinished(metricsUrl) {
+  const text = await (await fetch(metricsUrl)).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('hookgate_runs_total{'))
+    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+}
+
+module.exports = { readGatewayMetrics, readRunsFinished, roundFigures, SLOW_MS };

@@ -14,7 +14,7 @@ const ENDPOINT_ID = 'bench';
  * `databaseUrl`: `sqlite:/tmp/.../x.sqlite` or `postgres://...`. `dispatch`: run the worker in
  * this process (the ingest rounds run edge-only by default; see bench/README.md).
  */
-async function startGateway({ name, dir, secret, databaseUrl, dispatch }) {
+async function startGateway({ name, dir, secret, databaseUrl, dispatch, role }) {
   const port = await freePort();
   const configPath = join(dir, `${name}.config.json`);
   const config = {
@@ -38,6 +38,7 @@ async function startGateway({ name, dir, secret, databaseUrl, dispatch }) {
       HOOKGATE_CONFIG: configPath,
       PORT: String(port),
       DATABASE_URL: databaseUrl,
+      ...(role ? { HOOKGATE_ROLE: role } : {}),
     },
     settings.gatewayNodeFlags,
   );

@@ -10,6 +10,7 @@ const { stopProcess } = require('./processes');
 const { SLOW_MS } = require('./gateway-metrics');
 const {
   commitsSummary,
+  dispatchSummary,
   markdownTable,
   ratiosTable,
   roundsTable,
@@ -34,23 +35,41 @@ async function runIngestBench(run) {
     const proc = await promise;
     run.children.push(proc);
     targets.push(proc);
+    return proc;
   };
-  const gateway = (name, databaseUrl) =>
-    startGateway({
-      name,
-      dir,
-      secret: payload.secret,
-      databaseUrl,
-      dispatch: settings.ingestDispatch,
-    });
+  const gateway = async (name, databaseUrl) => {
+    const edge = await start(
+      startGateway({
+        name,
+        dir,
+        secret: payload.secret,
+        databaseUrl,
+        dispatch: settings.ingestDispatch === true,
+      }),
+    );
+    if (settings.ingestDispatch === true) edge.dispatcher = { metricsUrl: edge.metricsUrl };
+    if (settings.ingestDispatch === 'process') {
+      // This edge-only gateway and a `role: worker` process on the same store.
+      const worker = await startGateway({
+        name: `${name} worker`,
+        dir,
+        secret: payload.secret,
+        databaseUrl,
+        dispatch: true,
+        role: 'worker',
+      });
+      run.children.push(worker);
+      edge.dispatcher = { metricsUrl: worker.metricsUrl, pid: worker.pid };
+    }
+  };
 
-  await start(gateway(GATEWAY, `sqlite:${join(dir, 'ingest.sqlite')}`));
+  await gateway(GATEWAY, `sqlite:${join(dir, 'ingest.sqlite')}`);
   await start(startBareNode(payload.secret));
   if (settings.nest) await start(startVerifyOnlyNest(payload.secret));
   if (postgres.url) {
     try {
       run.pgDatabase = await createBenchDatabase(postgres.url);
-      await start(gateway(GATEWAY_PG, run.pgDatabase));
+      await gateway(GATEWAY_PG, run.pgDatabase);
     } catch (error) {
       run.notes.push(
         `PostgreSQL skipped: the gateway did not start on ${redact(run.pgDatabase ?? postgres.url)}: ` +
@@ -73,6 +92,7 @@ async function runIngestBench(run) {
   console.log(ratiosTable(summaries, references));
   console.log("\n## Inbox commits during the rounds (from the gateways' own metrics)\n");
   for (const line of commitsSummary(measurements, SLOW_MS)) console.log(`- ${line}`);
+  for (const line of dispatchSummary(measurements)) console.log(`- ${line}`);
 
   console.log('\n## Store check (deliveries stored >= 2xx answers)\n');
   let storeOk = true;

@@ -1,13 +1,15 @@
 'use strict';
 // The ingest comparison: every server gets a warm-up, then the servers are loaded one after the
 // other, round after round, with the same settings, so slow drifts of the machine hit them all.
-const { readGatewayMetrics, roundFigures } = require('./gateway-metrics');
+const { readGatewayMetrics, readRunsFinished, roundFigures } = require('./gateway-metrics');
 const { loadRound, summarize } = require('./load');
 const { watchProcess } = require('./proc-stats');
 const { settings } = require('./settings');
 
 /**
- * `targets`: [{ name, url, pid }]. Returns one measurement per server and round, and per server
+ * `targets`: [{ name, url, pid, metricsUrl?, dispatcher? }]; `dispatcher` ({ metricsUrl, pid? })
+ * is the process whose worker dispatches what the target stores: the target itself, or a
+ * separate worker process (its pid, to measure its CPU too). Returns one measurement per server and round, and per server
  * the 2xx count over everything it was sent (warm-up included), for the store check.
  */
 async function runIngestRounds(targets, payload) {
@@ -29,9 +31,18 @@ async function runIngestRounds(targets, payload) {
   for (let round = 1; round <= settings.rounds; round++) {
     for (const target of targets) {
       const metricsBefore = target.metricsUrl ? await readGatewayMetrics(target.metricsUrl) : null;
+      const { dispatcher } = target;
+      const runsBefore = dispatcher ? await readRunsFinished(dispatcher.metricsUrl) : 0;
       const watch = watchProcess(target.pid);
+      const watchWorker = dispatcher?.pid ? watchProcess(dispatcher.pid) : null;
       const result = summarize(await load(target, settings.durationS));
       const measurement = { server: target.name, round, ...result, ...watch.stop() };
+      if (dispatcher) {
+        measurement.dispatch = {
+          runsFinished: (await readRunsFinished(dispatcher.metricsUrl)) - runsBefore,
+          workerCpu: watchWorker ? watchWorker.stop().cpu : null,
+        };
+      }
       if (metricsBefore) {
         measurement.inbox = roundFigures(
           metricsBefore,
@@ -47,6 +58,12 @@ async function runIngestRounds(targets, payload) {
           (measurement.inbox
             ? `, slowest commit <= ${measurement.inbox.slowestCommitUpToMs} ms, ` +
               `loop delay max ${measurement.inbox.loopDelayMaxMs.toFixed(0)} ms`
+            : '') +
+          (measurement.dispatch
+            ? `, runs finished ${measurement.dispatch.runsFinished}` +
+              (measurement.dispatch.workerCpu === null
+                ? ''
+                : `, worker process CPU ${measurement.dispatch.workerCpu.toFixed(2)}`)
             : ''),
       );
     }

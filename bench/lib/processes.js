@@ -2,6 +2,8 @@
 // Start a server as a child process, wait until it answers, stop it. Output is kept (last 64 KiB)
 // only to explain a failure.
 const { spawn } = require('node:child_process');
+const { createWriteStream } = require('node:fs');
+const { join } = require('node:path');
 const { createServer } = require('node:net');
 
 const OUTPUT_TAIL = 64 * 1024;
@@ -30,6 +32,12 @@ function startProcess(name, script, env, nodeArgs = []) {
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
+  if (process.env.BENCH_LOG_DIR) {
+    // Every line of every server, for a closer look after the run.
+    const log = createWriteStream(join(process.env.BENCH_LOG_DIR, `${name}.log`));
+    child.stdout.pipe(log);
+    child.stderr.pipe(log);
+  }
   const exited = new Promise((resolve) =>
     child.on('exit', (code, signal) => resolve(code ?? signal)),
   );

@@ -124,7 +124,31 @@ function commitsSummary(measurements, slowMs) {
   });
 }
 
+/**
+ * Per gateway that dispatched during the rounds: the handler runs finished against the 2xx
+ * answers (about 1 when dispatch keeps up with ingest), and a separate worker's CPU.
+ */
+function dispatchSummary(measurements) {
+  const byServer = new Map();
+  for (const m of measurements.filter((m) => m.dispatch)) {
+    byServer.set(m.server, [...(byServer.get(m.server) ?? []), m]);
+  }
+  return [...byServer].map(([server, rounds]) => {
+    const runs = rounds.reduce((n, r) => n + r.dispatch.runsFinished, 0);
+    const answered = rounds.reduce((n, r) => n + r.ok, 0);
+    const workerCpu = rounds.map((r) => r.dispatch.workerCpu).filter((cpu) => cpu !== null);
+    return (
+      `${server}: ${runs} handler runs finished during the rounds, ${fixed(runs / answered, 2)} × ` +
+      `its ${answered} 2xx answers` +
+      (workerCpu.length
+        ? `; the worker process used ${workerCpu.map((cpu) => fixed(cpu, 2)).join(' / ')} CPU`
+        : '')
+    );
+  });
+}
+
 module.exports = {
+  dispatchSummary,
   roundsTable,
   summarizeServers,
   ratiosTable,

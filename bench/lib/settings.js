@@ -48,7 +48,10 @@ const settings = {
   /** Give up on the drain after this many seconds. */
   dispatchTimeoutS: number('BENCH_DISPATCH_TIMEOUT_S', 600),
   /** Ingest rounds with the dispatch worker on (default off: an edge-only process). */
-  ingestDispatch: flag('BENCH_INGEST_DISPATCH', false),
+  ingestDispatch:
+    process.env.BENCH_INGEST_DISPATCH === 'process'
+      ? 'process'
+      : flag('BENCH_INGEST_DISPATCH', false),
   /** `FULL` (the gateway's default) or `NORMAL`. */
   sqliteSynchronous: process.env.BENCH_SQLITE_SYNCHRONOUS || 'FULL',
   /** PostgreSQL server to create the bench database on; probed on 127.0.0.1:5432 when unset. */
