@@ -4,16 +4,27 @@ import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { CLOCK, type Clock } from '../config/tokens';
 import { HOOKGATE_CONNECTION } from '../store/data-source';
 import type { DeliveryRecord, RunRecord, RunStatus } from '../store/entities';
-import { newId } from '../store/ids';
 import { StoreEntitiesRef } from '../store/store-entities.ref';
 import { StoreEvents } from '../store/store-events';
-import { storedDate } from '../store/sqlite-datetime';
-import { StatementParameters } from '../store/statement-parameters';
+import { ScriptLiterals, runScript } from '../store/sqlite-script';
+import { Statement, StatementParameters } from '../store/statement-parameters';
 import { queryReturning } from '../store/returning-query';
 import { retryTransientConflicts } from '../store/transient-conflict';
 import { StoreWriteLock } from '../store/write-lock';
 import { writeTransaction } from '../store/write-transaction';
-import { DELIVERY_STATE_FROM_RUNS_SQL } from './delivery-status';
+import {
+  CHUNK,
+  RUN_COLUMNS,
+  RunRow,
+  deliveryRefresh,
+  leaseAssignments,
+  newRun,
+  outcomeUpdates,
+  resetFields,
+  runFromRow,
+  runInserts,
+  sqliteDueRunIds,
+} from './run-statements';
 
 export interface ClaimedRun {
   run: RunRecord;
@@ -31,25 +42,18 @@ export interface RunOutcome {
   error?: string;
 }
 
-const CHUNK = 200;
-
-/**
- * The due runs on SQLite, as three index walks on ix_runs_due (status, next_attempt_at) that
- * each stop after `limit` rows. The OR of the same conditions makes SQLite collect every due
- * run and sort them all, on every claim: with 10,000 runs waiting, that scan was the drain's
- * bottleneck. (PostgreSQL keeps the OR: FOR UPDATE SKIP LOCKED is not allowed with UNION.)
- */
-const SQLITE_DUE_RUN_IDS = [
-  `SELECT id FROM (SELECT id FROM runs WHERE status = 'pending' AND next_attempt_at <= :now ORDER BY next_attempt_at LIMIT :limit)`,
-  `SELECT id FROM (SELECT id FROM runs WHERE status = 'failed' AND next_attempt_at <= :now ORDER BY next_attempt_at LIMIT :limit)`,
-  // A crashed or stuck owner's lease has run out: take the run over.
-  `SELECT id FROM (SELECT id FROM runs WHERE status = 'processing' AND lease_expires_at <= :now LIMIT :limit)`,
-].join(' UNION ALL ');
+/** The runs a SQLite worker turn leased, for reading them back after its script (per connection). */
+const CLAIMED = 'temp."hookgate_claimed"';
 
 /**
  * Every write of the dispatch side: planning runs for new deliveries, claiming due runs with a
  * lease, recording outcomes, releasing, and replays. Short transactions through the write lock
  * (SQLite) or with row locks that skip what another process holds (PostgreSQL).
+ *
+ * On SQLite the two that run all the time, planning and the worker's turn, are each sent as one
+ * statement script (see runScript): a transaction made of separate statements holds the one
+ * connection, and every inbox insert waiting for it, across an event-loop turn per statement,
+ * and under load each turn waits behind a batch of requests being parsed and verified.
  */
 @Injectable()
 export class RunStore {
@@ -76,48 +80,95 @@ export class RunStore {
     return this.postgres ? query.setLock('pessimistic_write').setOnLocked('skip_locked') : query;
   }
 
+  /** Parameters in the engine's placeholder style; dates as TypeORM stores them. */
+  private statement(): StatementParameters {
+    return new StatementParameters(this.postgres);
+  }
+
+  private readonly parameters = () => this.statement();
+  private readonly literals = () => new ScriptLiterals();
+
+  private async send(manager: EntityManager, statements: readonly Statement[]): Promise<void> {
+    for (const { sql, params } of statements) await manager.query(sql, params);
+  }
+
   /**
    * Create the runs of up to `limit` deliveries that have none yet. A delivery no handler
    * matches is done at once. Planning happens here, not on the request path, so the edge stays
    * one insert, and a crash between ack and planning only delays it.
    */
   async planPending(limit: number, handlersFor: (d: DeliveryRecord) => string[]): Promise<number> {
-    return this.write(async (manager) => {
-      const deliveries = await this.skipLocked(
-        manager
-          .createQueryBuilder(this.entities.Delivery, 'd')
-          .select(['d.id', 'd.provider', 'd.endpoint', 'd.type'])
-          .where('d.planned = :planned', { planned: false })
-          .orderBy('d.id', 'ASC')
-          .limit(limit),
-      ).getMany();
+    if (this.postgres) {
+      return this.write(async (manager) => {
+        const deliveries = await this.unplanned(manager, limit);
+        if (deliveries.length > 0)
+          await this.send(manager, this.plan(deliveries, handlersFor, this.parameters));
+        return deliveries.length;
+      });
+    }
+    // SQLite: read, then write in one script. Planning the same deliveries twice (another
+    // process on the file planned them in between) changes nothing: the runs already exist.
+    return this.lock.runExclusive(async () => {
+      const deliveries = await this.unplanned(this.dataSource.manager, limit);
       if (deliveries.length === 0) return 0;
-
-      const now = this.clock.now();
-      const runs: RunRecord[] = [];
-      const idle: string[] = [];
-      for (const delivery of deliveries) {
-        const handlers = handlersFor(delivery);
-        if (handlers.length === 0) idle.push(delivery.id);
-        for (const handler of handlers) runs.push(newRun(delivery.id, handler, now));
-      }
-      await this.insertRuns(manager, runs);
-      const busy = deliveries.map((d) => d.id).filter((id) => !idle.includes(id));
-      const deliveryRepo = manager.getRepository(this.entities.Delivery);
-      if (busy.length) await deliveryRepo.update({ id: In(busy) }, { planned: true });
-      if (idle.length)
-        await deliveryRepo.update({ id: In(idle) }, { planned: true, status: 'succeeded' });
+      const statements = this.plan(deliveries, handlersFor, this.literals);
+      await runScript(this.dataSource, [
+        'BEGIN IMMEDIATE',
+        ...statements.map((s) => s.sql),
+        'COMMIT',
+      ]);
       return deliveries.length;
     });
+  }
+
+  private unplanned(manager: EntityManager, limit: number): Promise<DeliveryRecord[]> {
+    return this.skipLocked(
+      manager
+        .createQueryBuilder(this.entities.Delivery, 'd')
+        .select(['d.id', 'd.provider', 'd.endpoint', 'd.type'])
+        .where('d.planned = :planned', { planned: false })
+        .orderBy('d.id', 'ASC')
+        .limit(limit),
+    ).getMany();
+  }
+
+  /** The runs of `deliveries`, and each marked planned (done, when no handler matches it). */
+  private plan(
+    deliveries: DeliveryRecord[],
+    handlersFor: (d: DeliveryRecord) => string[],
+    values: () => StatementParameters | ScriptLiterals,
+  ): Statement[] {
+    const now = this.clock.now();
+    const runs: RunRecord[] = [];
+    const busy: string[] = [];
+    const idle: string[] = [];
+    for (const delivery of deliveries) {
+      const handlers = handlersFor(delivery);
+      (handlers.length === 0 ? idle : busy).push(delivery.id);
+      for (const handler of handlers) runs.push(newRun(delivery.id, handler, now));
+    }
+    const statements = runInserts(values, runs);
+    for (const [ids, done] of [
+      [busy, false],
+      [idle, true],
+    ] as const) {
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        const q = values();
+        const set = `"planned" = ${q.value(true)}` + (done ? `, "status" = 'succeeded'` : '');
+        const sql = `UPDATE "deliveries" SET ${set} WHERE "id" IN (${q.list(ids.slice(i, i + CHUNK))})`;
+        statements.push({ sql, params: q.params });
+      }
+    }
+    return statements;
   }
 
   /**
    * One turn of a worker: write back the outcomes of runs it finished, then lease up to `limit`
    * due runs to `owner` (counting their attempt), in one transaction. Recording and claiming
-   * together halves the commits (each waits for the disk) and the statements (each is a round
-   * trip: on SQLite a hop through sqlite3's thread pool). Returns the claimed runs with their
-   * deliveries, loaded before the commit: if that fails (a killed connection), the claim rolls
-   * back too instead of leaving runs leased to nobody until the lease expires.
+   * together halves the commits (each waits for the disk) and the statements. Returns the
+   * claimed runs with their deliveries. PostgreSQL loads them before the commit: if that fails
+   * (a killed connection), the claim rolls back too instead of leaving runs leased to nobody
+   * until the lease expires. SQLite reads them right after its script, still under the lock.
    */
   async recordAndClaim(
     outcomes: readonly RunOutcome[],
@@ -126,112 +177,101 @@ export class RunStore {
     leaseMs: number,
   ): Promise<ClaimedRun[]> {
     const now = this.clock.now();
+    if (!this.postgres) return this.recordAndClaimSqlite(outcomes, limit, owner, leaseMs, now);
     return this.write(async (manager) => {
-      await this.recordOutcomes(manager, outcomes, owner, now);
-      const claimed = limit > 0 ? await this.leaseDueRuns(manager, limit, owner, leaseMs, now) : [];
+      await this.send(manager, outcomeUpdates(this.parameters, outcomes, owner, now));
+      const claimed =
+        limit > 0 ? await this.leaseDueRunsPostgres(manager, limit, owner, leaseMs, now) : [];
       await this.refreshDeliveries(manager, [
         ...outcomes.map((o) => o.deliveryId),
         ...claimed.map((r) => r.deliveryId),
       ]);
-      if (claimed.length === 0) return [];
-      const deliveries = await manager
-        .getRepository(this.entities.Delivery)
-        .findBy({ id: In([...new Set(claimed.map((r) => r.deliveryId))]) });
-      const byId = new Map(deliveries.map((d) => [d.id, d]));
-      return claimed
-        .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime())
-        .map((run) => ({ run, delivery: byId.get(run.deliveryId)! }));
+      return this.withDeliveries(manager, claimed);
     });
   }
 
-  /**
-   * Outcomes that write the same values share one UPDATE (a batch of successes is one
-   * statement); each row is only touched while `owner` still holds it for that attempt, so a
-   * stale outcome (the lease ran out and another worker took the run) changes nothing.
-   */
-  private async recordOutcomes(
-    manager: EntityManager,
+  private recordAndClaimSqlite(
     outcomes: readonly RunOutcome[],
+    limit: number,
     owner: string,
+    leaseMs: number,
     now: Date,
-  ): Promise<void> {
-    const groups = new Map<string, { outcome: RunOutcome; ids: string[] }>();
-    for (const outcome of outcomes) {
-      const key = JSON.stringify([
-        outcome.attempt,
-        outcome.status,
-        outcome.nextAttemptAt ?? null,
-        outcome.error ?? null,
-      ]);
-      const group = groups.get(key) ?? { outcome, ids: [] };
-      group.ids.push(outcome.runId);
-      groups.set(key, group);
-    }
-    for (const { outcome, ids } of groups.values()) {
-      for (let i = 0; i < ids.length; i += CHUNK) {
-        const q = this.statement();
-        await manager.query(
-          `UPDATE "runs" SET "status" = ${q.value(outcome.status)}, ` +
-            `"next_attempt_at" = ${q.date(outcome.nextAttemptAt ?? now)}, ` +
-            `"last_error" = ${q.value(outcome.error ?? null)}, ` +
-            `"lease_owner" = NULL, "lease_expires_at" = NULL, "updated_at" = ${q.date(now)}, ` +
-            `"finished_at" = ${outcome.status === 'failed' ? 'NULL' : q.date(now)} ` +
-            `WHERE "id" IN (${q.list(ids.slice(i, i + CHUNK))}) AND "lease_owner" = ${q.value(owner)} ` +
-            `AND "attempts" = ${q.value(outcome.attempt)} AND "status" = 'processing'`,
-          q.params,
+  ): Promise<ClaimedRun[]> {
+    return this.lock.runExclusive(async () => {
+      const script = ['BEGIN IMMEDIATE'];
+      script.push(...outcomeUpdates(this.literals, outcomes, owner, now).map((s) => s.sql));
+      const q = new ScriptLiterals();
+      // The deliveries whose runs changed: those of the outcomes and of the runs leased.
+      const touched = [...new Set(outcomes.map((o) => o.deliveryId))];
+      const changed = touched.length
+        ? [`VALUES ${touched.map((id) => `(${q.value(id)})`).join(', ')}`]
+        : [];
+      if (limit > 0) {
+        script.push(
+          `CREATE TEMP TABLE IF NOT EXISTS ${CLAIMED} ("id" TEXT PRIMARY KEY)`,
+          `DELETE FROM ${CLAIMED}`,
+          `INSERT INTO ${CLAIMED} ("id") ${sqliteDueRunIds(q, now, limit)}`,
+          `UPDATE "runs" ${leaseAssignments(q, owner, leaseMs, now)} WHERE "id" IN (SELECT "id" FROM ${CLAIMED})`,
+        );
+        changed.push(
+          `SELECT "delivery_id" FROM "runs" WHERE "id" IN (SELECT "id" FROM ${CLAIMED})`,
         );
       }
-    }
+      if (changed.length > 0) script.push(deliveryRefresh(q, changed.join(' UNION ')).sql);
+      script.push('COMMIT');
+      await runScript(this.dataSource, script);
+      if (limit === 0) return [];
+      const rows: RunRow[] = await this.dataSource.query(
+        `SELECT ${RUN_COLUMNS} FROM "runs" WHERE "id" IN (SELECT "id" FROM ${CLAIMED})`,
+      );
+      return this.withDeliveries(this.dataSource.manager, rows.map(runFromRow));
+    });
+  }
+
+  /** The claimed runs with their deliveries, oldest due first. */
+  private async withDeliveries(
+    manager: EntityManager,
+    claimed: RunRecord[],
+  ): Promise<ClaimedRun[]> {
+    if (claimed.length === 0) return [];
+    const deliveries = await manager
+      .getRepository(this.entities.Delivery)
+      .findBy({ id: In([...new Set(claimed.map((r) => r.deliveryId))]) });
+    const byId = new Map(deliveries.map((d) => [d.id, d]));
+    return claimed
+      .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime())
+      .map((run) => ({ run, delivery: byId.get(run.deliveryId)! }));
   }
 
   /**
-   * Lease up to `limit` due runs, oldest due first. SQLite: one UPDATE … RETURNING over the
-   * index walks of SQLITE_DUE_RUN_IDS (the write lock keeps other writers out). PostgreSQL:
-   * lock the due rows, skipping those another worker holds, then update them.
+   * Lease up to `limit` due runs, oldest due first: lock the due rows, skipping those another
+   * worker holds, then update them.
    */
-  private async leaseDueRuns(
+  private async leaseDueRunsPostgres(
     manager: EntityManager,
     limit: number,
     owner: string,
     leaseMs: number,
     now: Date,
   ): Promise<RunRecord[]> {
+    const lock = this.statement();
+    const due: { id: string }[] = await manager.query(
+      `SELECT "id" FROM "runs" WHERE ("status" IN ('pending', 'failed') ` +
+        `AND "next_attempt_at" <= ${lock.date(now)}) ` +
+        // A crashed or stuck owner's lease has run out: take the run over.
+        `OR ("status" = 'processing' AND "lease_expires_at" <= ${lock.date(now)}) ` +
+        `ORDER BY "next_attempt_at" LIMIT ${lock.value(limit)} FOR UPDATE SKIP LOCKED`,
+      lock.params,
+    );
+    if (due.length === 0) return [];
     const q = this.statement();
-    const lease =
-      `SET "attempts" = "attempts" + 1, "status" = 'processing', ` +
-      `"lease_owner" = ${q.value(owner)}, ` +
-      `"lease_expires_at" = ${q.date(new Date(now.getTime() + leaseMs))}, ` +
-      `"updated_at" = ${q.date(now)}`;
-    let due: string;
-    if (this.postgres) {
-      const lock = this.statement();
-      const rows: { id: string }[] = await manager.query(
-        `SELECT "id" FROM "runs" WHERE ("status" IN ('pending', 'failed') ` +
-          `AND "next_attempt_at" <= ${lock.date(now)}) ` +
-          // A crashed or stuck owner's lease has run out: take the run over.
-          `OR ("status" = 'processing' AND "lease_expires_at" <= ${lock.date(now)}) ` +
-          `ORDER BY "next_attempt_at" LIMIT ${lock.value(limit)} FOR UPDATE SKIP LOCKED`,
-        lock.params,
-      );
-      if (rows.length === 0) return [];
-      due = q.list(rows.map((row) => row.id));
-    } else {
-      const dueIds = SQLITE_DUE_RUN_IDS.replace(/:now|:limit/g, (name) =>
-        name === ':now' ? q.date(now) : q.value(limit),
-      );
-      due = `SELECT "id" FROM "runs" WHERE "id" IN (${dueIds}) ORDER BY "next_attempt_at" LIMIT ${q.value(limit)}`;
-    }
     const rows = await queryReturning<RunRow>(
       manager,
-      `UPDATE "runs" ${lease} WHERE "id" IN (${due}) RETURNING ${RUN_COLUMNS}`,
+      `UPDATE "runs" ${leaseAssignments(q, owner, leaseMs, now)} ` +
+        `WHERE "id" IN (${q.list(due.map((row) => row.id))}) RETURNING ${RUN_COLUMNS}`,
       q.params,
     );
     return rows.map(runFromRow);
-  }
-
-  /** Parameters in the engine's placeholder style; dates as TypeORM stores them. */
-  private statement(): StatementParameters {
-    return new StatementParameters(this.postgres);
   }
 
   /** Give back runs still held by `owner` (shutdown): the attempt did not happen. */
@@ -326,113 +366,11 @@ export class RunStore {
         );
       }
       const q = this.statement();
-      await manager.query(
-        `UPDATE "deliveries" SET ${DELIVERY_STATE_FROM_RUNS_SQL} WHERE "id" IN (${q.list(chunk)})`,
-        q.params,
-      );
+      await this.send(manager, [deliveryRefresh(q, q.list(chunk))]);
     }
   }
 
-  /**
-   * Insert new runs (made by newRun: no lease, error or finish yet), skipping any a concurrent
-   * planner already made for the same (delivery, handler). One raw multi-row INSERT per chunk:
-   * TypeORM's insert builder spent more CPU on its parameter bookkeeping than the store did.
-   */
-  private async insertRuns(manager: EntityManager, runs: RunRecord[]): Promise<void> {
-    for (let i = 0; i < runs.length; i += CHUNK) {
-      const q = this.statement();
-      const rows = runs
-        .slice(i, i + CHUNK)
-        .map(
-          (run) =>
-            `(${q.value(run.id)}, ${q.value(run.deliveryId)}, ${q.value(run.handler)}, ` +
-            `${q.value(run.status)}, ${q.value(run.attempts)}, ${q.date(run.nextAttemptAt)}, ` +
-            `NULL, NULL, NULL, ${q.date(run.createdAt)}, ${q.date(run.updatedAt)}, NULL)`,
-        );
-      await manager.query(
-        `INSERT INTO "runs" (${RUN_COLUMNS}) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`,
-        q.params,
-      );
-    }
+  private insertRuns(manager: EntityManager, runs: RunRecord[]): Promise<void> {
+    return this.send(manager, runInserts(this.parameters, runs));
   }
-}
-
-function newRun(deliveryId: string, handler: string, now: Date): RunRecord {
-  return {
-    id: newId(),
-    deliveryId,
-    handler,
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: now,
-    leaseOwner: null,
-    leaseExpiresAt: null,
-    lastError: null,
-    createdAt: now,
-    updatedAt: now,
-    finishedAt: null,
-  };
-}
-
-function resetFields(now: Date): Partial<RunRecord> {
-  return {
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: now,
-    lastError: null,
-    leaseOwner: null,
-    leaseExpiresAt: null,
-    finishedAt: null,
-    updatedAt: now,
-  };
-}
-
-/** The columns of a run, as a raw statement returns them. */
-const RUN_COLUMNS = [
-  'id',
-  'delivery_id',
-  'handler',
-  'status',
-  'attempts',
-  'next_attempt_at',
-  'lease_owner',
-  'lease_expires_at',
-  'last_error',
-  'created_at',
-  'updated_at',
-  'finished_at',
-]
-  .map((column) => `"${column}"`)
-  .join(', ');
-
-interface RunRow {
-  id: string;
-  delivery_id: string;
-  handler: string;
-  status: RunStatus;
-  attempts: number;
-  next_attempt_at: Date | string;
-  lease_owner: string | null;
-  lease_expires_at: Date | string | null;
-  last_error: string | null;
-  created_at: Date | string;
-  updated_at: Date | string;
-  finished_at: Date | string | null;
-}
-
-function runFromRow(row: RunRow): RunRecord {
-  return {
-    id: row.id,
-    deliveryId: row.delivery_id,
-    handler: row.handler,
-    status: row.status,
-    attempts: Number(row.attempts),
-    nextAttemptAt: storedDate(row.next_attempt_at),
-    leaseOwner: row.lease_owner,
-    leaseExpiresAt: row.lease_expires_at === null ? null : storedDate(row.lease_expires_at),
-    lastError: row.last_error,
-    createdAt: storedDate(row.created_at),
-    updatedAt: storedDate(row.updated_at),
-    finishedAt: row.finished_at === null ? null : storedDate(row.finished_at),
-  };
 }
