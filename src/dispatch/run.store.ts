@@ -24,6 +24,7 @@ import {
   runFromRow,
   runInserts,
   sqliteDueRunIds,
+  type ValuesFactory,
 } from './run-statements';
 
 export interface ClaimedRun {
@@ -85,8 +86,9 @@ export class RunStore {
     return new StatementParameters(this.postgres);
   }
 
-  private readonly parameters = () => this.statement();
-  private readonly literals = () => new ScriptLiterals();
+  /** Values as bound parameters (statements sent one by one) or as literals (a SQLite script). */
+  private readonly parameters: ValuesFactory = () => this.statement();
+  private readonly literals: ValuesFactory = () => new ScriptLiterals();
 
   private async send(manager: EntityManager, statements: readonly Statement[]): Promise<void> {
     for (const { sql, params } of statements) await manager.query(sql, params);
@@ -136,7 +138,7 @@ export class RunStore {
   private plan(
     deliveries: DeliveryRecord[],
     handlersFor: (d: DeliveryRecord) => string[],
-    values: () => StatementParameters | ScriptLiterals,
+    values: ValuesFactory,
   ): Statement[] {
     const now = this.clock.now();
     const runs: RunRecord[] = [];
