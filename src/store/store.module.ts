@@ -17,9 +17,10 @@ import { StoreWriteLock } from './write-lock';
 
 /**
  * How long a SQLite worker process leaves the file free after each write transaction, for the
- * edge process's inserts. Its transactions carry up to `concurrency + prefetch` runs each, so
- * the pause costs it little: with 3 ms it kept up with the edge in the bench, while pausing as
- * long as each write took let it fall behind (bench/README.md).
+ * edge process's inserts (without it the edge's p99 reached 727 ms). Its transactions carry up
+ * to `concurrency + prefetch` runs each. In single bench runs 3 ms kept dispatch up with ingest
+ * where pausing as long as each write took did not; in later alternating runs the worker still
+ * finished only 0.74–0.82 × what the edge took in while the load lasted (bench/README.md).
  */
 const SHARED_SQLITE_PAUSE_MS = 3;
 
