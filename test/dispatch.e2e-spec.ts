@@ -283,6 +283,51 @@ describe('dispatch concurrency', () => {
   });
 });
 
+describe('planning signals', () => {
+  it('plans a delivery committed after a planning read was sent without waiting for the poll', async () => {
+    const handled: string[] = [];
+    @Injectable()
+    class Recorder {
+      @OnWebhook('github', 'push')
+      async handle(event: WebhookEvent<{ ref: string }>) {
+        handled.push(event.payload.ref);
+      }
+    }
+    // The poll would find what a lost signal left behind, but only after a minute.
+    const t = await createTestApp(testConfig({ dispatch: { pollIntervalMs: 60_000 } }), {
+      providers: [Recorder],
+    });
+    const post = async (ref: string): Promise<number> => {
+      const body = JSON.stringify({ ref });
+      const headers = githubHeaders(SECRET, body, 'push', ref);
+      return (await postRaw(t, '/webhooks/github/acme', headers, body)).status;
+    };
+    try {
+      const runs = t.app.get(RunStore);
+      const planPending = runs.planPending.bind(runs);
+      let armed = true;
+      let late = Promise.resolve(0);
+      jest.spyOn(runs, 'planPending').mockImplementation(async (limit, handlersFor, read) => {
+        if (!armed) return planPending(limit, handlersFor, read);
+        armed = false;
+        // Another delivery arrives once this planning's read has been sent (on PostgreSQL it
+        // can commit while the planning transaction is open) and is signalled before it ends.
+        const planned = await planPending(limit, handlersFor, () => {
+          read?.();
+          late = post('late');
+        });
+        expect(await late).toBe(200);
+        return planned;
+      });
+      expect(await post('first')).toBe(200);
+      await waitFor(() => handled.includes('late'), 5_000);
+      expect(handled.sort()).toEqual(['first', 'late']);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('claiming ahead (dispatch.prefetch)', () => {
   /**
    * Posts `count` pushes to an app whose handler takes `handlerMs`, and returns the largest

@@ -2,7 +2,7 @@
 // Start a server as a child process, wait until it answers, stop it. Output is kept (last 64 KiB)
 // only to explain a failure.
 const { spawn } = require('node:child_process');
-const { createWriteStream } = require('node:fs');
+const { createWriteStream, mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 const { createServer } = require('node:net');
 
@@ -34,6 +34,7 @@ function startProcess(name, script, env, nodeArgs = []) {
   child.stderr.on('data', keep);
   if (process.env.BENCH_LOG_DIR) {
     // Every line of every server, for a closer look after the run.
+    mkdirSync(process.env.BENCH_LOG_DIR, { recursive: true });
     const log = createWriteStream(join(process.env.BENCH_LOG_DIR, `${name}.log`));
     child.stdout.pipe(log);
     child.stderr.pipe(log);

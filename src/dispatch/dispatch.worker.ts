@@ -164,17 +164,23 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
       try {
         let planned = 0;
         if (this.planningDue) {
-          planned = await this.runs.planPending(PLAN_BATCH, (d) =>
-            this.handlers.matching(d).map((h) => h.name),
+          planned = await this.runs.planPending(
+            PLAN_BATCH,
+            (d) => this.handlers.matching(d).map((h) => h.name),
+            // Signals until the read is sent are answered by it (on SQLite, those of the inbox
+            // commits planning waited behind); a later one asks for another planning.
+            () => (this.planningDue = false),
           );
           // A full batch means more may wait; otherwise wait for the next signal or poll.
-          this.planningDue = planned === PLAN_BATCH;
+          if (planned === PLAN_BATCH) this.planningDue = true;
         }
         const held = this.inFlight.size + this.waiting.size;
         const capacity = Math.max(0, concurrency + this.claimAhead.allowance() - held);
         const claimed = await this.turn(this.stopping ? 0 : capacity);
         busy = planned > 0 || this.finished.length > 0 || (capacity > 0 && claimed === capacity);
       } catch (error) {
+        // A failed planning may have sent its read: plan again (harmless if nothing waits).
+        this.planningDue = true;
         this.logger.error(`Dispatch loop: ${(error as Error).message}`);
         await delay(STORE_BACKOFF_MS * 2 ** Math.min(this.storeFailures, RECORD_ATTEMPTS));
       }

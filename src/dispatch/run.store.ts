@@ -12,6 +12,7 @@ import { queryReturning } from '../store/returning-query';
 import { retryTransientConflicts } from '../store/transient-conflict';
 import { StoreWriteLock } from '../store/write-lock';
 import { writeTransaction } from '../store/write-transaction';
+import { ClaimedRow, claimedRunsFromRows, claimedRunsSql } from './claimed-rows';
 import {
   CHUNK,
   RUN_COLUMNS,
@@ -31,6 +32,9 @@ export interface ClaimedRun {
   run: RunRecord;
   delivery: DeliveryRecord;
 }
+
+/** What planning needs of a delivery: which handlers match it. */
+export type PlanningDelivery = Pick<DeliveryRecord, 'id' | 'provider' | 'endpoint' | 'type'>;
 
 /** The result of one attempt, written back by the worker. */
 export interface RunOutcome {
@@ -97,12 +101,25 @@ export class RunStore {
   /**
    * Create the runs of up to `limit` deliveries that have none yet. A delivery no handler
    * matches is done at once. Planning happens here, not on the request path, so the edge stays
-   * one insert, and a crash between ack and planning only delays it.
+   * one insert, and a crash between ack and planning only delays it. `planningRead` is called
+   * as the read of new deliveries is sent: one committed after that moment may be missed by it.
    */
-  async planPending(limit: number, handlersFor: (d: DeliveryRecord) => string[]): Promise<number> {
+  async planPending(
+    limit: number,
+    handlersFor: (d: PlanningDelivery) => string[],
+    planningRead?: () => void,
+  ): Promise<number> {
     if (this.postgres) {
       return this.write(async (manager) => {
-        const deliveries = await this.unplanned(manager, limit);
+        planningRead?.();
+        const deliveries = await this.skipLocked(
+          manager
+            .createQueryBuilder(this.entities.Delivery, 'd')
+            .select(['d.id', 'd.provider', 'd.endpoint', 'd.type'])
+            .where('d.planned = :planned', { planned: false })
+            .orderBy('d.id', 'ASC')
+            .limit(limit),
+        ).getMany();
         if (deliveries.length > 0)
           await this.send(manager, this.plan(deliveries, handlersFor, this.parameters));
         return deliveries.length;
@@ -111,7 +128,11 @@ export class RunStore {
     // SQLite: read, then write in one script. Planning the same deliveries twice (another
     // process on the file planned them in between) changes nothing: the runs already exist.
     return this.lock.runExclusive(async () => {
-      const deliveries = await this.unplanned(this.dataSource.manager, limit);
+      planningRead?.();
+      const deliveries: PlanningDelivery[] = await this.dataSource.query(
+        `SELECT "id", "provider", "endpoint", "type" FROM "deliveries" ` +
+          `WHERE "planned" = 0 ORDER BY "id" LIMIT ${Number(limit)}`,
+      );
       if (deliveries.length === 0) return 0;
       const statements = this.plan(deliveries, handlersFor, this.literals);
       await runScript(this.dataSource, [
@@ -123,21 +144,10 @@ export class RunStore {
     });
   }
 
-  private unplanned(manager: EntityManager, limit: number): Promise<DeliveryRecord[]> {
-    return this.skipLocked(
-      manager
-        .createQueryBuilder(this.entities.Delivery, 'd')
-        .select(['d.id', 'd.provider', 'd.endpoint', 'd.type'])
-        .where('d.planned = :planned', { planned: false })
-        .orderBy('d.id', 'ASC')
-        .limit(limit),
-    ).getMany();
-  }
-
   /** The runs of `deliveries`, and each marked planned (done, when no handler matches it). */
   private plan(
-    deliveries: DeliveryRecord[],
-    handlersFor: (d: DeliveryRecord) => string[],
+    deliveries: readonly PlanningDelivery[],
+    handlersFor: (d: PlanningDelivery) => string[],
     values: ValuesFactory,
   ): Statement[] {
     const now = this.clock.now();
@@ -223,10 +233,8 @@ export class RunStore {
       script.push('COMMIT');
       await runScript(this.dataSource, script);
       if (limit === 0) return [];
-      const rows: RunRow[] = await this.dataSource.query(
-        `SELECT ${RUN_COLUMNS} FROM "runs" WHERE "id" IN (SELECT "id" FROM ${CLAIMED})`,
-      );
-      return this.withDeliveries(this.dataSource.manager, rows.map(runFromRow));
+      const rows: ClaimedRow[] = await this.dataSource.query(claimedRunsSql(CLAIMED));
+      return claimedRunsFromRows(rows);
     });
   }
 

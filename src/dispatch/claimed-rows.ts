@@ -1,0 +1,78 @@
+import type { DeliveryRecord } from '../store/entities';
+import { storedDate } from '../store/sqlite-datetime';
+import { RUN_COLUMNS, RunRow, runFromRow } from './run-statements';
+import type { ClaimedRun } from './run.store';
+
+/** Delivery columns of the joined read, each prefixed so none collides with a run column. */
+const DELIVERY_COLUMNS = [
+  'provider',
+  'endpoint',
+  'type',
+  'provider_delivery_id',
+  'occurred_at',
+  'received_at',
+  'content_type',
+  'headers',
+  'raw_body',
+  'status',
+  'attempts',
+  'planned',
+] as const;
+
+type DeliveryColumn = (typeof DELIVERY_COLUMNS)[number];
+
+/** One row of the joined read: the run's columns, and its delivery's as `d_<column>`. */
+export type ClaimedRow = RunRow & {
+  [Column in DeliveryColumn as `d_${Column}`]: unknown;
+};
+
+/**
+ * The runs whose ids are in `idsTable` with their deliveries, oldest due first, as one SQLite
+ * statement: one trip through sqlite3's thread pool instead of a read of the runs and another
+ * of their deliveries, and rows read as they are instead of through TypeORM's entity hydration.
+ */
+export function claimedRunsSql(idsTable: string): string {
+  const runColumns = RUN_COLUMNS.split(', ').map((column) => `r.${column}`);
+  const deliveryColumns = DELIVERY_COLUMNS.map((column) => `d."${column}" AS "d_${column}"`);
+  return (
+    `SELECT ${[...runColumns, ...deliveryColumns].join(', ')} ` +
+    `FROM "runs" r JOIN "deliveries" d ON d."id" = r."delivery_id" ` +
+    `WHERE r."id" IN (SELECT "id" FROM ${idsTable}) ORDER BY r."next_attempt_at"`
+  );
+}
+
+/**
+ * The claimed runs of the joined read, typed as TypeORM would hydrate them on SQLite (headers
+ * are simple-json text, booleans 0/1, timestamps UTC text). Runs of one delivery share its
+ * record.
+ */
+export function claimedRunsFromRows(rows: readonly ClaimedRow[]): ClaimedRun[] {
+  const deliveries = new Map<string, DeliveryRecord>();
+  return rows.map((row) => {
+    const run = runFromRow(row);
+    let delivery = deliveries.get(run.deliveryId);
+    if (!delivery) {
+      delivery = deliveryFromRow(run.deliveryId, row);
+      deliveries.set(run.deliveryId, delivery);
+    }
+    return { run, delivery };
+  });
+}
+
+function deliveryFromRow(id: string, row: ClaimedRow): DeliveryRecord {
+  return {
+    id,
+    provider: row.d_provider as string,
+    endpoint: row.d_endpoint as string,
+    type: row.d_type as string,
+    providerDeliveryId: row.d_provider_delivery_id as string | null,
+    occurredAt: row.d_occurred_at === null ? null : storedDate(row.d_occurred_at as string),
+    receivedAt: storedDate(row.d_received_at as string),
+    contentType: row.d_content_type as string | null,
+    headers: JSON.parse(row.d_headers as string) as Record<string, string>,
+    rawBody: row.d_raw_body as Buffer | null,
+    status: row.d_status as DeliveryRecord['status'],
+    attempts: Number(row.d_attempts),
+    planned: Boolean(row.d_planned),
+  };
+}
