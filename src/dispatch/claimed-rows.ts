@@ -1,25 +1,15 @@
 import type { DeliveryRecord } from '../store/entities';
+import { DELIVERY_COLUMNS as STORED_COLUMNS } from '../store/inbox-insert-sql';
 import { storedDate } from '../store/sqlite-datetime';
 import { RUN_COLUMNS, RunRow, runFromRow } from './run-statements';
 import type { ClaimedRun } from './run.store';
 
-/** Delivery columns of the joined read, each prefixed so none collides with a run column. */
-const DELIVERY_COLUMNS = [
-  'provider',
-  'endpoint',
-  'type',
-  'provider_delivery_id',
-  'occurred_at',
-  'received_at',
-  'content_type',
-  'headers',
-  'raw_body',
-  'status',
-  'attempts',
-  'planned',
-] as const;
+/** Delivery columns of the joined read (its id is the run's delivery_id), each prefixed. */
+const JOINED_COLUMNS = STORED_COLUMNS.filter(
+  (column): column is Exclude<(typeof STORED_COLUMNS)[number], 'id'> => column !== 'id',
+);
 
-type DeliveryColumn = (typeof DELIVERY_COLUMNS)[number];
+type DeliveryColumn = (typeof JOINED_COLUMNS)[number];
 
 /** One row of the joined read: the run's columns, and its delivery's as `d_<column>`. */
 export type ClaimedRow = RunRow & {
@@ -33,7 +23,7 @@ export type ClaimedRow = RunRow & {
  */
 export function claimedRunsSql(idsTable: string): string {
   const runColumns = RUN_COLUMNS.split(', ').map((column) => `r.${column}`);
-  const deliveryColumns = DELIVERY_COLUMNS.map((column) => `d."${column}" AS "d_${column}"`);
+  const deliveryColumns = JOINED_COLUMNS.map((column) => `d."${column}" AS "d_${column}"`);
   return (
     `SELECT ${[...runColumns, ...deliveryColumns].join(', ')} ` +
     `FROM "runs" r JOIN "deliveries" d ON d."id" = r."delivery_id" ` +

@@ -7,7 +7,8 @@ import type { DeliveryRecord } from './entities';
  * anything fails, so the batch costs one round trip instead of BEGIN / INSERT / COMMIT, and none
  * of TypeORM's per-row query building. Rows hitting the de-duplication key are not returned.
  */
-const COLUMNS = [
+/** Every column of `deliveries`, in the order the inbox writes them. */
+export const DELIVERY_COLUMNS = [
   'id',
   'provider',
   'endpoint',
@@ -21,7 +22,8 @@ const COLUMNS = [
   'status',
   'attempts',
   'planned',
-];
+] as const;
+const COLUMNS = DELIVERY_COLUMNS;
 
 export type Placeholder = (index: number) => string;
 
