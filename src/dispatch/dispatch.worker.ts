@@ -174,6 +174,8 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
           // A full batch means more may wait; otherwise wait for the next signal or poll.
           if (planned === PLAN_BATCH) this.planningDue = true;
         }
+        // After planning's await, on purpose: the runs the last turn claimed finish during it,
+        // and counting them as held would halve what this turn claims.
         const held = this.inFlight.size + this.waiting.size;
         const capacity = Math.max(0, concurrency + this.claimAhead.allowance() - held);
         const claimed = await this.turn(this.stopping ? 0 : capacity);
