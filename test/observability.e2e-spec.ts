@@ -6,7 +6,7 @@ import { HOOKGATE_CONNECTION } from '../src/store/data-source';
 import { waitForRun } from './helpers/dispatch';
 import { githubHeaders, githubSignature } from './helpers/github';
 import { sample } from './helpers/metrics';
-import { createTestApp, postRaw, testConfig, TestApp } from './helpers/test-app';
+import { createTestApp, ManualClock, postRaw, testConfig, TestApp } from './helpers/test-app';
 
 const OLD = 'old-github-secret';
 const NEW = 'new-github-secret';
@@ -170,6 +170,46 @@ describe('metrics', () => {
     expect(sample(text, 'hookgate_runs_dead')).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'hookgate_runs_due')).toBe(0);
     expect(sample(text, 'hookgate_runs_oldest_due_age_seconds')).toBe(0);
+  });
+});
+
+describe('backlog of deliveries no worker has planned', () => {
+  it('counts them, with the age of the oldest, where the runs backlog cannot see them', async () => {
+    const clock = new ManualClock();
+    const t = await createTestApp(
+      testConfig({
+        metrics: { token: METRICS_TOKEN },
+        // An edge whose workers are down: nothing plans what it stores.
+        dispatch: { enabled: false },
+        endpoints: [{ provider: 'github', id: 'acme', secrets: [NEW] }],
+      }),
+      { clock },
+    );
+    const scrape = async () =>
+      (await t.http().get('/metrics').set('authorization', `Bearer ${METRICS_TOKEN}`)).text;
+    try {
+      let text = await scrape();
+      expect(sample(text, 'hookgate_deliveries_unplanned')).toBe(0);
+      expect(sample(text, 'hookgate_deliveries_oldest_unplanned_age_seconds')).toBe(0);
+      for (const id of ['u-1', 'u-2', 'u-3']) {
+        const body = JSON.stringify({ ref: id });
+        const res = await postRaw(
+          t,
+          '/webhooks/github/acme',
+          githubHeaders(NEW, body, 'push', id),
+          body,
+        );
+        expect(res.status).toBe(200);
+        clock.advance(30_000);
+      }
+      text = await scrape();
+      expect(sample(text, 'hookgate_deliveries_unplanned')).toBe(3);
+      // The first was received 90 s ago on the gateway's clock.
+      expect(sample(text, 'hookgate_deliveries_oldest_unplanned_age_seconds')).toBe(90);
+      expect(sample(text, 'hookgate_runs_due')).toBe(0);
+    } finally {
+      await t.close();
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { StoreEvents } from '../store/store-events';
-import { BacklogQuery } from './backlog.query';
+import { Backlog, BacklogQuery } from './backlog.query';
 
 /** Every outcome a webhook request can have, as the `outcome` label. */
 export type DeliveryOutcome =
@@ -95,34 +95,44 @@ export class MetricsService {
       this.inboxCommitDuration.observe(seconds);
       this.inboxCommitRows.observe(rows);
     });
-    let snapshot: Promise<Awaited<ReturnType<BacklogQuery['read']>>> | null = null;
-    // One store query per scrape, shared by the three gauges.
+    let snapshot: Promise<Backlog> | null = null;
+    // One store read per scrape, shared by the backlog gauges.
     const read = () =>
       (snapshot ??= backlog.read().finally(() => setImmediate(() => (snapshot = null))));
-    new Gauge({
-      name: 'hookgate_runs_due',
-      help: 'Runs waiting to execute now (pending or due for retry).',
-      registers: [this.registry],
-      async collect() {
-        this.set((await read()).due);
-      },
-    });
-    new Gauge({
-      name: 'hookgate_runs_oldest_due_age_seconds',
-      help: 'How long the oldest due run has been waiting (0 when none).',
-      registers: [this.registry],
-      async collect() {
-        this.set((await read()).oldestDueAgeSeconds);
-      },
-    });
-    new Gauge({
-      name: 'hookgate_runs_dead',
-      help: 'Runs that are dead (dead letters awaiting replay or retention).',
-      registers: [this.registry],
-      async collect() {
-        this.set((await read()).dead);
-      },
-    });
+    const backlogGauge = (name: string, help: string, value: (b: Backlog) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        async collect() {
+          this.set(value(await read()));
+        },
+      });
+    backlogGauge(
+      'hookgate_runs_due',
+      'Runs waiting to execute now (pending or due for retry).',
+      (b) => b.due,
+    );
+    backlogGauge(
+      'hookgate_runs_oldest_due_age_seconds',
+      'How long the oldest due run has been waiting (0 when none).',
+      (b) => b.oldestDueAgeSeconds,
+    );
+    backlogGauge(
+      'hookgate_deliveries_unplanned',
+      'Deliveries stored that no worker has created runs for yet.',
+      (b) => b.unplanned,
+    );
+    backlogGauge(
+      'hookgate_deliveries_oldest_unplanned_age_seconds',
+      'How long ago the oldest unplanned delivery was received (0 when none).',
+      (b) => b.oldestUnplannedAgeSeconds,
+    );
+    backlogGauge(
+      'hookgate_runs_dead',
+      'Runs that are dead (dead letters awaiting replay or retention).',
+      (b) => b.dead,
+    );
   }
 
   delivery(provider: string, endpoint: string, outcome: DeliveryOutcome): void {
