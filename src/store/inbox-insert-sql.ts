@@ -6,8 +6,9 @@ import type { DeliveryRecord } from './entities';
  * its own transaction: the engine commits it before it reports done and rolls it back whole if
  * anything fails, so the batch costs one round trip instead of BEGIN / INSERT / COMMIT, and none
  * of TypeORM's per-row query building. Rows hitting the de-duplication key are not returned.
+ *
+ * DELIVERY_COLUMNS: every column of `deliveries`, in the order the inbox writes them.
  */
-/** Every column of `deliveries`, in the order the inbox writes them. */
 export const DELIVERY_COLUMNS = [
   'id',
   'provider',
