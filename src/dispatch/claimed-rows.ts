@@ -1,7 +1,7 @@
 import type { DeliveryRecord } from '../store/entities';
 import { DELIVERY_COLUMNS as STORED_COLUMNS } from '../store/inbox-insert-sql';
 import { storedDate } from '../store/sqlite-datetime';
-import { RUN_COLUMNS, RunRow, runFromRow } from './run-statements';
+import { RUN_COLUMN_NAMES, RunRow, runFromRow } from './run-statements';
 import type { ClaimedRun } from './run.store';
 
 /** Delivery columns of the joined read (its id is the run's delivery_id), each prefixed. */
@@ -22,7 +22,7 @@ export type ClaimedRow = RunRow & {
  * of their deliveries, and rows read as they are instead of through TypeORM's entity hydration.
  */
 export function claimedRunsSql(idsTable: string): string {
-  const runColumns = RUN_COLUMNS.split(', ').map((column) => `r.${column}`);
+  const runColumns = RUN_COLUMN_NAMES.map((column) => `r."${column}"`);
   const deliveryColumns = JOINED_COLUMNS.map((column) => `d."${column}" AS "d_${column}"`);
   return (
     `SELECT ${[...runColumns, ...deliveryColumns].join(', ')} ` +

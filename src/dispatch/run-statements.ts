@@ -154,7 +154,7 @@ export function resetFields(now: Date): Partial<RunRecord> {
 }
 
 /** The columns of a run, as a raw statement returns them. */
-export const RUN_COLUMNS = [
+export const RUN_COLUMN_NAMES = [
   'id',
   'delivery_id',
   'handler',
@@ -167,9 +167,10 @@ export const RUN_COLUMNS = [
   'created_at',
   'updated_at',
   'finished_at',
-]
-  .map((column) => `"${column}"`)
-  .join(', ');
+];
+
+/** RUN_COLUMN_NAMES quoted, for a statement's column list. */
+export const RUN_COLUMNS = RUN_COLUMN_NAMES.map((column) => `"${column}"`).join(', ');
 
 export interface RunRow {
   id: string;

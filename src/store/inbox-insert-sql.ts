@@ -24,7 +24,6 @@ export const DELIVERY_COLUMNS = [
   'attempts',
   'planned',
 ] as const;
-const COLUMNS = DELIVERY_COLUMNS;
 
 export type Placeholder = (index: number) => string;
 
@@ -37,10 +36,10 @@ export function inboxInsertSql(rows: number, placeholder: Placeholder): string {
     const values = Array.from(
       { length: rows },
       (_, row) =>
-        `(${COLUMNS.map((_c, column) => placeholder(row * COLUMNS.length + column + 1)).join(', ')})`,
+        `(${DELIVERY_COLUMNS.map((_c, column) => placeholder(row * DELIVERY_COLUMNS.length + column + 1)).join(', ')})`,
     );
     sql =
-      `INSERT INTO "deliveries" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ` +
+      `INSERT INTO "deliveries" (${DELIVERY_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ` +
       `${values.join(', ')} ON CONFLICT DO NOTHING RETURNING "id"`;
     cache.set(rows, sql);
   }
@@ -48,7 +47,7 @@ export function inboxInsertSql(rows: number, placeholder: Placeholder): string {
 }
 const statements = new Map<Placeholder, Map<number, string>>();
 
-/** The parameters, in COLUMNS order; dates and booleans as the engine stores them. */
+/** The parameters, in DELIVERY_COLUMNS order; dates and booleans as the engine stores them. */
 export function inboxParameters(
   rows: readonly DeliveryRecord[],
   date: (value: Date) => unknown,
