@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { OnWebhook } from '../src/dispatch/on-webhook.decorator';
 import { RunStore } from '../src/dispatch/run.store';
 import type { WebhookEvent } from '../src/dispatch/webhook-event';
@@ -323,6 +323,40 @@ describe('planning signals', () => {
       await waitFor(() => handled.includes('late'), 5_000);
       expect(handled.sort()).toEqual(['first', 'late']);
     } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('the worker loop', () => {
+  it('turns without errors while idle, busy and idle again', async () => {
+    // Errors are logged, not thrown: a failing turn only shows as a log line and a backoff.
+    const errors = jest.spyOn(Logger.prototype, 'error');
+    const handled: string[] = [];
+    @Injectable()
+    class Recorder {
+      @OnWebhook('github', 'push')
+      async handle(event: WebhookEvent<{ ref: string }>) {
+        handled.push(event.payload.ref);
+      }
+    }
+    const t = await createTestApp(testConfig({ dispatch: { pollIntervalMs: 20 } }), {
+      providers: [Recorder],
+    });
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    try {
+      await pause(200); // idle turns: nothing to plan, record or claim
+      for (const ref of ['a', 'b', 'c']) {
+        const body = JSON.stringify({ ref });
+        const headers = githubHeaders(SECRET, body, 'push', `loop-${ref}`);
+        expect((await postRaw(t, '/webhooks/github/acme', headers, body)).status).toBe(200);
+      }
+      await waitFor(() => handled.length === 3, 5_000, 'the three runs');
+      await pause(200); // idle again, after recording their outcomes
+      expect(errors.mock.calls).toEqual([]);
+      expect(handled.sort()).toEqual(['a', 'b', 'c']);
+    } finally {
+      errors.mockRestore();
       await t.close();
     }
   });

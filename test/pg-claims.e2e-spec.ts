@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource, Logger as TypeOrmLogger, QueryRunner } from 'typeorm';
+import { Client } from 'pg';
 import { OnWebhook } from '../src/dispatch/on-webhook.decorator';
 import type { WebhookEvent } from '../src/dispatch/webhook-event';
-import { HOOKGATE_CONNECTION } from '../src/store/data-source';
 import { githubHeaders } from './helpers/github';
 import { isolatedSchemaUrl } from './helpers/pg-database';
 import {
@@ -30,30 +28,34 @@ class CountingHandler {
   }
 }
 
-/** Every statement each connection sends, grouped into the transactions it ran. */
-function recordTransactions(dataSource: DataSource): string[][] {
-  const open = new Map<QueryRunner | undefined, string[]>();
-  const closed: string[][] = [];
-  const logQuery = (query: string, _params?: unknown[], runner?: QueryRunner) => {
-    if (query === 'START TRANSACTION') return void open.set(runner, [query]);
-    const statements = open.get(runner);
-    if (!statements) return;
-    statements.push(query);
-    if (query === 'COMMIT' || query === 'ROLLBACK') {
-      closed.push(statements);
-      open.delete(runner);
+/**
+ * What each connection sends, as the transactions it ran: each transaction is the list of texts
+ * sent for it, one per round trip (a text may hold several statements).
+ */
+function recordTransactions(): { transactions: string[][]; stop: () => void } {
+  const open = new Map<Client, string[]>();
+  const transactions: string[][] = [];
+  const original = Client.prototype.query as (this: Client, ...args: unknown[]) => unknown;
+  const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (
+    this: Client,
+    ...args: unknown[]
+  ) {
+    const first = args[0];
+    const text = typeof first === 'string' ? first : (first as { text?: string })?.text;
+    if (typeof text === 'string') {
+      if (/^(BEGIN|START TRANSACTION)\b/.test(text)) open.set(this, []);
+      const texts = open.get(this);
+      if (texts) {
+        texts.push(text);
+        if (/(^|;\n)(COMMIT|ROLLBACK)$/.test(text)) {
+          transactions.push(texts);
+          open.delete(this);
+        }
+      }
     }
-  };
-  const recorder: TypeOrmLogger = {
-    logQuery,
-    logQueryError: () => undefined,
-    logQuerySlow: () => undefined,
-    logSchemaBuild: () => undefined,
-    logMigration: () => undefined,
-    log: () => undefined,
-  };
-  (dataSource as unknown as { logger: TypeOrmLogger }).logger = recorder;
-  return closed;
+    return original.apply(this, args);
+  } as never);
+  return { transactions, stop: () => spy.mockRestore() };
 }
 
 async function send(t: TestApp, n: number): Promise<string> {
@@ -66,45 +68,51 @@ async function send(t: TestApp, n: number): Promise<string> {
 describe('PostgreSQL run claims', () => {
   beforeEach(() => handled.clear());
 
-  it('plans and claims with FOR UPDATE SKIP LOCKED, each in one short transaction', async () => {
+  it('plans and claims with FOR UPDATE SKIP LOCKED, each in two round trips', async () => {
     const t = await createTestApp(testConfig({ dispatch: { pollIntervalMs: 20 } }), {
       providers: [CountingHandler],
     });
+    const recorder = recordTransactions();
     try {
-      const transactions = recordTransactions(
-        t.app.get<DataSource>(getDataSourceToken(HOOKGATE_CONNECTION)),
-      );
       const id = await send(t, 1);
       await waitFor(() => handled.get(id) === 1, 10_000, 'the handler run');
 
-      const lockingSelect = (table: string) => (sql: string) =>
-        sql.startsWith('SELECT') && sql.includes(`FROM "${table}"`) && sql.includes('FOR UPDATE');
-      const plan = transactions.find(
-        (tx) =>
-          tx.some(lockingSelect('deliveries')) &&
-          tx.some((sql) => sql.startsWith('INSERT INTO "runs"')),
-      )!;
-      const claim = transactions.find(
-        (tx) => tx.some(lockingSelect('runs')) && tx.some((sql) => sql.startsWith('UPDATE "runs"')),
-      )!;
+      const { transactions } = recorder;
+      const plan = transactions.find((tx) =>
+        tx.some((text) => text.includes('INSERT INTO "runs"')),
+      );
+      // The turn that leased the run (earlier ones found nothing due).
+      const claim = transactions.find((tx) =>
+        tx.some((text) => text.includes('JOIN "deliveries"')),
+      );
       expect(plan).toBeDefined();
       expect(claim).toBeDefined();
-      const planSelect = plan.find(lockingSelect('deliveries'))!;
-      const claimSelect = claim.find(lockingSelect('runs'))!;
-      const outline = (tx: string[]) => tx.map((sql) => sql.split(' "')[0]).join(', ');
       process.stdout.write(
-        `plan transaction: ${outline(plan)}\n  ${planSelect}\n` +
-          `claim transaction: ${outline(claim)}\n  ${claimSelect}\n`,
+        `plan transaction:\n  ${plan!.join('\n  --\n  ')}\n` +
+          `claim transaction:\n  ${claim!.join('\n  --\n  ')}\n`,
       );
-      expect(planSelect).toMatch(/ FOR UPDATE SKIP LOCKED$/);
-      expect(claimSelect).toMatch(/ FOR UPDATE SKIP LOCKED$/);
-      // Short: begin, lock, a few writes, commit; no handler work happens inside. The claim also
-      // reads the claimed runs' deliveries before it commits (one SELECT), so that a failure
-      // there rolls the claim back instead of leaving runs leased to nobody.
-      expect(plan.length).toBeLessThanOrEqual(6);
-      expect(claim.length).toBeLessThanOrEqual(8);
-      expect(claim[claim.length - 2]).toMatch(/^SELECT .* FROM "deliveries"/);
+      // Planning: lock the unplanned deliveries, skipping those another worker holds; then
+      // write the runs and commit. No handler work happens inside.
+      expect(plan).toHaveLength(2);
+      expect(plan![0]).toMatch(/^BEGIN;\nSELECT .* FROM "deliveries" .* FOR UPDATE SKIP LOCKED$/);
+      expect(plan![1]).toMatch(/^INSERT INTO "runs" [\s\S]*;\nCOMMIT$/);
+      // The turn: lease the due runs (locked, skipping those another worker holds); then refresh
+      // their deliveries and read the runs with their deliveries before the commit, so that a
+      // failure there rolls the claim back instead of leaving runs leased to nobody.
+      expect(claim).toHaveLength(2);
+      expect(claim![0]).toMatch(
+        /^BEGIN;[\s\S]*\nWITH "pending" AS MATERIALIZED .*\) UPDATE "runs" /,
+      );
+      for (const status of ['pending', 'failed', 'processing'])
+        expect(claim![0]).toMatch(
+          new RegExp(
+            `\\(SELECT [^()]* FROM "runs" WHERE "status" = '${status}' [^()]* FOR UPDATE SKIP LOCKED\\)`,
+          ),
+        );
+      expect(claim![1]).toMatch(/FOR NO KEY UPDATE;\nUPDATE "deliveries" /);
+      expect(claim![1]).toMatch(/;\nSELECT .* FROM "runs" r JOIN "deliveries" d .*;\nCOMMIT$/);
     } finally {
+      recorder.stop();
       await t.close();
     }
   });

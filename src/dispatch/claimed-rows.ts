@@ -17,24 +17,25 @@ export type ClaimedRow = RunRow & {
 };
 
 /**
- * The runs whose ids are in `idsTable` with their deliveries, oldest due first, as one SQLite
- * statement: one trip through sqlite3's thread pool instead of a read of the runs and another
- * of their deliveries, and rows read as they are instead of through TypeORM's entity hydration.
+ * The runs whose ids `idsSql` gives (a subquery or a list of literals) with their deliveries,
+ * oldest due first, as one statement: one trip to the database instead of a read of the runs
+ * and another of their deliveries, and rows read as they are instead of through TypeORM's
+ * entity hydration.
  */
-export function claimedRunsSql(idsTable: string): string {
+export function claimedRunsSql(idsSql: string): string {
   const runColumns = RUN_COLUMN_NAMES.map((column) => `r."${column}"`);
   const deliveryColumns = JOINED_COLUMNS.map((column) => `d."${column}" AS "d_${column}"`);
   return (
     `SELECT ${[...runColumns, ...deliveryColumns].join(', ')} ` +
     `FROM "runs" r JOIN "deliveries" d ON d."id" = r."delivery_id" ` +
-    `WHERE r."id" IN (SELECT "id" FROM ${idsTable}) ORDER BY r."next_attempt_at"`
+    `WHERE r."id" IN (${idsSql}) ORDER BY r."next_attempt_at"`
   );
 }
 
 /**
- * The claimed runs of the joined read, typed as TypeORM would hydrate them on SQLite (headers
- * are simple-json text, booleans 0/1, timestamps UTC text). Runs of one delivery share its
- * record.
+ * The claimed runs of the joined read, typed as TypeORM would hydrate them. SQLite gives
+ * headers as simple-json text, booleans as 0/1 and timestamps as UTC text; PostgreSQL's driver
+ * has already parsed jsonb, boolean and timestamptz. Runs of one delivery share its record.
  */
 export function claimedRunsFromRows(rows: readonly ClaimedRow[]): ClaimedRun[] {
   const deliveries = new Map<string, DeliveryRecord>();
@@ -56,10 +57,12 @@ function deliveryFromRow(id: string, row: ClaimedRow): DeliveryRecord {
     endpoint: row.d_endpoint as string,
     type: row.d_type as string,
     providerDeliveryId: row.d_provider_delivery_id as string | null,
-    occurredAt: row.d_occurred_at === null ? null : storedDate(row.d_occurred_at as string),
-    receivedAt: storedDate(row.d_received_at as string),
+    occurredAt: row.d_occurred_at === null ? null : storedDate(row.d_occurred_at as Date | string),
+    receivedAt: storedDate(row.d_received_at as Date | string),
     contentType: row.d_content_type as string | null,
-    headers: JSON.parse(row.d_headers as string) as Record<string, string>,
+    headers: (typeof row.d_headers === 'string'
+      ? JSON.parse(row.d_headers)
+      : row.d_headers) as Record<string, string>,
     rawBody: row.d_raw_body as Buffer | null,
     status: row.d_status as DeliveryRecord['status'],
     attempts: Number(row.d_attempts),

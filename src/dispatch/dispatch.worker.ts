@@ -162,24 +162,7 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
       this.lastTickAt = Date.now();
       let busy = false;
       try {
-        let planned = 0;
-        if (this.planningDue) {
-          planned = await this.runs.planPending(
-            PLAN_BATCH,
-            (d) => this.handlers.matching(d).map((h) => h.name),
-            // Signals until the read is sent are answered by it (on SQLite, those of the inbox
-            // commits planning waited behind); a later one asks for another planning.
-            () => (this.planningDue = false),
-          );
-          // A full batch means more may wait; otherwise wait for the next signal or poll.
-          if (planned === PLAN_BATCH) this.planningDue = true;
-        }
-        // After planning's await, on purpose: the runs the last turn claimed finish during it,
-        // and counting them as held would halve what this turn claims.
-        const held = this.inFlight.size + this.waiting.size;
-        const capacity = Math.max(0, concurrency + this.claimAhead.allowance() - held);
-        const claimed = await this.turn(this.stopping ? 0 : capacity);
-        busy = planned > 0 || this.finished.length > 0 || (capacity > 0 && claimed === capacity);
+        busy = await this.iterate(concurrency);
       } catch (error) {
         // A failed planning may have sent its read: plan again (harmless if nothing waits).
         this.planningDue = true;
@@ -191,6 +174,44 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
         if (await this.sleep(pollIntervalMs)) this.planningDue = true;
       }
     }
+  }
+
+  /**
+   * Plan new deliveries' runs (when due), record what finished and claim runs for the free
+   * slots. Returns whether there may be more to do at once. On PostgreSQL planning runs beside
+   * the turn, each on its own connection (their rows do not overlap: planning locks deliveries
+   * not planned yet, the turn runs of planned ones), so an iteration costs the event loop the
+   * round trips of one of them, not of both; SQLite writes one transaction at a time.
+   */
+  private async iterate(concurrency: number): Promise<boolean> {
+    const planning = this.planningDue ? this.planBatch() : Promise.resolve(0);
+    // Before counting the held runs, on purpose: the runs the last turn claimed finish during
+    // this wait, and counting them as held would halve what this turn claims. Fast handlers
+    // finish within the current turn of the event loop.
+    if (this.runs.concurrentTransactions) await new Promise((resolve) => setImmediate(resolve));
+    else await planning;
+    const held = this.inFlight.size + this.waiting.size;
+    const capacity = Math.max(0, concurrency + this.claimAhead.allowance() - held);
+    const claiming = this.turn(this.stopping ? 0 : capacity);
+    const [planned, claimed] = await Promise.allSettled([planning, claiming]);
+    if (planned.status === 'rejected') throw planned.reason;
+    if (claimed.status === 'rejected') throw claimed.reason;
+    return (
+      planned.value > 0 || this.finished.length > 0 || (capacity > 0 && claimed.value === capacity)
+    );
+  }
+
+  /** Plan up to PLAN_BATCH deliveries; a full batch means more may wait. */
+  private async planBatch(): Promise<number> {
+    const planned = await this.runs.planPending(
+      PLAN_BATCH,
+      (d) => this.handlers.matching(d).map((h) => h.name),
+      // Signals until the read is sent are answered by it (on SQLite, those of the inbox
+      // commits planning waited behind); a later one asks for another planning.
+      () => (this.planningDue = false),
+    );
+    if (planned === PLAN_BATCH) this.planningDue = true;
+    return planned;
   }
 
   /**

@@ -1,28 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { CLOCK, type Clock } from '../config/tokens';
 import { HOOKGATE_CONNECTION } from '../store/data-source';
 import type { DeliveryRecord, RunRecord, RunStatus } from '../store/entities';
 import { StoreEntitiesRef } from '../store/store-entities.ref';
 import { StoreEvents } from '../store/store-events';
+import { PostgresLiterals, SendScript, postgresScriptTransaction } from '../store/postgres-script';
 import { ScriptLiterals, runScript } from '../store/sqlite-script';
 import { Statement, StatementParameters } from '../store/statement-parameters';
-import { queryReturning } from '../store/returning-query';
 import { retryTransientConflicts } from '../store/transient-conflict';
 import { StoreWriteLock } from '../store/write-lock';
 import { writeTransaction } from '../store/write-transaction';
 import { ClaimedRow, claimedRunsFromRows, claimedRunsSql } from './claimed-rows';
 import {
   CHUNK,
-  RUN_COLUMNS,
-  RunRow,
   deliveryRefresh,
   leaseAssignments,
+  lockedDeliveryRefresh,
   newRun,
   outcomeUpdates,
+  postgresLeaseDueRuns,
   resetFields,
-  runFromRow,
   runInserts,
   sqliteDueRunIds,
   type ValuesFactory,
@@ -55,10 +54,12 @@ const CLAIMED = 'temp."hookgate_claimed"';
  * lease, recording outcomes, releasing, and replays. Short transactions through the write lock
  * (SQLite) or with row locks that skip what another process holds (PostgreSQL).
  *
- * On SQLite the two that run all the time, planning and the worker's turn, are each sent as one
- * statement script (see runScript): a transaction made of separate statements holds the one
- * connection, and every inbox insert waiting for it, across an event-loop turn per statement,
- * and under load each turn waits behind a batch of requests being parsed and verified.
+ * The two that run all the time, planning and the worker's turn, send their statements as
+ * scripts with the values written in: a transaction made of separate statements waits an
+ * event-loop turn per statement, and under load each turn waits behind a batch of requests
+ * being parsed and verified. On SQLite such a transaction also holds the one connection, and
+ * every inbox insert waiting for it, all that time (see runScript); on PostgreSQL it is the
+ * worker's pace (see postgresScriptTransaction).
  */
 @Injectable()
 export class RunStore {
@@ -80,9 +81,12 @@ export class RunStore {
     return this.dataSource.options.type === 'postgres';
   }
 
-  /** Skip rows another process has locked (PostgreSQL); SQLite is serialized by the lock. */
-  private skipLocked<T extends object>(query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
-    return this.postgres ? query.setLock('pessimistic_write').setOnLocked('skip_locked') : query;
+  /**
+   * Whether planning and a worker's turn may run at the same time (PostgreSQL, each on its own
+   * pooled connection); SQLite has one connection and writes one transaction at a time.
+   */
+  get concurrentTransactions(): boolean {
+    return this.postgres;
   }
 
   /** Parameters in the engine's placeholder style; dates as TypeORM stores them. */
@@ -90,9 +94,15 @@ export class RunStore {
     return new StatementParameters(this.postgres);
   }
 
-  /** Values as bound parameters (statements sent one by one) or as literals (a SQLite script). */
+  /** Values as bound parameters (statements sent one by one) or as literals (in a script). */
   private readonly parameters: ValuesFactory = () => this.statement();
-  private readonly literals: ValuesFactory = () => new ScriptLiterals();
+  private readonly sqliteLiterals: ValuesFactory = () => new ScriptLiterals();
+  private readonly postgresLiterals: ValuesFactory = () => new PostgresLiterals();
+
+  /** A PostgreSQL transaction sent as scripts, run again if it lost a deadlock. */
+  private postgresScripts<T>(work: (send: SendScript) => Promise<T>): Promise<T> {
+    return retryTransientConflicts(() => postgresScriptTransaction(this.dataSource, work));
+  }
 
   private async send(manager: EntityManager, statements: readonly Statement[]): Promise<void> {
     for (const { sql, params } of statements) await manager.query(sql, params);
@@ -110,18 +120,18 @@ export class RunStore {
     planningRead?: () => void,
   ): Promise<number> {
     if (this.postgres) {
-      return this.write(async (manager) => {
+      // Two round trips: lock the deliveries to plan (skipping those another worker is
+      // planning), then write their runs and commit.
+      return this.postgresScripts(async (send) => {
         planningRead?.();
-        const deliveries = await this.skipLocked(
-          manager
-            .createQueryBuilder(this.entities.Delivery, 'd')
-            .select(['d.id', 'd.provider', 'd.endpoint', 'd.type'])
-            .where('d.planned = :planned', { planned: false })
-            .orderBy('d.id', 'ASC')
-            .limit(limit),
-        ).getMany();
-        if (deliveries.length > 0)
-          await this.send(manager, this.plan(deliveries, handlersFor, this.parameters));
+        const [, rows] = await send([
+          'BEGIN',
+          `SELECT "id", "provider", "endpoint", "type" FROM "deliveries" WHERE "planned" = FALSE ` +
+            `ORDER BY "id" LIMIT ${Number(limit)} FOR UPDATE SKIP LOCKED`,
+        ]);
+        const deliveries = rows as PlanningDelivery[];
+        const statements = this.plan(deliveries, handlersFor, this.postgresLiterals);
+        await send([...statements.map((s) => s.sql), 'COMMIT']);
         return deliveries.length;
       });
     }
@@ -134,7 +144,7 @@ export class RunStore {
           `WHERE "planned" = 0 ORDER BY "id" LIMIT ${Number(limit)}`,
       );
       if (deliveries.length === 0) return 0;
-      const statements = this.plan(deliveries, handlersFor, this.literals);
+      const statements = this.plan(deliveries, handlersFor, this.sqliteLiterals);
       await runScript(this.dataSource, [
         'BEGIN IMMEDIATE',
         ...statements.map((s) => s.sql),
@@ -189,16 +199,38 @@ export class RunStore {
     leaseMs: number,
   ): Promise<ClaimedRun[]> {
     const now = this.clock.now();
-    if (!this.postgres) return this.recordAndClaimSqlite(outcomes, limit, owner, leaseMs, now);
-    return this.write(async (manager) => {
-      await this.send(manager, outcomeUpdates(this.parameters, outcomes, owner, now));
-      const claimed =
-        limit > 0 ? await this.leaseDueRunsPostgres(manager, limit, owner, leaseMs, now) : [];
-      await this.refreshDeliveries(manager, [
-        ...outcomes.map((o) => o.deliveryId),
-        ...claimed.map((r) => r.deliveryId),
-      ]);
-      return this.withDeliveries(manager, claimed);
+    if (outcomes.length === 0 && limit <= 0) return [];
+    return this.postgres
+      ? this.recordAndClaimPostgres(outcomes, limit, owner, leaseMs, now)
+      : this.recordAndClaimSqlite(outcomes, limit, owner, leaseMs, now);
+  }
+
+  /**
+   * Two round trips: the outcomes and the lease, then, knowing which deliveries they touched,
+   * those deliveries refreshed (see lockedDeliveryRefresh), the claimed runs read with their
+   * deliveries, and the commit.
+   */
+  private recordAndClaimPostgres(
+    outcomes: readonly RunOutcome[],
+    limit: number,
+    owner: string,
+    leaseMs: number,
+    now: Date,
+  ): Promise<ClaimedRun[]> {
+    return this.postgresScripts(async (send) => {
+      const q = new PostgresLiterals();
+      const first = ['BEGIN'];
+      first.push(...outcomeUpdates(this.postgresLiterals, outcomes, owner, now).map((s) => s.sql));
+      if (limit > 0) first.push(postgresLeaseDueRuns(q, limit, owner, leaseMs, now));
+      const firstRows = await send(first);
+      const leased = (limit > 0 ? firstRows.at(-1)! : []) as { id: string; delivery_id: string }[];
+      const touched = [
+        ...new Set([...outcomes.map((o) => o.deliveryId), ...leased.map((r) => r.delivery_id)]),
+      ].sort();
+      const second = lockedDeliveryRefresh(this.postgresLiterals, touched).map((s) => s.sql);
+      if (leased.length > 0) second.push(claimedRunsSql(q.list(leased.map((r) => r.id))));
+      const secondRows = await send([...second, 'COMMIT']);
+      return leased.length > 0 ? claimedRunsFromRows(secondRows.at(-2) as ClaimedRow[]) : [];
     });
   }
 
@@ -211,7 +243,7 @@ export class RunStore {
   ): Promise<ClaimedRun[]> {
     return this.lock.runExclusive(async () => {
       const script = ['BEGIN IMMEDIATE'];
-      script.push(...outcomeUpdates(this.literals, outcomes, owner, now).map((s) => s.sql));
+      script.push(...outcomeUpdates(this.sqliteLiterals, outcomes, owner, now).map((s) => s.sql));
       const q = new ScriptLiterals();
       // The deliveries whose runs changed: those of the outcomes and of the runs leased.
       const touched = [...new Set(outcomes.map((o) => o.deliveryId))];
@@ -233,55 +265,11 @@ export class RunStore {
       script.push('COMMIT');
       await runScript(this.dataSource, script);
       if (limit === 0) return [];
-      const rows: ClaimedRow[] = await this.dataSource.query(claimedRunsSql(CLAIMED));
+      const rows: ClaimedRow[] = await this.dataSource.query(
+        claimedRunsSql(`SELECT "id" FROM ${CLAIMED}`),
+      );
       return claimedRunsFromRows(rows);
     });
-  }
-
-  /** The claimed runs with their deliveries, oldest due first. */
-  private async withDeliveries(
-    manager: EntityManager,
-    claimed: RunRecord[],
-  ): Promise<ClaimedRun[]> {
-    if (claimed.length === 0) return [];
-    const deliveries = await manager
-      .getRepository(this.entities.Delivery)
-      .findBy({ id: In([...new Set(claimed.map((r) => r.deliveryId))]) });
-    const byId = new Map(deliveries.map((d) => [d.id, d]));
-    return claimed
-      .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime())
-      .map((run) => ({ run, delivery: byId.get(run.deliveryId)! }));
-  }
-
-  /**
-   * Lease up to `limit` due runs, oldest due first: lock the due rows, skipping those another
-   * worker holds, then update them.
-   */
-  private async leaseDueRunsPostgres(
-    manager: EntityManager,
-    limit: number,
-    owner: string,
-    leaseMs: number,
-    now: Date,
-  ): Promise<RunRecord[]> {
-    const lock = this.statement();
-    const due: { id: string }[] = await manager.query(
-      `SELECT "id" FROM "runs" WHERE ("status" IN ('pending', 'failed') ` +
-        `AND "next_attempt_at" <= ${lock.date(now)}) ` +
-        // A crashed or stuck owner's lease has run out: take the run over.
-        `OR ("status" = 'processing' AND "lease_expires_at" <= ${lock.date(now)}) ` +
-        `ORDER BY "next_attempt_at" LIMIT ${lock.value(limit)} FOR UPDATE SKIP LOCKED`,
-      lock.params,
-    );
-    if (due.length === 0) return [];
-    const q = this.statement();
-    const rows = await queryReturning<RunRow>(
-      manager,
-      `UPDATE "runs" ${leaseAssignments(q, owner, leaseMs, now)} ` +
-        `WHERE "id" IN (${q.list(due.map((row) => row.id))}) RETURNING ${RUN_COLUMNS}`,
-      q.params,
-    );
-    return rows.map(runFromRow);
   }
 
   /** Give back runs still held by `owner` (shutdown): the attempt did not happen. */
@@ -359,24 +347,20 @@ export class RunStore {
 
   /**
    * Keep each delivery's status and attempts in step with its runs (one UPDATE computing them
-   * from the runs, see delivery-status.ts). On PostgreSQL the deliveries are locked first, in id
-   * order: concurrent transactions touching runs of one delivery then take turns (the last one
-   * reads every run committed) and cannot deadlock.
+   * from the runs, see delivery-status.ts; on PostgreSQL after locking them, see
+   * lockedDeliveryRefresh).
    */
   private async refreshDeliveries(manager: EntityManager, deliveryIds: string[]): Promise<void> {
     const ids = [...new Set(deliveryIds)].sort();
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
-      if (this.postgres) {
-        const lock = this.statement();
-        await manager.query(
-          `SELECT "id" FROM "deliveries" WHERE "id" IN (${lock.list(chunk)}) ` +
-            `ORDER BY "id" FOR NO KEY UPDATE`,
-          lock.params,
-        );
-      }
       const q = this.statement();
-      await this.send(manager, [deliveryRefresh(q, q.list(chunk))]);
+      await this.send(
+        manager,
+        this.postgres
+          ? lockedDeliveryRefresh(this.parameters, chunk)
+          : [deliveryRefresh(q, q.list(chunk))],
+      );
     }
   }
 

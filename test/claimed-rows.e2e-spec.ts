@@ -1,28 +1,44 @@
 import { DataSource } from 'typeorm';
-import { DatabaseConfig } from '../config/config.schema';
-import { dataSourceOptions } from '../store/data-source';
-import type { DeliveryRecord, RunRecord } from '../store/entities';
-import { storeEntities } from '../store/entities';
-import { newRun } from './run-statements';
-import { ClaimedRow, claimedRunsFromRows, claimedRunsSql } from './claimed-rows';
+import { DatabaseConfig } from '../src/config/config.schema';
+import { ClaimedRow, claimedRunsFromRows, claimedRunsSql } from '../src/dispatch/claimed-rows';
+import { newRun } from '../src/dispatch/run-statements';
+import { dataSourceOptions } from '../src/store/data-source';
+import { engineOfUrl } from '../src/store/engine';
+import type { DeliveryRecord, RunRecord } from '../src/store/entities';
+import { storeEntities } from '../src/store/entities';
+import { initializeAndMigrate } from '../src/store/migrations-runner';
+import { PostgresLiterals } from '../src/store/postgres-script';
+import { ScriptLiterals } from '../src/store/sqlite-script';
+import { isolatedSchemaUrl, isPostgresUrl } from './helpers/pg-database';
+import { testDatabaseUrl } from './helpers/test-app';
 
 /**
- * The worker's joined read on SQLite hydrates rows by hand; TypeORM's entity hydration of the
- * same rows is the reference it must match, field for field.
+ * The worker's joined read hydrates rows by hand (SQLite's raw text and numbers, PostgreSQL's
+ * driver-parsed values); TypeORM's entity hydration of the same rows is the reference it must
+ * match, field for field. Runs on the engine of the pass (SQLite, then PostgreSQL).
  */
-describe('claimed runs read as raw rows (SQLite)', () => {
+describe('claimed runs read as raw rows', () => {
   let dataSource: DataSource;
-  const { Delivery, Run } = storeEntities('sqlite');
+  const engine = engineOfUrl(testDatabaseUrl());
+  const { Delivery, Run } = storeEntities(engine);
+  /** The claimed runs, as the worker's statement names them: a list of literals here. */
+  let claimedIds: string[];
 
   beforeEach(async () => {
-    dataSource = new DataSource(
-      dataSourceOptions(Object.assign(new DatabaseConfig(), { url: 'sqlite::memory:' })),
-    );
-    await dataSource.initialize();
-    await dataSource.query('CREATE TEMP TABLE "claimed" ("id" TEXT PRIMARY KEY)');
+    const url = isPostgresUrl(testDatabaseUrl())
+      ? await isolatedSchemaUrl(testDatabaseUrl())
+      : testDatabaseUrl();
+    dataSource = new DataSource(dataSourceOptions(Object.assign(new DatabaseConfig(), { url })));
+    await initializeAndMigrate(dataSource);
+    claimedIds = [];
   });
 
   afterEach(() => dataSource.destroy());
+
+  function readClaimed(): Promise<ClaimedRow[]> {
+    const q = engine === 'postgres' ? new PostgresLiterals() : new ScriptLiterals();
+    return dataSource.query(claimedRunsSql(claimedIds.length ? q.list(claimedIds) : 'NULL'));
+  }
 
   function delivery(id: string, overrides: Partial<DeliveryRecord> = {}): DeliveryRecord {
     return {
@@ -45,7 +61,7 @@ describe('claimed runs read as raw rows (SQLite)', () => {
 
   async function claim(runs: RunRecord[]): Promise<void> {
     await dataSource.getRepository(Run).insert(runs);
-    for (const run of runs) await dataSource.query('INSERT INTO "claimed" VALUES (?)', [run.id]);
+    claimedIds.push(...runs.map((run) => run.id));
   }
 
   it('gives each run with its delivery exactly as TypeORM hydrates them, oldest due first', async () => {
@@ -71,7 +87,7 @@ describe('claimed runs read as raw rows (SQLite)', () => {
     // An unclaimed run of the same delivery is not read.
     await dataSource.getRepository(Run).insert(newRun('d1', 'unclaimed', new Date(0)));
 
-    const rows: ClaimedRow[] = await dataSource.query(claimedRunsSql('"claimed"'));
+    const rows = await readClaimed();
     const claimed = claimedRunsFromRows(rows);
 
     expect(claimed.map((c) => c.run.id)).toEqual([earlier.id, other.id, later.id]);
@@ -90,7 +106,7 @@ describe('claimed runs read as raw rows (SQLite)', () => {
   it('reads nothing when nothing was claimed', async () => {
     await dataSource.getRepository(Delivery).insert(delivery('d1'));
     await dataSource.getRepository(Run).insert(newRun('d1', 'first', new Date()));
-    const rows: ClaimedRow[] = await dataSource.query(claimedRunsSql('"claimed"'));
+    const rows = await readClaimed();
     expect(claimedRunsFromRows(rows)).toEqual([]);
   });
 });

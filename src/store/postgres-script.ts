@@ -1,0 +1,75 @@
+import { escapeLiteral, type PoolClient, type QueryResult } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import type { StatementValues } from './statement-parameters';
+
+/**
+ * Values written into the statement text as PostgreSQL literals, for statements sent together
+ * as one simple query, which takes no parameters. Text goes through pg's escapeLiteral.
+ */
+export class PostgresLiterals implements StatementValues {
+  readonly params: unknown[] = [];
+
+  value(value: unknown): string {
+    if (value === null || value === undefined) return 'NULL';
+    if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    if (typeof value === 'string') {
+      // PostgreSQL text cannot hold U+0000 (the store keeps NULs out, see nul-text.ts).
+      if (value.includes('\u0000')) throw new TypeError('PostgreSQL text cannot hold U+0000');
+      return escapeLiteral(value);
+    }
+    throw new TypeError(`No SQL literal for a value of type ${typeof value}`);
+  }
+
+  date(value: Date): string {
+    return `${this.value(value.toISOString())}::timestamptz`;
+  }
+
+  list(values: readonly unknown[]): string {
+    return values.map((value) => this.value(value)).join(', ');
+  }
+}
+
+/** Sends statements (written with PostgresLiterals) as one text; resolves with each one's rows. */
+export type SendScript = (statements: readonly string[]) => Promise<unknown[][]>;
+
+/**
+ * Run `work` on one pooled connection, which sends its statements in a few texts of several
+ * statements each: one round trip per text instead of one per statement, so a transaction
+ * costs the event loop a few turns instead of one per statement (under load, each turn waits
+ * behind a batch of requests). `work` writes its own BEGIN and COMMIT. If it fails with a
+ * transaction open, the transaction is rolled back (a failed statement leaves it aborted, not
+ * closed); a connection that cannot even roll back is discarded, not returned to the pool.
+ */
+export async function postgresScriptTransaction<T>(
+  dataSource: DataSource,
+  work: (send: SendScript) => Promise<T>,
+): Promise<T> {
+  const driver = dataSource.driver as PostgresDriver;
+  const [client, release] = (await driver.obtainMasterConnection()) as [
+    PoolClient,
+    (error?: Error) => void,
+  ];
+  const send: SendScript = async (statements) => {
+    const result = (await client.query(statements.join(';\n'))) as
+      QueryResult<Record<string, unknown>> | QueryResult<Record<string, unknown>>[];
+    return (Array.isArray(result) ? result : [result]).map((each) => each.rows);
+  };
+  // A connection that fails while held (killed by the server between two texts) reports it
+  // here; unheard, the error would crash the process.
+  let broken: Error | undefined;
+  const onConnectionError = (error: Error) => (broken = error);
+  client.on('error', onConnectionError);
+  try {
+    return await work(send);
+  } catch (error) {
+    // Harmless when no transaction is open (PostgreSQL answers with a warning).
+    if (!broken) await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
+    throw error;
+  } finally {
+    client.removeListener('error', onConnectionError);
+    // A broken connection is discarded instead of returned to the pool.
+    release(broken);
+  }
+}
