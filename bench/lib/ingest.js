@@ -21,8 +21,10 @@ async function runIngestRounds(targets, payload) {
     for (const target of targets) {
       const result = summarize(await load(target, settings.warmupS));
       acknowledged.set(target.name, acknowledged.get(target.name) + result.ok);
+      const settled = await settle(target, acknowledged.get(target.name));
       console.log(
-        `warm-up ${target.name}: ${result.reqPerSec.toFixed(0)} req/s, non-2xx ${result.non2xx}`,
+        `warm-up ${target.name}: ${result.reqPerSec.toFixed(0)} req/s, non-2xx ${result.non2xx}` +
+          (settled ? `, ${settled}` : ''),
       );
     }
   }
@@ -51,6 +53,7 @@ async function runIngestRounds(targets, payload) {
       }
       measurements.push(measurement);
       acknowledged.set(target.name, acknowledged.get(target.name) + result.ok);
+      const settled = await settle(target, acknowledged.get(target.name));
       console.log(
         `round ${round} ${target.name}: ${result.reqPerSec.toFixed(0)} req/s, p99 ${result.p99} ms, ` +
           `max ${result.max} ms, RSS ${measurement.peakRssMb.toFixed(0)} MB, CPU ${measurement.cpu.toFixed(2)}, ` +
@@ -64,11 +67,39 @@ async function runIngestRounds(targets, payload) {
               (measurement.dispatch.workerCpu === null
                 ? ''
                 : `, worker process CPU ${measurement.dispatch.workerCpu.toFixed(2)}`)
-            : ''),
+            : '') +
+          (settled ? `, ${settled}` : ''),
       );
     }
   }
   return { measurements, acknowledged };
+}
+
+/** Poll the worker's progress this often, and give up after this long without any. */
+const SETTLE_POLL_MS = 250;
+const SETTLE_STALL_MS = 5_000;
+
+/**
+ * With a worker on, let it finish the runs of everything `target` acknowledged before the next
+ * server is loaded: a worker still dispatching would take CPU from that server's round (the
+ * bench handler makes one run per delivery). Returns how long that took, for the round's line.
+ */
+async function settle(target, acknowledgedSoFar) {
+  const { dispatcher } = target;
+  if (!dispatcher) return '';
+  const started = Date.now();
+  let finished = await readRunsFinished(dispatcher.metricsUrl);
+  let progressAt = Date.now();
+  while (finished < acknowledgedSoFar && Date.now() - progressAt < SETTLE_STALL_MS) {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+    const now = await readRunsFinished(dispatcher.metricsUrl);
+    if (now > finished) progressAt = Date.now();
+    finished = now;
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  return finished >= acknowledgedSoFar
+    ? `worker caught up ${seconds} s after the load`
+    : `worker stalled ${acknowledgedSoFar - finished} runs short of the 2xx count`;
 }
 
 module.exports = { runIngestRounds };
