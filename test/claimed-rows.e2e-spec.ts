@@ -1,7 +1,15 @@
 import { DataSource } from 'typeorm';
 import { DatabaseConfig } from '../src/config/config.schema';
-import { ClaimedRow, claimedRunsFromRows, claimedRunsSql } from '../src/dispatch/claimed-rows';
-import { newRun } from '../src/dispatch/run-statements';
+import {
+  ClaimedDeliveryRow,
+  ClaimedRow,
+  claimedRunsAndDeliveriesSql,
+  claimedRunsFromRows,
+  claimedRunsFromSeparateRows,
+  claimedRunsSql,
+} from '../src/dispatch/claimed-rows';
+import { newRun, RunRow } from '../src/dispatch/run-statements';
+import type { ClaimedRun } from '../src/dispatch/run.store';
 import { dataSourceOptions } from '../src/store/data-source';
 import { engineOfUrl } from '../src/store/engine';
 import type { DeliveryRecord, RunRecord } from '../src/store/entities';
@@ -17,7 +25,10 @@ import { testDatabaseUrl } from './helpers/test-app';
  * driver-parsed values); TypeORM's entity hydration of the same rows is the reference it must
  * match, field for field. Runs on the engine of the pass (SQLite, then PostgreSQL).
  */
-describe('claimed runs read as raw rows', () => {
+/** The two forms of the read: joined (SQLite's worker), or the runs then their deliveries. */
+const READS = ['joined', 'separate'] as const;
+
+describe.each(READS)('claimed runs read as raw rows (%s)', (form) => {
   let dataSource: DataSource;
   const engine = engineOfUrl(testDatabaseUrl());
   const { Delivery, Run } = storeEntities(engine);
@@ -35,9 +46,17 @@ describe('claimed runs read as raw rows', () => {
 
   afterEach(() => dataSource.destroy());
 
-  function readClaimed(): Promise<ClaimedRow[]> {
+  async function readClaimed(): Promise<ClaimedRun[]> {
     const q = engine === 'postgres' ? new PostgresLiterals() : new ScriptLiterals();
-    return dataSource.query(claimedRunsSql(claimedIds.length ? q.list(claimedIds) : 'NULL'));
+    const ids = claimedIds.length ? q.list(claimedIds) : 'NULL';
+    if (form === 'joined') {
+      return claimedRunsFromRows((await dataSource.query(claimedRunsSql(ids))) as ClaimedRow[]);
+    }
+    const deliveryIds = `SELECT "delivery_id" FROM "runs" WHERE "id" IN (${ids})`;
+    const [runsSql, deliveriesSql] = claimedRunsAndDeliveriesSql(ids, deliveryIds);
+    const runs = (await dataSource.query(runsSql)) as RunRow[];
+    const deliveries = (await dataSource.query(deliveriesSql)) as ClaimedDeliveryRow[];
+    return claimedRunsFromSeparateRows(runs, deliveries);
   }
 
   function delivery(id: string, overrides: Partial<DeliveryRecord> = {}): DeliveryRecord {
@@ -87,8 +106,7 @@ describe('claimed runs read as raw rows', () => {
     // An unclaimed run of the same delivery is not read.
     await dataSource.getRepository(Run).insert(newRun('d1', 'unclaimed', new Date(0)));
 
-    const rows = await readClaimed();
-    const claimed = claimedRunsFromRows(rows);
+    const claimed = await readClaimed();
 
     expect(claimed.map((c) => c.run.id)).toEqual([earlier.id, other.id, later.id]);
     for (const { run, delivery: record } of claimed) {
@@ -106,7 +124,6 @@ describe('claimed runs read as raw rows', () => {
   it('reads nothing when nothing was claimed', async () => {
     await dataSource.getRepository(Delivery).insert(delivery('d1'));
     await dataSource.getRepository(Run).insert(newRun('d1', 'first', new Date()));
-    const rows = await readClaimed();
-    expect(claimedRunsFromRows(rows)).toEqual([]);
+    expect(await readClaimed()).toEqual([]);
   });
 });

@@ -362,6 +362,46 @@ describe('the worker loop', () => {
   });
 });
 
+describe('the worker loop when planning fails', () => {
+  // (Jest's sandbox does not deliver process 'unhandledRejection' events, so the rejection the
+  // worker must not leave unhandled while its turn runs is guarded in the code, not here.)
+  it('logs it, backs off and plans again while the turns go on', async () => {
+    const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const handled: string[] = [];
+    @Injectable()
+    class Recorder {
+      @OnWebhook('github', 'push')
+      async handle(event: WebhookEvent<{ ref: string }>) {
+        handled.push(event.payload.ref);
+      }
+    }
+    const t = await createTestApp(testConfig({ dispatch: { pollIntervalMs: 20 } }), {
+      providers: [Recorder],
+    });
+    try {
+      const runs = t.app.get(RunStore);
+      // Planning beside the turn, as on PostgreSQL, whatever the engine of this pass.
+      jest.spyOn(runs, 'concurrentTransactions', 'get').mockReturnValue(true);
+      const planPending = runs.planPending.bind(runs);
+      let failures = 3;
+      jest
+        .spyOn(runs, 'planPending')
+        .mockImplementation((...args) =>
+          failures-- > 0 ? Promise.reject(new Error('connection refused')) : planPending(...args),
+        );
+      const body = JSON.stringify({ ref: 'after' });
+      const headers = githubHeaders(SECRET, body, 'push', 'planning-fails');
+      expect((await postRaw(t, '/webhooks/github/acme', headers, body)).status).toBe(200);
+      await waitFor(() => handled.includes('after'), 10_000, 'the run after planning recovered');
+      const logged = errors.mock.calls.map(([message]) => String(message));
+      expect(logged.filter((line) => line === 'Dispatch loop: connection refused')).toHaveLength(3);
+    } finally {
+      errors.mockRestore();
+      await t.close();
+    }
+  });
+});
+
 describe('claiming ahead (dispatch.prefetch)', () => {
   /**
    * Posts `count` pushes to an app whose handler takes `handlerMs`, and returns the largest

@@ -56,6 +56,16 @@ describe('PostgreSQL scripts', () => {
     expect(() => q.value({})).toThrow(TypeError);
   });
 
+  it('fails a transaction that returns without its COMMIT, and rolls it back', async () => {
+    const q = new PostgresLiterals();
+    await expect(
+      postgresScriptTransaction(dataSource, (send) =>
+        send(['BEGIN', `INSERT INTO "items" VALUES (5, ${q.value('uncommitted')})`]),
+      ),
+    ).rejects.toThrow(/without its COMMIT/);
+    expect(await dataSource.query('SELECT count(*)::int AS "n" FROM "items"')).toEqual([{ n: 0 }]);
+  });
+
   it('rolls a failed transaction back and returns a usable connection', async () => {
     const q = new PostgresLiterals();
     await expect(
@@ -81,6 +91,7 @@ describe('PostgreSQL scripts', () => {
     const killer = await new DataSource(
       dataSourceOptions(Object.assign(new DatabaseConfig(), { url: testDatabaseUrl() })),
     ).initialize();
+    let killed = 0;
     try {
       await expect(
         postgresScriptTransaction(dataSource, async (send) => {
@@ -88,14 +99,17 @@ describe('PostgreSQL scripts', () => {
             unknown,
             { pid: number }[],
           ];
+          killed = pid;
           await killer.query('SELECT pg_terminate_backend($1)', [pid]);
           // The server's notice of the kill arrives while no query is running.
           await new Promise((resolve) => setTimeout(resolve, 200));
           await send(['INSERT INTO "items" VALUES (3, NULL)', 'COMMIT']);
         }),
-      ).rejects.toThrow();
+      ).rejects.toThrow(/terminat|connection/i);
+      // The pool's only connection now is a new one: the dead one was not handed out again.
       const [{ pid: fresh }] = await dataSource.query('SELECT pg_backend_pid() AS "pid"');
       expect(fresh).toEqual(expect.any(Number));
+      expect(fresh).not.toBe(killed);
       expect(await dataSource.query('SELECT count(*)::int AS "n" FROM "items"')).toEqual([
         { n: 0 },
       ]);

@@ -11,10 +11,16 @@ const JOINED_COLUMNS = STORED_COLUMNS.filter(
 
 type DeliveryColumn = (typeof JOINED_COLUMNS)[number];
 
+/** A delivery's columns (but its id) as `d_<column>`. */
+type PrefixedDelivery = { [Column in DeliveryColumn as `d_${Column}`]: unknown };
+
 /** One row of the joined read: the run's columns, and its delivery's as `d_<column>`. */
-export type ClaimedRow = RunRow & {
-  [Column in DeliveryColumn as `d_${Column}`]: unknown;
-};
+export type ClaimedRow = RunRow & PrefixedDelivery;
+
+/** One row of the separate read of the deliveries (see claimedRunsAndDeliveriesSql). */
+export type ClaimedDeliveryRow = { id: string } & PrefixedDelivery;
+
+const PREFIXED_DELIVERY_COLUMNS = JOINED_COLUMNS.map((column) => `d."${column}" AS "d_${column}"`);
 
 /**
  * The runs whose ids `idsSql` gives (a subquery or a list of literals) with their deliveries,
@@ -24,12 +30,40 @@ export type ClaimedRow = RunRow & {
  */
 export function claimedRunsSql(idsSql: string): string {
   const runColumns = RUN_COLUMN_NAMES.map((column) => `r."${column}"`);
-  const deliveryColumns = JOINED_COLUMNS.map((column) => `d."${column}" AS "d_${column}"`);
   return (
-    `SELECT ${[...runColumns, ...deliveryColumns].join(', ')} ` +
+    `SELECT ${[...runColumns, ...PREFIXED_DELIVERY_COLUMNS].join(', ')} ` +
     `FROM "runs" r JOIN "deliveries" d ON d."id" = r."delivery_id" ` +
     `WHERE r."id" IN (${idsSql}) ORDER BY r."next_attempt_at"`
   );
+}
+
+/**
+ * The same as two statements (PostgreSQL, where they travel in one text): the runs oldest due
+ * first, then each of their deliveries once. A delivery with several claimed runs has its body
+ * sent once instead of once per run, which matters more there: bytea travels as hex text and
+ * is decoded on the event loop.
+ */
+export function claimedRunsAndDeliveriesSql(runIdsSql: string, deliveryIdsSql: string): string[] {
+  const runColumns = RUN_COLUMN_NAMES.map((column) => `"${column}"`).join(', ');
+  return [
+    `SELECT ${runColumns} FROM "runs" WHERE "id" IN (${runIdsSql}) ORDER BY "next_attempt_at"`,
+    `SELECT d."id", ${PREFIXED_DELIVERY_COLUMNS.join(', ')} FROM "deliveries" d ` +
+      `WHERE d."id" IN (${deliveryIdsSql})`,
+  ];
+}
+
+/** The claimed runs of the two-statement read, as claimedRunsFromRows gives them. */
+export function claimedRunsFromSeparateRows(
+  runs: readonly RunRow[],
+  deliveries: readonly ClaimedDeliveryRow[],
+): ClaimedRun[] {
+  const byId = new Map(deliveries.map((row) => [row.id, deliveryFromRow(row.id, row)]));
+  return runs.map((row) => {
+    const run = runFromRow(row);
+    const delivery = byId.get(run.deliveryId);
+    if (!delivery) throw new Error(`Delivery ${run.deliveryId} of claimed run ${run.id} not read`);
+    return { run, delivery };
+  });
 }
 
 /**
@@ -50,7 +84,7 @@ export function claimedRunsFromRows(rows: readonly ClaimedRow[]): ClaimedRun[] {
   });
 }
 
-function deliveryFromRow(id: string, row: ClaimedRow): DeliveryRecord {
+function deliveryFromRow(id: string, row: PrefixedDelivery): DeliveryRecord {
   return {
     id,
     provider: row.d_provider as string,

@@ -185,6 +185,9 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
    */
   private async iterate(concurrency: number): Promise<boolean> {
     const planning = this.planningDue ? this.planBatch() : Promise.resolve(0);
+    // Handled below, after the turn; without this a planning that fails during the wait (the
+    // database refusing connections) would be an unhandled rejection, which ends the process.
+    planning.catch(() => undefined);
     // Before counting the held runs, on purpose: the runs the last turn claimed finish during
     // this wait, and counting them as held would halve what this turn claims. Fast handlers
     // finish within the current turn of the event loop.
@@ -194,8 +197,12 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
     const capacity = Math.max(0, concurrency + this.claimAhead.allowance() - held);
     const claiming = this.turn(this.stopping ? 0 : capacity);
     const [planned, claimed] = await Promise.allSettled([planning, claiming]);
+    if (claimed.status === 'rejected') {
+      if (planned.status === 'rejected')
+        this.logger.error(`Dispatch planning: ${(planned.reason as Error).message}`);
+      throw claimed.reason;
+    }
     if (planned.status === 'rejected') throw planned.reason;
-    if (claimed.status === 'rejected') throw claimed.reason;
     return (
       planned.value > 0 || this.finished.length > 0 || (capacity > 0 && claimed.value === capacity)
     );

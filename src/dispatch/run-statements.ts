@@ -44,7 +44,9 @@ export function sqliteDueRunIds(q: StatementValues, now: Date, limit: number): s
 /**
  * Lease up to `limit` due runs to `owner` on PostgreSQL, oldest due first, in one statement.
  * Each walk (see dueRunWalks) locks the rows it finds, skipping those another worker holds;
- * the oldest `limit` of them are updated, and the others' locks last only until the commit.
+ * the oldest `limit` of them are updated. The others (only when more than one kind is due)
+ * stay locked until the commit, a round trip later: other workers skip them meanwhile and
+ * take the next ones.
  * MATERIALIZED keeps each locking walk a separate step that runs once. Returns each leased
  * run's id and delivery.
  */

@@ -12,7 +12,14 @@ import { Statement, StatementParameters } from '../store/statement-parameters';
 import { retryTransientConflicts } from '../store/transient-conflict';
 import { StoreWriteLock } from '../store/write-lock';
 import { writeTransaction } from '../store/write-transaction';
-import { ClaimedRow, claimedRunsFromRows, claimedRunsSql } from './claimed-rows';
+import {
+  ClaimedDeliveryRow,
+  ClaimedRow,
+  claimedRunsAndDeliveriesSql,
+  claimedRunsFromRows,
+  claimedRunsFromSeparateRows,
+  claimedRunsSql,
+} from './claimed-rows';
 import {
   CHUNK,
   deliveryRefresh,
@@ -22,6 +29,7 @@ import {
   outcomeUpdates,
   postgresLeaseDueRuns,
   resetFields,
+  RunRow,
   runInserts,
   sqliteDueRunIds,
   type ValuesFactory,
@@ -188,9 +196,9 @@ export class RunStore {
    * One turn of a worker: write back the outcomes of runs it finished, then lease up to `limit`
    * due runs to `owner` (counting their attempt), in one transaction. Recording and claiming
    * together halves the commits (each waits for the disk) and the statements. Returns the
-   * claimed runs with their deliveries. PostgreSQL loads them before the commit: if that fails
-   * (a killed connection), the claim rolls back too instead of leaving runs leased to nobody
-   * until the lease expires. SQLite reads them right after its script, still under the lock.
+   * claimed runs with their deliveries. PostgreSQL reads them in the text that commits, and
+   * gives the runs back if that answer is lost, instead of leaving them leased to nobody until
+   * the lease expires. SQLite reads them right after its script, still under the lock.
    */
   async recordAndClaim(
     outcomes: readonly RunOutcome[],
@@ -207,31 +215,55 @@ export class RunStore {
 
   /**
    * Two round trips: the outcomes and the lease, then, knowing which deliveries they touched,
-   * those deliveries refreshed (see lockedDeliveryRefresh), the claimed runs read with their
-   * deliveries, and the commit.
+   * those deliveries refreshed (see lockedDeliveryRefresh), the claimed runs and their
+   * deliveries read, and the commit.
    */
-  private recordAndClaimPostgres(
+  private async recordAndClaimPostgres(
     outcomes: readonly RunOutcome[],
     limit: number,
     owner: string,
     leaseMs: number,
     now: Date,
   ): Promise<ClaimedRun[]> {
-    return this.postgresScripts(async (send) => {
-      const q = new PostgresLiterals();
-      const first = ['BEGIN'];
-      first.push(...outcomeUpdates(this.postgresLiterals, outcomes, owner, now).map((s) => s.sql));
-      if (limit > 0) first.push(postgresLeaseDueRuns(q, limit, owner, leaseMs, now));
-      const firstRows = await send(first);
-      const leased = (limit > 0 ? firstRows.at(-1)! : []) as { id: string; delivery_id: string }[];
-      const touched = [
-        ...new Set([...outcomes.map((o) => o.deliveryId), ...leased.map((r) => r.delivery_id)]),
-      ].sort();
-      const second = lockedDeliveryRefresh(this.postgresLiterals, touched).map((s) => s.sql);
-      if (leased.length > 0) second.push(claimedRunsSql(q.list(leased.map((r) => r.id))));
-      const secondRows = await send([...second, 'COMMIT']);
-      return leased.length > 0 ? claimedRunsFromRows(secondRows.at(-2) as ClaimedRow[]) : [];
-    });
+    /** The runs leased by the last attempt that sent its commit. */
+    let leasedIds: string[] = [];
+    try {
+      return await this.postgresScripts(async (send) => {
+        leasedIds = [];
+        const q = new PostgresLiterals();
+        const first = ['BEGIN'];
+        first.push(
+          ...outcomeUpdates(this.postgresLiterals, outcomes, owner, now).map((s) => s.sql),
+        );
+        if (limit > 0) first.push(postgresLeaseDueRuns(q, limit, owner, leaseMs, now));
+        const firstRows = await send(first);
+        const leased = (limit > 0 ? firstRows.at(-1)! : []) as {
+          id: string;
+          delivery_id: string;
+        }[];
+        const leasedDeliveries = [...new Set(leased.map((r) => r.delivery_id))];
+        const touched = [...new Set([...outcomes.map((o) => o.deliveryId), ...leasedDeliveries])];
+        const second = lockedDeliveryRefresh(this.postgresLiterals, touched.sort()).map(
+          (s) => s.sql,
+        );
+        if (leased.length > 0) {
+          const runIds = q.list(leased.map((r) => r.id));
+          second.push(...claimedRunsAndDeliveriesSql(runIds, q.list(leasedDeliveries)));
+        }
+        leasedIds = leased.map((r) => r.id);
+        const secondRows = await send([...second, 'COMMIT']);
+        if (leased.length === 0) return [];
+        const [runs, deliveries] = secondRows.slice(-3, -1);
+        return claimedRunsFromSeparateRows(runs as RunRow[], deliveries as ClaimedDeliveryRow[]);
+      });
+    } catch (error) {
+      // The read and the commit travel in one text: when its answer is lost (the connection
+      // dropped) or cannot be read, the claim may have committed with its runs in nobody's
+      // hands. Give them back (after a rollback there is nothing to give back); if that fails
+      // too, they run again when their lease expires.
+      if (leasedIds.length > 0) await this.release(leasedIds, owner).catch(() => undefined);
+      throw error;
+    }
   }
 
   private recordAndClaimSqlite(

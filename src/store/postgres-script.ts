@@ -38,7 +38,9 @@ export type SendScript = (statements: readonly string[]) => Promise<unknown[][]>
  * Run `work` on one pooled connection, which sends its statements in a few texts of several
  * statements each: one round trip per text instead of one per statement, so a transaction
  * costs the event loop a few turns instead of one per statement (under load, each turn waits
- * behind a batch of requests). `work` writes its own BEGIN and COMMIT. If it fails with a
+ * behind a batch of requests). `work` writes its own BEGIN and COMMIT, each as the first or
+ * last statement of a text; one that returns without its COMMIT fails, rolled back, instead of
+ * leaving its transaction open on a pooled connection. If it fails with a
  * transaction open, the transaction is rolled back (a failed statement leaves it aborted, not
  * closed); a connection that cannot even roll back is discarded, not returned to the pool.
  */
@@ -51,7 +53,11 @@ export async function postgresScriptTransaction<T>(
     PoolClient,
     (error?: Error) => void,
   ];
+  // Whether a transaction `work` began is still open (it must end with a COMMIT of its own).
+  let open = false;
   const send: SendScript = async (statements) => {
+    if (statements[0] === 'BEGIN') open = true;
+    if (statements.at(-1) === 'COMMIT') open = false;
     const result = (await client.query(statements.join(';\n'))) as
       QueryResult<Record<string, unknown>> | QueryResult<Record<string, unknown>>[];
     return (Array.isArray(result) ? result : [result]).map((each) => each.rows);
@@ -62,7 +68,9 @@ export async function postgresScriptTransaction<T>(
   const onConnectionError = (error: Error) => (broken = error);
   client.on('error', onConnectionError);
   try {
-    return await work(send);
+    const result = await work(send);
+    if (open) throw new Error('A PostgreSQL script transaction ended without its COMMIT');
+    return result;
   } catch (error) {
     // Harmless when no transaction is open (PostgreSQL answers with a warning).
     if (!broken) await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));

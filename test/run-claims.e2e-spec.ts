@@ -1,0 +1,152 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import * as claimedRows from '../src/dispatch/claimed-rows';
+import { newRun } from '../src/dispatch/run-statements';
+import { RunStore } from '../src/dispatch/run.store';
+import { HOOKGATE_CONNECTION } from '../src/store/data-source';
+import type { DeliveryRecord, RunRecord } from '../src/store/entities';
+import { StoreEntitiesRef } from '../src/store/store-entities.ref';
+import { isPostgresUrl } from './helpers/pg-database';
+import {
+  createTestApp,
+  ManualClock,
+  testConfig,
+  TestApp,
+  testDatabaseUrl,
+} from './helpers/test-app';
+
+/**
+ * What a worker's turn leases, on the engine of the pass: due runs of each kind (new, waiting
+ * to retry, an expired lease), oldest due first, at most `limit`, nothing that is not due; on
+ * PostgreSQL also what another transaction holds is skipped, and runs whose claim may have
+ * committed without reaching the worker are given back.
+ */
+describe('leasing due runs', () => {
+  const clock = new ManualClock(new Date('2026-11-29T12:00:00.000Z'));
+  const at = (seconds: number) => new Date(clock.now().getTime() + seconds * 1000);
+  let t: TestApp;
+  let runs: RunStore;
+  let dataSource: DataSource;
+  let entities: StoreEntitiesRef;
+
+  beforeEach(async () => {
+    // No worker: the test takes the turns.
+    t = await createTestApp(testConfig({ dispatch: { enabled: false } }), { clock });
+    runs = t.app.get(RunStore);
+    dataSource = t.app.get<DataSource>(getDataSourceToken(HOOKGATE_CONNECTION));
+    entities = t.app.get(StoreEntitiesRef);
+  });
+  afterEach(() => t.close());
+
+  async function store(id: string, ...runsOfIt: Partial<RunRecord>[]): Promise<RunRecord[]> {
+    const delivery: DeliveryRecord = {
+      id,
+      provider: 'github',
+      endpoint: 'acme',
+      type: 'push',
+      providerDeliveryId: id,
+      occurredAt: null,
+      receivedAt: clock.now(),
+      contentType: 'application/json',
+      headers: {},
+      rawBody: Buffer.from('{}'),
+      status: 'pending',
+      attempts: 0,
+      planned: true,
+    };
+    await dataSource.getRepository(entities.Delivery).insert(delivery);
+    const records = runsOfIt.map((fields, i) => ({
+      ...newRun(id, `handler-${i}`, clock.now()),
+      ...fields,
+    }));
+    await dataSource.getRepository(entities.Run).insert(records);
+    return records;
+  }
+
+  const lease = (limit: number) => runs.recordAndClaim([], limit, 'me', 60_000);
+  const row = (id: string) => dataSource.getRepository(entities.Run).findOneByOrFail({ id });
+
+  it('takes new runs, retries and expired leases together, oldest due first, up to the limit', async () => {
+    const [pendingOld] = await store('d1', { nextAttemptAt: at(-50) });
+    const [retry] = await store('d2', { status: 'failed', attempts: 1, nextAttemptAt: at(-40) });
+    const [expired] = await store('d3', {
+      status: 'processing',
+      attempts: 1,
+      nextAttemptAt: at(-30),
+      leaseOwner: 'crashed',
+      leaseExpiresAt: at(-1),
+    });
+    const [pendingNew, sibling] = await store(
+      'd4',
+      { nextAttemptAt: at(-20) },
+      { nextAttemptAt: at(-10) },
+    );
+    // Not due: a retry later, a lease still running, finished runs.
+    await store('d5', { status: 'failed', attempts: 1, nextAttemptAt: at(30) });
+    await store('d6', {
+      status: 'processing',
+      attempts: 1,
+      nextAttemptAt: at(-60),
+      leaseOwner: 'alive',
+      leaseExpiresAt: at(30),
+    });
+    await store('d7', { status: 'succeeded', attempts: 1, nextAttemptAt: at(-70) });
+    await store('d8', { status: 'dead', attempts: 3, nextAttemptAt: at(-80) });
+
+    const first = await lease(3);
+    expect(first.map((c) => c.run.id)).toEqual([pendingOld.id, retry.id, expired.id]);
+    for (const { run, delivery } of first) {
+      expect(run).toMatchObject({ status: 'processing', leaseOwner: 'me' });
+      expect(delivery.id).toBe(run.deliveryId);
+      expect(await row(run.id)).toMatchObject({ status: 'processing', leaseOwner: 'me' });
+    }
+    expect(first.map((c) => c.run.attempts)).toEqual([1, 2, 2]);
+
+    const rest = await lease(10);
+    expect(rest.map((c) => c.run.id)).toEqual([pendingNew.id, sibling.id]);
+    // Two runs of one delivery share its record.
+    expect(rest[0].delivery).toBe(rest[1].delivery);
+    expect(await lease(10)).toEqual([]);
+  });
+
+  // PostgreSQL only: SQLite has one connection, and reads its claim after the commit.
+  const onPostgres = isPostgresUrl(testDatabaseUrl()) ? it : it.skip;
+
+  onPostgres('skips a due run another transaction holds, on PostgreSQL', async () => {
+    const [held] = await store('d1', { nextAttemptAt: at(-20) });
+    const [free] = await store('d2', { nextAttemptAt: at(-10) });
+    const other = dataSource.createQueryRunner();
+    await other.connect();
+    await other.startTransaction();
+    try {
+      await other.query(`SELECT "id" FROM "runs" WHERE "id" = $1 FOR UPDATE`, [held.id]);
+      const claimed = await lease(10);
+      expect(claimed.map((c) => c.run.id)).toEqual([free.id]);
+    } finally {
+      await other.rollbackTransaction();
+      await other.release();
+    }
+    expect((await lease(10)).map((c) => c.run.id)).toEqual([held.id]);
+  });
+
+  onPostgres(
+    'gives the runs back when the answer of the committing text cannot be read, on PostgreSQL',
+    async () => {
+      const [run] = await store('d1', { nextAttemptAt: at(-10) });
+      const hydrate = jest
+        .spyOn(claimedRows, 'claimedRunsFromSeparateRows')
+        .mockImplementationOnce(() => {
+          throw new Error('lost on the way');
+        });
+      try {
+        await expect(lease(10)).rejects.toThrow('lost on the way');
+      } finally {
+        hydrate.mockRestore();
+      }
+      // Committed, then given back: free again, its attempt not counted, and leased at once.
+      expect(await row(run.id)).toMatchObject({ status: 'pending', attempts: 0, leaseOwner: null });
+      const again = await lease(10);
+      expect(again.map((c) => [c.run.id, c.run.attempts])).toEqual([[run.id, 1]]);
+    },
+  );
+});
