@@ -283,16 +283,22 @@ describe('dispatch concurrency', () => {
   });
 });
 
+/** A handler class that records the ref of each push it runs in `handled`. */
+function refRecorder(handled: string[]) {
+  @Injectable()
+  class Recorder {
+    @OnWebhook('github', 'push')
+    async handle(event: WebhookEvent<{ ref: string }>) {
+      handled.push(event.payload.ref);
+    }
+  }
+  return Recorder;
+}
+
 describe('planning signals', () => {
   it('plans a delivery committed after a planning read was sent without waiting for the poll', async () => {
     const handled: string[] = [];
-    @Injectable()
-    class Recorder {
-      @OnWebhook('github', 'push')
-      async handle(event: WebhookEvent<{ ref: string }>) {
-        handled.push(event.payload.ref);
-      }
-    }
+    const Recorder = refRecorder(handled);
     // The poll would find what a lost signal left behind, but only after a minute.
     const t = await createTestApp(testConfig({ dispatch: { pollIntervalMs: 60_000 } }), {
       providers: [Recorder],
@@ -333,13 +339,7 @@ describe('the worker loop', () => {
     // Errors are logged, not thrown: a failing turn only shows as a log line and a backoff.
     const errors = jest.spyOn(Logger.prototype, 'error');
     const handled: string[] = [];
-    @Injectable()
-    class Recorder {
-      @OnWebhook('github', 'push')
-      async handle(event: WebhookEvent<{ ref: string }>) {
-        handled.push(event.payload.ref);
-      }
-    }
+    const Recorder = refRecorder(handled);
     const t = await createTestApp(testConfig({ dispatch: { pollIntervalMs: 20 } }), {
       providers: [Recorder],
     });
@@ -368,13 +368,7 @@ describe('the worker loop when planning fails', () => {
   it('logs it, backs off and plans again while the turns go on', async () => {
     const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const handled: string[] = [];
-    @Injectable()
-    class Recorder {
-      @OnWebhook('github', 'push')
-      async handle(event: WebhookEvent<{ ref: string }>) {
-        handled.push(event.payload.ref);
-      }
-    }
+    const Recorder = refRecorder(handled);
     const t = await createTestApp(testConfig({ dispatch: { pollIntervalMs: 20 } }), {
       providers: [Recorder],
     });

@@ -145,8 +145,49 @@ describe('leasing due runs', () => {
       }
       // Committed, then given back: free again, its attempt not counted, and leased at once.
       expect(await row(run.id)).toMatchObject({ status: 'pending', attempts: 0, leaseOwner: null });
+
       const again = await lease(10);
       expect(again.map((c) => [c.run.id, c.run.attempts])).toEqual([[run.id, 1]]);
+    },
+  );
+
+  onPostgres(
+    'keeps a run it holds when the claim rolls back, even if the claim had leased it again',
+    async () => {
+      // Held by this worker at attempt 1; its failed outcome is due at once, so the same turn
+      // records it and leases the run again (attempt 2) — then the turn's second text fails.
+      const [run] = await store('d1', {
+        status: 'processing',
+        attempts: 1,
+        nextAttemptAt: at(-10),
+        leaseOwner: 'me',
+        leaseExpiresAt: at(60),
+      });
+      const reads = jest
+        .spyOn(claimedRows, 'claimedRunsAndDeliveriesSql')
+        .mockImplementationOnce(() => ['SELECT 1/0', 'SELECT 1']);
+      const outcome = {
+        runId: run.id,
+        deliveryId: 'd1',
+        attempt: 1,
+        status: 'failed' as const,
+        nextAttemptAt: clock.now(),
+        error: 'boom',
+      };
+      try {
+        await expect(runs.recordAndClaim([outcome], 10, 'me', 60_000)).rejects.toThrow(
+          /division by zero/,
+        );
+      } finally {
+        reads.mockRestore();
+      }
+      // Rolled back: still this worker's, at attempt 1, its outcome not written; nothing given back.
+      expect(await row(run.id)).toMatchObject({
+        status: 'processing',
+        attempts: 1,
+        leaseOwner: 'me',
+        lastError: null,
+      });
     },
   );
 });

@@ -184,10 +184,10 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
    * round trips of one of them, not of both; SQLite writes one transaction at a time.
    */
   private async iterate(concurrency: number): Promise<boolean> {
-    const planning = this.planningDue ? this.planBatch() : Promise.resolve(0);
-    // Handled below, after the turn; without this a planning that fails during the wait (the
-    // database refusing connections) would be an unhandled rejection, which ends the process.
-    planning.catch(() => undefined);
+    // Settled, never rejected: a planning that failed during the wait below (the database
+    // refusing connections) would otherwise be an unhandled rejection, which ends the process.
+    // Its error is thrown after the turn.
+    const planning = settled(this.planningDue ? this.planBatch() : Promise.resolve(0));
     // Before counting the held runs, on purpose: the runs the last turn claimed finish during
     // this wait, and counting them as held would halve what this turn claims. Fast handlers
     // finish within the current turn of the event loop.
@@ -195,8 +195,8 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
     else await planning;
     const held = this.inFlight.size + this.waiting.size;
     const capacity = Math.max(0, concurrency + this.claimAhead.allowance() - held);
-    const claiming = this.turn(this.stopping ? 0 : capacity);
-    const [planned, claimed] = await Promise.allSettled([planning, claiming]);
+    const claimed = await settled(this.turn(this.stopping ? 0 : capacity));
+    const planned = await planning;
     if (claimed.status === 'rejected') {
       if (planned.status === 'rejected')
         this.logger.error(`Dispatch planning: ${(planned.reason as Error).message}`);
@@ -388,3 +388,10 @@ interface PendingOutcome {
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What `promise` came to, as a promise that never rejects. */
+const settled = <T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> =>
+  promise.then(
+    (value) => ({ status: 'fulfilled', value }),
+    (reason: unknown) => ({ status: 'rejected', reason }),
+  );

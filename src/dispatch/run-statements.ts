@@ -48,7 +48,7 @@ export function sqliteDueRunIds(q: StatementValues, now: Date, limit: number): s
  * stay locked until the commit, a round trip later: other workers skip them meanwhile and
  * take the next ones.
  * MATERIALIZED keeps each locking walk a separate step that runs once. Returns each leased
- * run's id and delivery.
+ * run's id, delivery and attempt.
  */
 export function postgresLeaseDueRuns(
   q: StatementValues,
@@ -65,7 +65,7 @@ export function postgresLeaseDueRuns(
   return (
     `WITH ${locked.join(', ')}, "due" AS (${due}) ` +
     `UPDATE "runs" ${leaseAssignments(q, owner, leaseMs, now)} ` +
-    `WHERE "id" IN (SELECT "id" FROM "due") RETURNING "id", "delivery_id"`
+    `WHERE "id" IN (SELECT "id" FROM "due") RETURNING "id", "delivery_id", "attempts"`
   );
 }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CLOCK, type Clock } from '../config/tokens';
@@ -34,6 +34,13 @@ import {
   sqliteDueRunIds,
   type ValuesFactory,
 } from './run-statements';
+
+/** What the PostgreSQL lease returns of each run it leased. */
+interface LeasedRun {
+  id: string;
+  delivery_id: string;
+  attempts: number;
+}
 
 export interface ClaimedRun {
   run: RunRecord;
@@ -71,6 +78,8 @@ const CLAIMED = 'temp."hookgate_claimed"';
  */
 @Injectable()
 export class RunStore {
+  private readonly logger = new Logger('Dispatch');
+
   constructor(
     @InjectDataSource(HOOKGATE_CONNECTION) private readonly dataSource: DataSource,
     private readonly entities: StoreEntitiesRef,
@@ -225,11 +234,11 @@ export class RunStore {
     leaseMs: number,
     now: Date,
   ): Promise<ClaimedRun[]> {
-    /** The runs leased by the last attempt that sent its commit. */
-    let leasedIds: string[] = [];
+    /** The runs the last try leased, each with the attempt it counted. */
+    let leasedAttempts = new Map<string, number>();
     try {
       return await this.postgresScripts(async (send) => {
-        leasedIds = [];
+        leasedAttempts = new Map();
         const q = new PostgresLiterals();
         const first = ['BEGIN'];
         first.push(
@@ -237,31 +246,38 @@ export class RunStore {
         );
         if (limit > 0) first.push(postgresLeaseDueRuns(q, limit, owner, leaseMs, now));
         const firstRows = await send(first);
-        const leased = (limit > 0 ? firstRows.at(-1)! : []) as {
-          id: string;
-          delivery_id: string;
-        }[];
+        const leased = (limit > 0 ? firstRows.at(-1)! : []) as LeasedRun[];
         const leasedDeliveries = [...new Set(leased.map((r) => r.delivery_id))];
         const touched = [...new Set([...outcomes.map((o) => o.deliveryId), ...leasedDeliveries])];
         const second = lockedDeliveryRefresh(this.postgresLiterals, touched.sort()).map(
           (s) => s.sql,
         );
+        const readAt = second.length;
         if (leased.length > 0) {
           const runIds = q.list(leased.map((r) => r.id));
           second.push(...claimedRunsAndDeliveriesSql(runIds, q.list(leasedDeliveries)));
         }
-        leasedIds = leased.map((r) => r.id);
+        leasedAttempts = new Map(leased.map((r) => [r.id, Number(r.attempts)]));
         const secondRows = await send([...second, 'COMMIT']);
         if (leased.length === 0) return [];
-        const [runs, deliveries] = secondRows.slice(-3, -1);
+        const [runs, deliveries] = [secondRows[readAt], secondRows[readAt + 1]];
         return claimedRunsFromSeparateRows(runs as RunRow[], deliveries as ClaimedDeliveryRow[]);
       });
     } catch (error) {
       // The read and the commit travel in one text: when its answer is lost (the connection
       // dropped) or cannot be read, the claim may have committed with its runs in nobody's
-      // hands. Give them back (after a rollback there is nothing to give back); if that fails
-      // too, they run again when their lease expires.
-      if (leasedIds.length > 0) await this.release(leasedIds, owner).catch(() => undefined);
+      // hands. Give back the runs still at the attempt this claim counted: after a rollback
+      // none is (a run this worker already held and leased again is back at its earlier
+      // attempt, and stays its own). If that fails too, they run again when their lease expires.
+      if (leasedAttempts.size > 0) {
+        await this.release([...leasedAttempts.keys()], owner, leasedAttempts).catch(
+          (releaseError: Error) =>
+            this.logger.error(
+              `Could not give back ${leasedAttempts.size} run(s) after a failed claim: ` +
+                `${releaseError.message}; they run again when their lease expires`,
+            ),
+        );
+      }
       throw error;
     }
   }
@@ -304,14 +320,24 @@ export class RunStore {
     });
   }
 
-  /** Give back runs still held by `owner` (shutdown): the attempt did not happen. */
-  async release(runIds: string[], owner: string): Promise<void> {
+  /**
+   * Give back runs still held by `owner` (shutdown): the attempt did not happen. With
+   * `onlyAtAttempt`, only those still at the attempt it gives for each.
+   */
+  async release(
+    runIds: string[],
+    owner: string,
+    onlyAtAttempt?: ReadonlyMap<string, number>,
+  ): Promise<void> {
     if (runIds.length === 0) return;
     const now = this.clock.now();
     await this.write(async (manager) => {
-      const runs = await manager
+      const held = await manager
         .getRepository(this.entities.Run)
         .findBy({ id: In(runIds), leaseOwner: owner, status: 'processing' });
+      const runs = held.filter(
+        (run) => !onlyAtAttempt || onlyAtAttempt.get(run.id) === run.attempts,
+      );
       for (const run of runs) {
         await manager.getRepository(this.entities.Run).update(run.id, {
           status: run.attempts > 1 ? 'failed' : 'pending',

@@ -36,9 +36,6 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
       // Per process: processes x poolSize (+1 each for LISTEN) must stay under max_connections.
       poolSize: database.poolSize,
       applicationName: 'hookgate',
-      // What the literals of the worker's scripts are written for (see postgres-script.ts),
-      // whatever the server's or the environment's default.
-      extra: { client_encoding: 'UTF8' },
       ...common,
     };
   }

@@ -5,7 +5,8 @@ import type { StatementValues } from './statement-parameters';
 
 /**
  * Values written into the statement text as PostgreSQL literals, for statements sent together
- * as one simple query, which takes no parameters. Text goes through pg's escapeLiteral.
+ * as one simple query, which takes no parameters. Text goes through pg's escapeLiteral (pg
+ * always connects with client_encoding UTF8).
  */
 export class PostgresLiterals implements StatementValues {
   readonly params: unknown[] = [];
@@ -57,9 +58,9 @@ export async function postgresScriptTransaction<T>(
   let open = false;
   const send: SendScript = async (statements) => {
     if (statements[0] === 'BEGIN') open = true;
-    if (statements.at(-1) === 'COMMIT') open = false;
     const result = (await client.query(statements.join(';\n'))) as
       QueryResult<Record<string, unknown>> | QueryResult<Record<string, unknown>>[];
+    if (statements.at(-1) === 'COMMIT') open = false;
     return (Array.isArray(result) ? result : [result]).map((each) => each.rows);
   };
   // A connection that fails while held (killed by the server between two texts) reports it
