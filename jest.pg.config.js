@@ -14,7 +14,6 @@ module.exports = {
   testPathIgnorePatterns: [
     '/node_modules/',
     '/test/gateway-process\\.e2e-spec\\.ts$',
-    '/test/shutdown\\.e2e-spec\\.ts$',
     '/test/abuse\\.e2e-spec\\.ts$',
     '/test/store-faults\\.e2e-spec\\.ts$',
     '/test/sqlite-pair\\.e2e-spec\\.ts$',

@@ -6,7 +6,8 @@ import { OnWebhook } from '../src/dispatch/on-webhook.decorator';
 import type { WebhookEvent } from '../src/dispatch/webhook-event';
 import { deliveryDetail } from './helpers/dispatch';
 import { githubHeaders, postGithub } from './helpers/github';
-import { createTestApp, postRaw, testConfig, waitFor } from './helpers/test-app';
+import { isolatedSchemaUrl, isPostgresUrl } from './helpers/pg-database';
+import { createTestApp, postRaw, testConfig, testDatabaseUrl, waitFor } from './helpers/test-app';
 
 const SECRET = 'github-test-secret';
 const progress = {
@@ -36,9 +37,17 @@ describe('graceful shutdown', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hookgate-shutdown-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  /** The same store for each start under one name: a SQLite file, or a PostgreSQL schema. */
+  const stores = new Map<string, string>();
+  async function storeUrl(name: string): Promise<string> {
+    if (!isPostgresUrl(testDatabaseUrl())) return `sqlite:${join(dir, name)}`;
+    if (!stores.has(name)) stores.set(name, await isolatedSchemaUrl(testDatabaseUrl()));
+    return stores.get(name)!;
+  }
+
   async function run(file: string, shutdownGraceMs: number, dispatch: object = {}) {
     const config = testConfig({
-      database: { url: `sqlite:${join(dir, file)}` },
+      database: { url: await storeUrl(file) },
       dispatch: { pollIntervalMs: 20, shutdownGraceMs, ...dispatch },
     });
     return createTestApp(config, { providers: [SlowHandler] });
