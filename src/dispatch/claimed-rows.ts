@@ -4,12 +4,15 @@ import { storedDate } from '../store/sqlite-datetime';
 import { RUN_COLUMN_NAMES, RunRow, runFromRow } from './run-statements';
 import type { ClaimedRun } from './run.store';
 
-/** Delivery columns of the joined read (its id is the run's delivery_id), each prefixed. */
-const JOINED_COLUMNS = STORED_COLUMNS.filter(
+/**
+ * A delivery's columns but its id, read as `d_<column>` beside a run's (the joined read names
+ * the delivery by the run's delivery_id; the separate read adds the id itself).
+ */
+const DELIVERY_DATA_COLUMNS = STORED_COLUMNS.filter(
   (column): column is Exclude<(typeof STORED_COLUMNS)[number], 'id'> => column !== 'id',
 );
 
-type DeliveryColumn = (typeof JOINED_COLUMNS)[number];
+type DeliveryColumn = (typeof DELIVERY_DATA_COLUMNS)[number];
 
 /** A delivery's columns (but its id) as `d_<column>`. */
 type PrefixedDelivery = { [Column in DeliveryColumn as `d_${Column}`]: unknown };
@@ -20,7 +23,9 @@ export type ClaimedRow = RunRow & PrefixedDelivery;
 /** One row of the separate read of the deliveries (see claimedRunsAndDeliveriesSql). */
 export type ClaimedDeliveryRow = { id: string } & PrefixedDelivery;
 
-const PREFIXED_DELIVERY_COLUMNS = JOINED_COLUMNS.map((column) => `d."${column}" AS "d_${column}"`);
+const PREFIXED_DELIVERY_COLUMNS = DELIVERY_DATA_COLUMNS.map(
+  (column) => `d."${column}" AS "d_${column}"`,
+);
 
 /**
  * The runs whose ids `idsSql` gives (a subquery or a list of literals) with their deliveries,

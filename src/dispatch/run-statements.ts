@@ -32,6 +32,18 @@ function dueRunWalks(q: StatementValues, now: Date, limit: number, locking = '')
   ];
 }
 
+/**
+ * What planning reads: up to `limit` deliveries that have no runs yet, oldest first (a walk of
+ * ix_deliveries_planned). `locking`: PostgreSQL's clause that skips those another worker is
+ * planning.
+ */
+export function unplannedDeliveriesSql(q: StatementValues, limit: number, locking = ''): string {
+  return (
+    `SELECT "id", "provider", "endpoint", "type" FROM "deliveries" ` +
+    `WHERE "planned" = ${q.value(false)} ORDER BY "id" LIMIT ${q.value(limit)}${locking}`
+  );
+}
+
 /** The ids of up to `limit` due runs on SQLite, oldest due first (see dueRunWalks). */
 export function sqliteDueRunIds(q: StatementValues, now: Date, limit: number): string {
   const walks = dueRunWalks(q, now, limit).map((walk) => `SELECT "id" FROM (${walk})`);

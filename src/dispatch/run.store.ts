@@ -32,6 +32,7 @@ import {
   RunRow,
   runInserts,
   sqliteDueRunIds,
+  unplannedDeliveriesSql,
   type ValuesFactory,
 } from './run-statements';
 
@@ -143,8 +144,7 @@ export class RunStore {
         planningRead?.();
         const [, rows] = await send([
           'BEGIN',
-          `SELECT "id", "provider", "endpoint", "type" FROM "deliveries" WHERE "planned" = FALSE ` +
-            `ORDER BY "id" LIMIT ${Number(limit)} FOR UPDATE SKIP LOCKED`,
+          unplannedDeliveriesSql(new PostgresLiterals(), limit, ' FOR UPDATE SKIP LOCKED'),
         ]);
         const deliveries = rows as PlanningDelivery[];
         const statements = this.plan(deliveries, handlersFor, this.postgresLiterals);
@@ -157,8 +157,7 @@ export class RunStore {
     return this.lock.runExclusive(async () => {
       planningRead?.();
       const deliveries: PlanningDelivery[] = await this.dataSource.query(
-        `SELECT "id", "provider", "endpoint", "type" FROM "deliveries" ` +
-          `WHERE "planned" = 0 ORDER BY "id" LIMIT ${Number(limit)}`,
+        unplannedDeliveriesSql(new ScriptLiterals(), limit),
       );
       if (deliveries.length === 0) return 0;
       const statements = this.plan(deliveries, handlersFor, this.sqliteLiterals);
@@ -412,13 +411,12 @@ export class RunStore {
     const ids = [...new Set(deliveryIds)].sort();
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
-      const q = this.statement();
-      await this.send(
-        manager,
-        this.postgres
-          ? lockedDeliveryRefresh(this.parameters, chunk)
-          : [deliveryRefresh(q, q.list(chunk))],
-      );
+      if (this.postgres) {
+        await this.send(manager, lockedDeliveryRefresh(this.parameters, chunk));
+      } else {
+        const q = this.statement();
+        await this.send(manager, [deliveryRefresh(q, q.list(chunk))]);
+      }
     }
   }
 
