@@ -12,6 +12,7 @@ export type {
   WebhookResponse,
 } from './receivers/receiver';
 export { RECEIVERS } from './receivers/receivers';
+export { serveWebhooksBeforeExpress } from './pipeline/webhook-fast-path';
 export { OnWebhook, type OnWebhookOptions } from './dispatch/on-webhook.decorator';
 export type { WebhookEvent, GithubEvent } from './dispatch/webhook-event';
 export { PermanentFailure, RetryLater } from './dispatch/failures';

@@ -8,6 +8,7 @@ import { setupAdminDocs } from './admin/admin-docs';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig, type LoadedConfig } from './config/config.loader';
 import { boundHeapGrowth } from './heap-tuning';
+import { serveWebhooksBeforeExpress } from './pipeline/webhook-fast-path';
 
 /** Create the gateway app (not listening). The raw body must stay unread for verification. */
 export async function createGateway(loaded: LoadedConfig): Promise<NestExpressApplication> {
@@ -20,6 +21,7 @@ export async function createGateway(loaded: LoadedConfig): Promise<NestExpressAp
   app.enableShutdownHooks();
   app.set('x-powered-by', false);
   if (loaded.config.http.trustProxy) app.set('trust proxy', true);
+  serveWebhooksBeforeExpress(app);
   return app;
 }
 

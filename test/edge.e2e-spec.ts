@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Request } from 'express';
 import { CanActivate, Injectable, NestInterceptor } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -11,12 +12,78 @@ import { createTestApp, postRaw, reopenStore, testConfig, TestApp } from './help
 
 const SECRET = 'github-test-secret';
 
-describe('HTTP edge', () => {
+// The gateway serves the route before express; an app importing the module, as middleware.
+describe.each(['before-express', 'middleware'] as const)('HTTP edge (%s)', (webhookRoute) => {
   let t: TestApp;
+  /** Request targets a plain express middleware of the app saw (app.use, all paths). */
+  let seenByExpress: string[];
   beforeAll(async () => {
-    t = await createTestApp(testConfig({ http: { maxBodyBytes: 4096 } }));
+    t = await createTestApp(testConfig({ http: { maxBodyBytes: 4096 } }), {
+      webhookRoute,
+      beforeInit: (app) =>
+        app.use((req: Request, _res: unknown, next: () => void) => {
+          seenByExpress.push(req.originalUrl);
+          next();
+        }),
+    });
+  });
+  beforeEach(() => {
+    seenByExpress = [];
   });
   afterAll(() => t.close());
+
+  it('routes the path as express would: any case, a trailing slash, a query, percent-encoding', async () => {
+    const targets = [
+      '/webhooks/github/acme',
+      '/WEBHOOKS/github/acme/',
+      '/webhooks/github/acme?source=test',
+      '/webhooks/git%68ub/ac%6De',
+    ];
+    for (const target of targets) {
+      const body = `{"zen":"${target}"}`;
+      const res = await postRaw(t, target, githubHeaders(SECRET, body, 'ping'), body);
+      expect([target, res.status, res.headers['x-request-id']]).toEqual([
+        target,
+        200,
+        expect.any(String),
+      ]);
+    }
+    // Before express, deliveries skip the app's own middleware; its other routes do not.
+    expect((await t.http().get('/health')).status).toBe(200);
+    expect(seenByExpress).toEqual(
+      webhookRoute === 'before-express' ? ['/health'] : [...targets, '/health'],
+    );
+  });
+
+  it('answers a path part that does not percent-decode as express does', async () => {
+    const body = '{}';
+    const res = await postRaw(
+      t,
+      '/webhooks/github/ac%E0%A4',
+      githubHeaders(SECRET, body, 'ping'),
+      body,
+    );
+    expect(res.status).toBe(400);
+  });
+
+  it("echoes the caller's request id; refusals are JSON; HEAD gets no body", async () => {
+    const body = '{"zen":"Approachable is better than simple."}';
+    const ok = await postGithub(t, SECRET, body, 'ping').set('x-request-id', 'proxy-id-1');
+    expect([ok.status, ok.headers['x-request-id'], ok.body.duplicate]).toEqual([
+      200,
+      'proxy-id-1',
+      false,
+    ]);
+    const headers = githubHeaders(SECRET, body, 'ping');
+    const unknown = await postRaw(t, '/webhooks/github/nobody', headers, body);
+    expect([unknown.status, unknown.headers['content-type'], unknown.body.error]).toEqual([
+      404,
+      'application/json; charset=utf-8',
+      'unknown-endpoint',
+    ]);
+    const head = await t.http().head('/webhooks/github/acme');
+    expect([head.status, head.headers.allow, head.text]).toEqual([405, 'POST', undefined]);
+  });
 
   it('413 for a body over the limit (declared length), before reading it', async () => {
     const body = Buffer.from(JSON.stringify({ big: 'x'.repeat(5000) }));

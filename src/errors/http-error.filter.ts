@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response } from 'express';
 import { WebhookError } from './webhook-errors';
 
@@ -27,12 +28,18 @@ export class HttpErrorFilter implements ExceptionFilter {
 
 /**
  * Answer `error` on `res` with its status and one log line. Also used directly by the webhook
- * edge, which runs as middleware (outside Nest's filter chain).
+ * edge, which runs outside Nest's filter chain (as middleware, or before express: node's own
+ * request and response, hence no express helpers here).
  */
-export function sendError(error: unknown, req: Request, res: Response, logger: Logger): void {
+export function sendError(
+  error: unknown,
+  req: IncomingMessage,
+  res: ServerResponse,
+  logger: Logger,
+): void {
   const { status, body, headers } = describeError(error);
-  // The full path (req.path is relative to where middleware is mounted); never the query.
-  const path = req.originalUrl.split('?')[0];
+  // The full path, never the query.
+  const path = requestPath(req);
   if (status >= 500) {
     logger.error(
       `${req.method} ${path} -> ${status}: ${(error as Error)?.message ?? String(error)}`,
@@ -45,9 +52,25 @@ export function sendError(error: unknown, req: Request, res: Response, logger: L
     );
   }
   if (res.headersSent) return;
-  res.status(status).set(headers);
-  if (req.method === 'HEAD') res.end();
-  else res.json(body);
+  res.statusCode = status;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  // Node sends no body for HEAD by itself.
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * The request's path as the client sent it, without the query. Express rewrites `req.url`
+ * below a middleware's mount point and keeps the original in `originalUrl`; node's own request
+ * (the webhook route served before express) has only `url`.
+ */
+export function requestPath(req: IncomingMessage): string {
+  return requestTarget(req).split('?')[0];
+}
+
+/** The request target (path and query) as the client sent it. */
+export function requestTarget(req: IncomingMessage): string {
+  return (req as Partial<Request>).originalUrl ?? req.url ?? '/';
 }
 
 function describeError(error: unknown): {

@@ -1,9 +1,10 @@
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
+import { requestTarget } from '../errors/http-error.filter';
 import type { IncomingWebhook } from '../receivers/receiver';
 
-/** Build the receiver's view of an Express request whose raw body has been read. */
+/** Build the receiver's view of a request whose raw body has been read. */
 export function toIncomingWebhook(
-  req: Request,
+  req: IncomingMessage,
   rawBody: Buffer,
   options: { publicUrl?: string; trustProxy: boolean },
 ): IncomingWebhook {
@@ -11,16 +12,17 @@ export function toIncomingWebhook(
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
+  const target = requestTarget(req);
   const query: Record<string, string> = {};
-  const search = req.originalUrl.indexOf('?');
+  const search = target.indexOf('?');
   if (search >= 0) {
-    for (const [key, value] of new URLSearchParams(req.originalUrl.slice(search + 1))) {
+    for (const [key, value] of new URLSearchParams(target.slice(search + 1))) {
       query[key] ??= value;
     }
   }
   return {
-    method: req.method,
-    url: options.publicUrl ?? requestUrl(req, headers, options.trustProxy),
+    method: req.method ?? 'GET',
+    url: options.publicUrl ?? requestUrl(req, target, headers, options.trustProxy),
     query,
     headers,
     rawBody,
@@ -43,7 +45,12 @@ export function mediaType(contentType: string | undefined): string | undefined {
  * gateway sits behind a proxy that sets them (http.trustProxy); otherwise a caller could choose
  * the URL that URL-signing providers' signatures are checked against.
  */
-function requestUrl(req: Request, headers: Record<string, string>, trustProxy: boolean): string {
+function requestUrl(
+  req: IncomingMessage,
+  target: string,
+  headers: Record<string, string>,
+  trustProxy: boolean,
+): string {
   const forwardedProto = trustProxy
     ? headers['x-forwarded-proto']?.split(',')[0].trim()
     : undefined;
@@ -51,5 +58,5 @@ function requestUrl(req: Request, headers: Record<string, string>, trustProxy: b
   const proto =
     forwardedProto || ((req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http');
   const host = forwardedHost || headers.host || 'localhost';
-  return `${proto}://${host}${req.originalUrl}`;
+  return `${proto}://${host}${target}`;
 }

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import getRawBody from 'raw-body';
 import {
   PayloadTooLargeError,
@@ -14,8 +14,11 @@ import {
  * the bytes are only available if the app kept them (`rawBody: true`); otherwise verification
  * is impossible and we say how to fix it rather than verifying a re-serialization.
  */
-export async function readRawBody(req: Request, limit: number): Promise<Buffer> {
-  const kept = (req as Request & { rawBody?: unknown }).rawBody;
+export async function readRawBody(
+  req: IncomingMessage & { rawBody?: unknown; body?: unknown },
+  limit: number,
+): Promise<Buffer> {
+  const kept = req.rawBody;
   if (Buffer.isBuffer(kept)) {
     if (kept.length > limit) throw tooLarge(limit);
     return kept;

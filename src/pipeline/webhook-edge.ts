@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Request } from 'express';
 import type { HookgateConfig } from '../config/config.schema';
 import { HOOKGATE_CONFIG } from '../config/tokens';
-import { sendError } from '../errors/http-error.filter';
+import { requestPath, sendError } from '../errors/http-error.filter';
 import {
   MethodNotAllowedError,
   UnknownEndpointError,
@@ -23,7 +24,9 @@ import { readRawBody } from './raw-body.reader';
  *
  * It is middleware, not a controller, so that the route stays lean whatever the host app
  * registers globally: no pipes, guards or interceptors run on a delivery, and no route
- * matching or parameter decorators either (together ~5% of a delivery's CPU at load).
+ * matching or parameter decorators either (together ~5% of a delivery's CPU at load). The
+ * gateway goes further and serves the route before express sees the request
+ * (webhook-fast-path.ts), so everything here works on node's own request and response.
  * Errors are answered here by the same code as the app's exception filter.
  */
 @Injectable()
@@ -39,14 +42,24 @@ export class WebhookEdge implements NestMiddleware {
   ) {}
 
   /** Mounted on `webhooks/:provider/:endpointId` (HookgateModule.configure). */
-  use(req: Request, res: Response): void {
+  use(req: Request, res: ServerResponse): void {
     const { provider, endpointId } = req.params as { provider: string; endpointId: string };
+    this.handle(provider, endpointId, req, res);
+  }
+
+  /** Answer one request to the webhook route; never throws or rejects. */
+  handle(provider: string, endpointId: string, req: IncomingMessage, res: ServerResponse): void {
     this.receive(provider, endpointId, req, res).catch((error: unknown) =>
       sendError(error, req, res, this.errorLogger),
     );
   }
 
-  async receive(provider: string, endpointId: string, req: Request, res: Response): Promise<void> {
+  private async receive(
+    provider: string,
+    endpointId: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
     const started = process.hrtime.bigint();
     const endpoint = this.endpoints.find(provider, endpointId);
     if (!endpoint) {
@@ -75,7 +88,7 @@ export class WebhookEdge implements NestMiddleware {
           outcome: result.outcome,
           durationMs: Math.round(seconds * 1000),
         },
-        `${result.outcome} ${req.method} ${req.originalUrl.split('?')[0]}`,
+        `${result.outcome} ${req.method} ${requestPath(req)}`,
       );
     } catch (error) {
       const reason = error instanceof WebhookError ? error.reason : 'error';
@@ -84,11 +97,12 @@ export class WebhookEdge implements NestMiddleware {
     }
   }
 
-  private async process(endpoint: ResolvedEndpoint, req: Request): Promise<PipelineResult> {
+  private async process(endpoint: ResolvedEndpoint, req: IncomingMessage): Promise<PipelineResult> {
     const { receiver } = endpoint;
 
     const methods = receiver.methods ?? ['POST'];
-    if (!methods.includes(req.method)) throw new MethodNotAllowedError(req.method, methods);
+    const method = req.method ?? 'GET';
+    if (!methods.includes(method)) throw new MethodNotAllowedError(method, methods);
     if (req.method === 'POST') {
       const type = mediaType(req.headers['content-type']);
       if (!type || !receiver.contentTypes.includes(type)) {
@@ -109,20 +123,30 @@ export class WebhookEdge implements NestMiddleware {
 }
 
 /** The caller's X-Request-Id when it is sane (a proxy's), otherwise a new one. */
-function requestIdOf(req: Request): string {
+function requestIdOf(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
   return typeof given === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
-function send(res: Response, answer: WebhookResponse): void {
-  res.status(answer.status);
-  if (answer.headers) res.set(answer.headers);
+/** Node's own writes (no express helpers: see the class comment); Node adds Content-Length. */
+function send(res: ServerResponse, answer: WebhookResponse): void {
+  res.statusCode = answer.status;
+  for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
   const { body } = answer;
-  if (body === undefined) res.end();
-  else if (typeof body === 'string' || Buffer.isBuffer(body)) res.send(body);
-  else {
-    // Plain write: express's res.json adds an ETag (a hash of the body) nobody uses here.
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.end(JSON.stringify(body));
+  if (body === undefined) {
+    res.end();
+    return;
   }
+  if (typeof body === 'string' || Buffer.isBuffer(body)) {
+    if (!res.hasHeader('content-type')) {
+      // Never text/html: a receiver's text answer may echo caller input (a challenge).
+      const type =
+        typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/octet-stream';
+      res.setHeader('Content-Type', type);
+    }
+    res.end(body);
+    return;
+  }
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
 }

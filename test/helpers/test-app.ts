@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { StoreWriteLock } from '../../src/store/write-lock';
 import type { Clock, ReceiverRegistry } from '../../src/config/tokens';
 import { HookgateModule } from '../../src/hookgate.module';
+import { serveWebhooksBeforeExpress } from '../../src/pipeline/webhook-fast-path';
 import { hasOwnSchema, isolatedSchemaUrl, isPostgresUrl } from './pg-database';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -36,7 +37,7 @@ export interface TestApp {
 
 /**
  * The real Hookgate module in a Nest app made the way the gateway makes it (body parser off,
- * so the raw bytes reach the edge untouched).
+ * so the raw bytes reach the edge untouched; the webhook route served before express).
  */
 export async function createTestApp(
   config: Record<string, unknown> = testConfig(),
@@ -47,6 +48,11 @@ export async function createTestApp(
     providers?: any[];
     /** Runs after the app is created and before it is initialised (routes outside Nest). */
     beforeInit?: (app: NestExpressApplication) => void;
+    /**
+     * How the webhook route is served: before express, as the gateway serves it (default), or
+     * as the module's middleware alone, as in an app that imports the module and no more.
+     */
+    webhookRoute?: 'before-express' | 'middleware';
   } = {},
 ): Promise<TestApp> {
   config = await isolateStore(config);
@@ -62,6 +68,9 @@ export async function createTestApp(
     bodyParser: false,
     logger: levels,
   });
+  if ((options.webhookRoute ?? 'before-express') === 'before-express') {
+    serveWebhooksBeforeExpress(app);
+  }
   options.beforeInit?.(app);
   await app.init();
   return {

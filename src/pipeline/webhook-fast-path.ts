@@ -1,0 +1,59 @@
+import type { INestApplication } from '@nestjs/common';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import type { HookgateConfig } from '../config/config.schema';
+import { HOOKGATE_CONFIG } from '../config/tokens';
+import { WebhookEdge } from './webhook-edge';
+
+/** `/webhooks/{provider}/{endpointId}`, matched as express matches the middleware's route. */
+const WEBHOOK_PATH = /^\/webhooks\/([^/]+)\/([^/]+)\/?$/i;
+
+/**
+ * The provider and endpoint id a request target names, or undefined when it is not the webhook
+ * route. Like express: case-insensitive, one optional trailing slash, the query ignored, each
+ * part percent-decoded; a part that does not decode is left to express (which answers 400).
+ */
+export function webhookRoute(
+  target: string | undefined,
+): { provider: string; endpointId: string } | undefined {
+  if (!target) return undefined;
+  const query = target.indexOf('?');
+  const match = WEBHOOK_PATH.exec(query >= 0 ? target.slice(0, query) : target);
+  if (!match) return undefined;
+  try {
+    return { provider: decodeURIComponent(match[1]), endpointId: decodeURIComponent(match[2]) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Serve the webhook route straight from the HTTP server, before express sees the request; every
+ * other request still goes to the app. Express's own per-request work (its request and response
+ * prototypes, the router walking every layer up to the middleware) cost more than a third of a
+ * delivery's CPU: with it skipped the gateway acknowledged 1.17-1.27 times the verify-only Nest
+ * app's rate instead of 0.84-0.85 (bench/README.md, 2026-11-29). Nothing is lost on the route:
+ * the edge already ran outside Nest's pipes, guards, interceptors and filters.
+ *
+ * The gateway calls this (main.ts). An app that imports HookgateModule may too, once created and
+ * before it listens, when its own global middleware need not see deliveries. A worker process
+ * has no webhook route: nothing changes there.
+ */
+export function serveWebhooksBeforeExpress(app: INestApplication): void {
+  const config = app.get<HookgateConfig>(HOOKGATE_CONFIG);
+  if (config.role === 'worker') return;
+  const edge = app.get(WebhookEdge);
+  const server = app.getHttpServer() as Server;
+  const listeners = server.listeners('request') as RequestListener[];
+  if (listeners.length !== 1) {
+    throw new Error(
+      `serveWebhooksBeforeExpress expects the app as the server's only request listener, found ${listeners.length}`,
+    );
+  }
+  const [expressApp] = listeners;
+  server.removeListener('request', expressApp);
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const route = webhookRoute(req.url);
+    if (route) edge.handle(route.provider, route.endpointId, req, res);
+    else expressApp(req, res);
+  });
+}
