@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import examples from '@octokit/webhooks-examples';
 import { ADMIN_TOKEN, createTestApp, postRaw, testConfig, TestApp } from './helpers/test-app';
 import { githubHeaders, githubSignature } from './helpers/github';
+import { InboxWriter, type NewDelivery } from '../src/store/inbox.writer';
 
 const SECRET = 'github-test-secret';
 const URL = '/webhooks/github/acme';
@@ -115,6 +116,34 @@ describe('GitHub receiver end to end', () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
     expect(answers.filter((a) => a.body.duplicate === false)).toHaveLength(1);
+  });
+
+  it('de-duplicates copies in consecutive batches (committing at once on PostgreSQL)', async () => {
+    const inbox = t.app.get(InboxWriter);
+    const copy = (): NewDelivery => ({
+      provider: 'github',
+      endpoint: 'acme',
+      type: 'ping',
+      providerDeliveryId: 'dup-two-batches',
+      receivedAt: new Date(),
+      headers: { 'x-github-event': 'ping' },
+      rawBody: Buffer.from('{"zen":"Design for failure."}'),
+    });
+    const first = inbox.store(copy());
+    await new Promise((resolve) => setImmediate(resolve)); // the first batch is committing
+    const second = inbox.store(copy());
+    const stored = await Promise.all([first, second]);
+    // Either may commit first when both are in flight; one is stored, the other points at it.
+    expect(stored.map((s) => s.duplicate).sort()).toEqual([false, true]);
+    expect(stored[1].id).toBe(stored[0].id);
+    const list = await t
+      .http()
+      .get('/admin/deliveries?type=ping&limit=500')
+      .set('authorization', `Bearer ${ADMIN_TOKEN}`);
+    const copies = list.body.items.filter(
+      (d: { providerDeliveryId: string }) => d.providerDeliveryId === 'dup-two-batches',
+    );
+    expect(copies.map((d: { id: string }) => d.id)).toEqual([stored[0].id]);
   });
 
   describe('refusals', () => {

@@ -1,44 +1,76 @@
+interface Waiting<Item, Result> {
+  item: Item;
+  resolve(result: Result): void;
+  reject(error: unknown): void;
+}
+
 /**
- * Group commit: work items that arrive while a commit is in flight wait for the next one and
+ * Group commit: work items that arrive while commits are in flight wait for the next one and
  * share its transaction. Each caller's promise settles only after the batch holding its item
  * committed (or failed), so "resolved" still means "durable", while the cost of a commit (the
  * fsync) is shared by the whole batch instead of paid per item.
+ *
+ * `maxInFlight` batches may be committing at once. SQLite has one writer, so one there. On
+ * PostgreSQL each batch is an autocommit statement on its own pooled connection, and the server
+ * flushes concurrent commits together: with one in flight the edge sat waiting for the database
+ * (bench/README.md, 2026-11-29 evening).
  */
 export class GroupCommit<Item, Result> {
-  private queue: { item: Item; resolve(result: Result): void; reject(error: unknown): void }[] = [];
-  private draining: Promise<void> | null = null;
+  private queue: Waiting<Item, Result>[] = [];
+  private inFlight = 0;
+  private startScheduled = false;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     /** Commit one batch; returns one result per item, in order. Throws to fail the batch. */
     private readonly commitBatch: (items: Item[]) => Promise<Result[]>,
     private readonly maxBatch: number,
+    private readonly maxInFlight = 1,
   ) {}
 
   submit(item: Item): Promise<Result> {
     return new Promise<Result>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      // setImmediate: let every item produced in this turn of the event loop join the batch.
-      this.draining ??= new Promise<void>((done) =>
-        setImmediate(() => void this.drain().then(done)),
-      );
+      if (this.inFlight < this.maxInFlight && !this.startScheduled) {
+        // setImmediate: let every item produced in this turn of the event loop join the batch.
+        this.startScheduled = true;
+        setImmediate(() => {
+          this.startScheduled = false;
+          this.startBatches();
+        });
+      }
     });
   }
 
   /** Resolves when everything submitted so far has been committed or refused. */
-  async flush(): Promise<void> {
-    while (this.draining) await this.draining;
+  flush(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
+  private isIdle(): boolean {
+    return this.queue.length === 0 && this.inFlight === 0 && !this.startScheduled;
+  }
+
+  private startBatches(): void {
+    while (this.queue.length > 0 && this.inFlight < this.maxInFlight) {
       const batch = this.queue.splice(0, this.maxBatch);
-      try {
-        const results = await this.commitBatch(batch.map((entry) => entry.item));
-        batch.forEach((entry, i) => entry.resolve(results[i]));
-      } catch (error) {
-        for (const entry of batch) entry.reject(error);
-      }
+      this.inFlight++;
+      void this.commit(batch).then(() => {
+        this.inFlight--;
+        // What arrived meanwhile has waited a whole commit already: no extra turn.
+        this.startBatches();
+        if (this.isIdle()) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+      });
     }
-    this.draining = null;
+  }
+
+  private async commit(batch: Waiting<Item, Result>[]): Promise<void> {
+    try {
+      const results = await this.commitBatch(batch.map((entry) => entry.item));
+      batch.forEach((entry, i) => entry.resolve(results[i]));
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+    }
   }
 }

@@ -37,6 +37,9 @@ export interface StoredDelivery {
 /** Upper bound on rows per transaction (keeps statements under every engine's parameter cap). */
 export const MAX_BATCH = 200;
 
+/** Inbox commits at once on PostgreSQL (SQLite: one; see GroupCommit). */
+export const POSTGRES_COMMITS_IN_FLIGHT = 2;
+
 /**
  * The durable inbox. Deliveries are inserted with group commit (see GroupCommit): one
  * transaction and one multi-row INSERT per batch, each request answered after its batch
@@ -45,11 +48,7 @@ export const MAX_BATCH = 200;
 @Injectable()
 export class InboxWriter implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Inbox');
-  private readonly commits = new GroupCommit<DeliveryRecord, StoredDelivery>(
-    (rows) => this.commit(rows),
-    MAX_BATCH,
-  );
-
+  private readonly commits: GroupCommit<DeliveryRecord, StoredDelivery>;
   private lastFailureAt: Date | null = null;
 
   constructor(
@@ -57,7 +56,10 @@ export class InboxWriter implements BeforeApplicationShutdown {
     private readonly entities: StoreEntitiesRef,
     private readonly lock: StoreWriteLock,
     private readonly events: StoreEvents,
-  ) {}
+  ) {
+    const inFlight = dataSource.options.type === 'postgres' ? POSTGRES_COMMITS_IN_FLIGHT : 1;
+    this.commits = new GroupCommit((rows) => this.commit(rows), MAX_BATCH, inFlight);
+  }
 
   async store(delivery: NewDelivery): Promise<StoredDelivery> {
     const row: DeliveryRecord = {
