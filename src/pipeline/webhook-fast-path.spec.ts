@@ -8,6 +8,8 @@ describe('webhookRoute', () => {
     ['/webhooks/twilio/sms?From=%2B1&Body=hi', 'twilio', 'sms'],
     ['/webhooks/git%68ub/a%2Fb', 'github', 'a/b'],
     ['/webhooks/github/acme/?', 'github', 'acme'],
+    ['/webhooks/github/acme#fragment', 'github', 'acme'],
+    ['/webhooks/github/acme?a=1#fragment', 'github', 'acme'],
   ])('%s is provider %s, endpoint %s', (target, provider, endpointId) => {
     expect(webhookRoute(target)).toEqual({ provider, endpointId });
   });

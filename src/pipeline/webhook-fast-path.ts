@@ -9,15 +9,16 @@ const WEBHOOK_PATH = /^\/webhooks\/([^/]+)\/([^/]+)\/?$/i;
 
 /**
  * The provider and endpoint id a request target names, or undefined when it is not the webhook
- * route. Like express: case-insensitive, one optional trailing slash, the query ignored, each
- * part percent-decoded; a part that does not decode is left to express (which answers 400).
+ * route. Like express: case-insensitive, one optional trailing slash, the query (and a fragment)
+ * ignored, each part percent-decoded; a part that does not decode is left to express (400).
  */
 export function webhookRoute(
   target: string | undefined,
 ): { provider: string; endpointId: string } | undefined {
   if (!target) return undefined;
-  const query = target.indexOf('?');
-  const match = WEBHOOK_PATH.exec(query >= 0 ? target.slice(0, query) : target);
+  // The path ends at the query or, as express reads it, at a fragment a careless sender left.
+  const end = target.search(/[?#]/);
+  const match = WEBHOOK_PATH.exec(end >= 0 ? target.slice(0, end) : target);
   if (!match) return undefined;
   try {
     return { provider: decodeURIComponent(match[1]), endpointId: decodeURIComponent(match[2]) };

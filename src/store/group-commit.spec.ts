@@ -82,4 +82,25 @@ describe('GroupCommit', () => {
     await flush;
     expect(flushed).toBe(true);
   });
+
+  it('flush wakes up when a batch started beside a finishing one fails at once (two in flight)', async () => {
+    let calls = 0;
+    let finishFirst: () => void = () => undefined;
+    const group = new GroupCommit<number, number>(
+      (items) =>
+        ++calls === 1
+          ? new Promise((resolve) => (finishFirst = () => resolve(items)))
+          : Promise.reject(new Error('store closed')),
+      100,
+      2,
+    );
+    void group.submit(1);
+    await turn(); // batch [1] in flight
+    const second = group.submit(2); // a start is scheduled for the next turn
+    const flushed = group.flush().then(() => 'flushed');
+    finishFirst(); // [1] commits; [2] starts and fails before that scheduled start runs
+    await expect(second).rejects.toThrow('store closed');
+    const timeout = new Promise((resolve) => setTimeout(() => resolve('still waiting'), 200));
+    expect(await Promise.race([flushed, timeout])).toBe('flushed');
+  });
 });

@@ -37,6 +37,7 @@ export class GroupCommit<Item, Result> {
         setImmediate(() => {
           this.startScheduled = false;
           this.startBatches();
+          this.wakeIdleWaiters();
         });
       }
     });
@@ -60,9 +61,14 @@ export class GroupCommit<Item, Result> {
         this.inFlight--;
         // What arrived meanwhile has waited a whole commit already: no extra turn.
         this.startBatches();
-        if (this.isIdle()) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+        this.wakeIdleWaiters();
       });
     }
+  }
+
+  /** Both places that can leave the group idle check: a batch may settle before the turn ends. */
+  private wakeIdleWaiters(): void {
+    if (this.isIdle()) this.idleWaiters.splice(0).forEach((resolve) => resolve());
   }
 
   private async commit(batch: Waiting<Item, Result>[]): Promise<void> {
