@@ -1,7 +1,17 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Request } from 'express';
-import { CanActivate, Injectable, NestInterceptor } from '@nestjs/common';
+import {
+  CanActivate,
+  Controller,
+  Get,
+  Injectable,
+  Module,
+  NestInterceptor,
+  NotFoundException,
+  Res,
+} from '@nestjs/common';
+import type { Response } from 'express';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Observable } from 'rxjs';
@@ -240,5 +250,36 @@ describe('HTTP edge inside a host app with global guards and interceptors', () =
     const headers = githubHeaders(SECRET, body, 'ping');
     expect((await postRaw(t, '/webhooks/github/acme/extra', headers, body)).status).toBe(404);
     expect((await postRaw(t, '/webhooks/github', headers, body)).status).toBe(404);
+  });
+});
+
+/** A host-app route that describes its answer, then fails: the error answer must not keep that. */
+@Controller('report')
+class ReportController {
+  @Get()
+  report(@Res({ passthrough: true }) res: Response): never {
+    res.setHeader('Content-Length', '100000');
+    res.setHeader('ETag', '"report-v1"');
+    throw new NotFoundException('no report yet');
+  }
+}
+
+@Module({ controllers: [ReportController] })
+class ReportModule {}
+
+describe('error answers on a host app route', () => {
+  it('drop the Content-Length and ETag the route set for another body', async () => {
+    const t = await createTestApp(testConfig(), { imports: [ReportModule] });
+    try {
+      const res = await t.http().get('/report');
+      expect([res.status, res.body.message, res.headers.etag]).toEqual([
+        404,
+        'no report yet',
+        undefined,
+      ]);
+      expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.text));
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -54,9 +54,13 @@ export function sendError(
   if (res.headersSent) return;
   res.statusCode = status;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  // A route may have described another body before it threw: its length and validators go.
+  const text = JSON.stringify(body);
+  res.removeHeader('ETag');
+  res.removeHeader('Last-Modified');
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  // Node sends no body for HEAD by itself.
-  res.end(JSON.stringify(body));
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text); // Node sends no body for HEAD by itself
 }
 
 /**

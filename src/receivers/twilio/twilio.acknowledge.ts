@@ -11,7 +11,7 @@ export function acknowledgeTwilio(result: { id: string; duplicate: boolean }): W
   return {
     status: 200,
     headers: {
-      'content-type': 'text/xml',
+      'content-type': 'text/xml; charset=utf-8',
       'x-hookgate-delivery-id': result.id,
       'x-hookgate-duplicate': String(result.duplicate),
     },

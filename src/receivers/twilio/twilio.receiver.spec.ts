@@ -107,7 +107,7 @@ describe('Twilio acknowledgement and options', () => {
     expect(twilioReceiver.acknowledge!({ id: 'd1', duplicate: false })).toEqual({
       status: 200,
       headers: {
-        'content-type': 'text/xml',
+        'content-type': 'text/xml; charset=utf-8',
         'x-hookgate-delivery-id': 'd1',
         'x-hookgate-duplicate': 'false',
       },
