@@ -1,4 +1,7 @@
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import twilio from 'twilio';
 import {
@@ -182,6 +185,39 @@ describe('Twilio receiver end to end', () => {
       body,
     );
     expect(res.status).toBe(200);
+  });
+
+  it('checks the URL an absolute-form target names (as a forward proxy sends it)', async () => {
+    const body = Buffer.from(
+      fixture('incoming-sms.txt')
+        .toString()
+        .replace(/SM1f0e/g, 'SM5f0e'),
+    );
+    const url = 'http://gateway.test/webhooks/twilio/rebuilt?tenant=8';
+    // supertest always sends an origin-form target; node's client sends `path` as it is.
+    const server = t.app.getHttpServer().listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as AddressInfo;
+      const post = (headers: Record<string, string>) =>
+        new Promise<number>((resolve, reject) => {
+          const req = httpRequest(
+            { host: '127.0.0.1', port, method: 'POST', path: url, headers },
+            (res) => {
+              res.resume();
+              resolve(res.statusCode ?? 0);
+            },
+          );
+          req.on('error', reject);
+          req.end(body);
+        });
+      // The Host header names the gateway's listener; the target's own host is what was signed.
+      expect(await post({ ...formHeaders(url, body), host: `127.0.0.1:${port}` })).toBe(200);
+      const elsewhere = formHeaders(url.replace('gateway.test', 'other.test'), body);
+      expect(await post({ ...elsewhere, host: `127.0.0.1:${port}` })).toBe(401);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   describe('refusals', () => {

@@ -40,10 +40,15 @@ export function mediaType(contentType: string | undefined): string | undefined {
   );
 }
 
+/** `http://host:8080/path?q` → scheme, authority and the origin-form rest (`/path?q`). */
+const ABSOLUTE_FORM = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(.*)$/is;
+
 /**
  * The URL as the provider called it. X-Forwarded-* are only believed when the operator said the
  * gateway sits behind a proxy that sets them (http.trustProxy); otherwise a caller could choose
- * the URL that URL-signing providers' signatures are checked against.
+ * the URL that URL-signing providers' signatures are checked against. A target in absolute form
+ * (`POST http://host/path`, as sent to a proxy) names its own scheme and host, which take the
+ * place of the Host header (RFC 9112, section 3.2.2).
  */
 function requestUrl(
   req: IncomingMessage,
@@ -55,8 +60,12 @@ function requestUrl(
     ? headers['x-forwarded-proto']?.split(',')[0].trim()
     : undefined;
   const forwardedHost = trustProxy ? headers['x-forwarded-host']?.split(',')[0].trim() : undefined;
+  const absolute = ABSOLUTE_FORM.exec(target);
+  const path = absolute ? absolute[3].replace(/^(?!\/)/, '/') : target;
   const proto =
-    forwardedProto || ((req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http');
-  const host = forwardedHost || headers.host || 'localhost';
-  return `${proto}://${host}${target}`;
+    forwardedProto ||
+    absolute?.[1].toLowerCase() ||
+    ((req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http');
+  const host = forwardedHost || absolute?.[2] || headers.host || 'localhost';
+  return `${proto}://${host}${path}`;
 }
