@@ -374,8 +374,6 @@ describe('the worker loop when planning fails', () => {
     });
     try {
       const runs = t.app.get(RunStore);
-      // Planning beside the turn, as on PostgreSQL, whatever the engine of this pass.
-      jest.spyOn(runs, 'concurrentTransactions', 'get').mockReturnValue(true);
       const planPending = runs.planPending.bind(runs);
       let failures = 3;
       jest

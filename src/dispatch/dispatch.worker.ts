@@ -178,10 +178,11 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
 
   /**
    * Plan new deliveries' runs (when due), record what finished and claim runs for the free
-   * slots. Returns whether there may be more to do at once. On PostgreSQL planning runs beside
-   * the turn, each on its own connection (their rows do not overlap: planning locks deliveries
-   * not planned yet, the turn runs of planned ones), so an iteration costs the event loop the
-   * round trips of one of them, not of both; SQLite writes one transaction at a time.
+   * slots. Returns whether there may be more to do at once. Planning runs beside the turn
+   * (their rows do not overlap: planning writes deliveries not planned yet and their new runs,
+   * the turn runs of planned ones), so an iteration costs the event loop the round trips of one
+   * of them, not of both. On PostgreSQL each has its own pooled connection; on SQLite both hold
+   * the write lock shared (StoreWriteLock) and sqlite3 runs one's calls right after the other's.
    */
   private async iterate(concurrency: number): Promise<boolean> {
     // Settled, never rejected: a planning that failed during the wait below (the database
@@ -191,8 +192,7 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
     // Before counting the held runs, on purpose: the runs the last turn claimed finish during
     // this wait, and counting them as held would halve what this turn claims. Fast handlers
     // finish within the current turn of the event loop.
-    if (this.runs.concurrentTransactions) await new Promise((resolve) => setImmediate(resolve));
-    else await planning;
+    await new Promise((resolve) => setImmediate(resolve));
     const held = this.inFlight.size + this.waiting.size;
     const capacity = Math.max(0, concurrency + this.claimAhead.allowance() - held);
     const claimed = await settled(this.turn(this.stopping ? 0 : capacity));

@@ -99,14 +99,6 @@ export class RunStore {
     return this.dataSource.options.type === 'postgres';
   }
 
-  /**
-   * Whether planning and a worker's turn may run at the same time (PostgreSQL, each on its own
-   * pooled connection); SQLite has one connection and writes one transaction at a time.
-   */
-  get concurrentTransactions(): boolean {
-    return this.postgres;
-  }
-
   /** Parameters in the engine's placeholder style; dates as TypeORM stores them. */
   private statement(): StatementParameters {
     return new StatementParameters(this.postgres);
@@ -154,7 +146,8 @@ export class RunStore {
     }
     // SQLite: read, then write in one script. Planning the same deliveries twice (another
     // process on the file planned them in between) changes nothing: the runs already exist.
-    return this.lock.runExclusive(async () => {
+    // A read and a script: shared with the inbox's inserts (see StoreWriteLock).
+    return this.lock.runShared(async () => {
       planningRead?.();
       const deliveries: PlanningDelivery[] = await this.dataSource.query(
         unplannedDeliveriesSql(new ScriptLiterals(), limit),
@@ -288,7 +281,9 @@ export class RunStore {
     leaseMs: number,
     now: Date,
   ): Promise<ClaimedRun[]> {
-    return this.lock.runExclusive(async () => {
+    // A script and a read of what it leased: shared with the inbox's inserts (StoreWriteLock).
+    // One worker loop per process runs turns one at a time, so the temp table is its own.
+    return this.lock.runShared(async () => {
       const script = ['BEGIN IMMEDIATE'];
       script.push(...outcomeUpdates(this.sqliteLiterals, outcomes, owner, now).map((s) => s.sql));
       const q = new ScriptLiterals();

@@ -101,7 +101,7 @@ export class InboxWriter implements BeforeApplicationShutdown {
 
   private async commit(batch: DeliveryRecord[]): Promise<StoredDelivery[]> {
     try {
-      const results = await this.lock.runExclusive(() => this.timedInsert(batch));
+      const results = await this.lock.runShared(() => this.timedInsert(batch));
       this.lastFailureAt = null;
       this.events.notifyStored(results.filter((r) => !r.duplicate).length);
       return results;

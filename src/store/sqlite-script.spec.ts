@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ScriptLiterals, runScript } from './sqlite-script';
+import { sqliteDatabase } from './sqlite-driver';
 
 describe('SQLite statement scripts', () => {
   let dataSource: DataSource;
@@ -55,5 +56,25 @@ describe('SQLite statement scripts', () => {
       'COMMIT',
     ]);
     expect(await bodies()).toEqual(['next']);
+  });
+  it('rolls back before a statement queued behind the failed script runs (shared write lock)', async () => {
+    // A shared holder of the write lock (the inbox) may queue its autocommit insert while a
+    // script runs. Had it run inside the failed script's still open transaction, the rollback
+    // would take it away after its caller had been told it committed.
+    const db = sqliteDatabase(dataSource);
+    const failing = runScript(dataSource, [
+      'BEGIN IMMEDIATE',
+      "INSERT INTO notes (body) VALUES ('rolled back')",
+      'INSERT INTO missing_table (body) VALUES (1)',
+      'COMMIT',
+    ]);
+    const queued = new Promise<unknown[]>((resolve, reject) =>
+      db.all("INSERT INTO notes (body) VALUES ('queued') RETURNING id", (error, rows) =>
+        error ? reject(error) : resolve(rows),
+      ),
+    );
+    await expect(failing).rejects.toThrow(/no such table/);
+    await expect(queued).resolves.toHaveLength(1);
+    expect(await bodies()).toEqual(['queued']);
   });
 });

@@ -59,4 +59,88 @@ describe('StoreWriteLock', () => {
     await Promise.all([lock.runExclusive(work), lock.runExclusive(work)]);
     expect(most).toBe(2);
   });
+  /** A holder that stays inside until released, recording when it entered. */
+  function holder(lock: StoreWriteLock, mode: 'shared' | 'exclusive', name: string, log: string[]) {
+    let leave!: () => void;
+    const left = new Promise<void>((resolve) => (leave = resolve));
+    const run = mode === 'shared' ? lock.runShared.bind(lock) : lock.runExclusive.bind(lock);
+    const done = run(async () => {
+      log.push(name);
+      await left;
+    });
+    return { leave, done };
+  }
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('lets shared holders overlap, and keeps them out while an exclusive one holds it', async () => {
+    const lock = new StoreWriteLock(true);
+    const entered: string[] = [];
+    const a = holder(lock, 'shared', 'a', entered);
+    const b = holder(lock, 'shared', 'b', entered);
+    await settle();
+    expect(entered).toEqual(['a', 'b']);
+    const x = holder(lock, 'exclusive', 'x', entered);
+    await settle();
+    a.leave();
+    await settle();
+    expect(entered).toEqual(['a', 'b']); // b still holds it shared
+    b.leave();
+    await settle();
+    expect(entered).toEqual(['a', 'b', 'x']);
+    const c = holder(lock, 'shared', 'c', entered);
+    await settle();
+    expect(entered).toEqual(['a', 'b', 'x']);
+    x.leave();
+    await settle();
+    expect(entered).toEqual(['a', 'b', 'x', 'c']);
+    c.leave();
+    await Promise.all([a.done, b.done, x.done, c.done]);
+  });
+
+  it('serves waiters in arrival order: a stream of shared holders cannot starve an exclusive one', async () => {
+    const lock = new StoreWriteLock(true);
+    const entered: string[] = [];
+    const first = holder(lock, 'shared', 'first', entered);
+    await settle();
+    const x = holder(lock, 'exclusive', 'x', entered);
+    const later = holder(lock, 'shared', 'later', entered); // arrived after x: waits for it
+    await settle();
+    expect(entered).toEqual(['first']);
+    first.leave();
+    await settle();
+    expect(entered).toEqual(['first', 'x']);
+    x.leave();
+    await settle();
+    expect(entered).toEqual(['first', 'x', 'later']);
+    later.leave();
+    await Promise.all([first.done, x.done, later.done]);
+  });
+
+  it('lets the next holder in after a failed one', async () => {
+    const lock = new StoreWriteLock(true);
+    await expect(
+      lock.runShared(async () => {
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
+    await expect(lock.runExclusive(async () => 'ok')).resolves.toBe('ok');
+  });
+
+  it('runs shared work exclusively where it pauses after writes (a process sharing the file)', async () => {
+    jest.useFakeTimers();
+    const lock = new StoreWriteLock(true, 3);
+    const entered: string[] = [];
+    const a = holder(lock, 'shared', 'a', entered);
+    const b = holder(lock, 'shared', 'b', entered);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(entered).toEqual(['a']);
+    a.leave();
+    await jest.advanceTimersByTimeAsync(2);
+    expect(entered).toEqual(['a']);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(entered).toEqual(['a', 'b']);
+    b.leave();
+    await jest.advanceTimersByTimeAsync(3);
+    await Promise.all([a.done, b.done]);
+  });
 });

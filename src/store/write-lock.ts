@@ -1,37 +1,89 @@
-import { Mutex } from 'async-mutex';
-
 /**
  * SQLite gives TypeORM one connection, and TypeORM does not queue transactions on it: a second
  * BEGIN while one is open fails, and a lone write would join someone else's transaction. Every
- * write transaction therefore runs through this lock. PostgreSQL has a pool and real
- * isolation, so there the lock does nothing.
+ * write therefore runs through this lock. PostgreSQL has a pool and real isolation, so there
+ * the lock does nothing.
+ *
+ * Two modes. `runExclusive`: a transaction that spans several calls on the connection (BEGIN,
+ * statements, COMMIT through TypeORM); nothing else runs meanwhile. `runShared`: work made only
+ * of calls that are each whole on the connection: an autocommit statement (the inbox insert),
+ * a read, or a transaction sent as one script (runScript). Shared holders may overlap: sqlite3
+ * runs a script alone and in order with the statements queued around it, so the connection goes
+ * from one holder's call to the next on its own thread. Under the exclusive mode alone each
+ * call waited for the event loop to hand the lock on, which under load (the loop busy with the
+ * requests the last commit answered) cost more than SQLite's own work (bench/README.md).
+ *
+ * Waiters are served in arrival order, so a stream of shared holders (inbox commits) cannot
+ * keep an exclusive one (retention, a release) waiting forever.
  *
  * `pauseAfterWriteMs`: for a process that shares its SQLite file with another writing process
  * (a `role: worker` beside a `role: api` edge). Between processes, SQLite's busy handler decides
  * who writes next, and it is not fair: a waiting writer polls after growing sleeps (1, 2, 5,
  * 10 ms…), while a process that begins its next transaction the moment it commits finds the
  * file free every time. Keeping the lock for a moment after each write leaves the file free for
- * the other process's waiting insert.
+ * the other process's waiting insert. Such a process runs shared work exclusively too.
  */
 export class StoreWriteLock {
-  private readonly mutex: Mutex | null;
+  private readonly waiters: Array<{ exclusive: boolean; enter: () => void }> = [];
+  private sharedHolders = 0;
+  private exclusiveHeld = false;
 
   constructor(
-    serialize: boolean,
+    private readonly serialize: boolean,
     private readonly pauseAfterWriteMs = 0,
-  ) {
-    this.mutex = serialize ? new Mutex() : null;
-  }
+  ) {}
 
   runExclusive<T>(work: () => Promise<T>): Promise<T> {
-    if (!this.mutex) return work();
-    if (this.pauseAfterWriteMs <= 0) return this.mutex.runExclusive(work);
-    return this.mutex.runExclusive(async () => {
-      try {
-        return await work();
-      } finally {
+    return this.run(true, work);
+  }
+
+  runShared<T>(work: () => Promise<T>): Promise<T> {
+    return this.run(this.pauseAfterWriteMs > 0, work);
+  }
+
+  private async run<T>(exclusive: boolean, work: () => Promise<T>): Promise<T> {
+    if (!this.serialize) return work();
+    await this.acquire(exclusive);
+    try {
+      return await work();
+    } finally {
+      if (this.pauseAfterWriteMs > 0) {
         await new Promise((resolve) => setTimeout(resolve, this.pauseAfterWriteMs));
       }
-    });
+      this.release(exclusive);
+    }
+  }
+
+  private acquire(exclusive: boolean): Promise<void> {
+    if (this.waiters.length === 0 && this.free(exclusive)) {
+      this.enter(exclusive);
+      return Promise.resolve();
+    }
+    return new Promise((resolve) =>
+      this.waiters.push({
+        exclusive,
+        enter: () => {
+          this.enter(exclusive);
+          resolve();
+        },
+      }),
+    );
+  }
+
+  private free(exclusive: boolean): boolean {
+    return !this.exclusiveHeld && (!exclusive || this.sharedHolders === 0);
+  }
+
+  private enter(exclusive: boolean): void {
+    if (exclusive) this.exclusiveHeld = true;
+    else this.sharedHolders += 1;
+  }
+
+  private release(exclusive: boolean): void {
+    if (exclusive) this.exclusiveHeld = false;
+    else this.sharedHolders -= 1;
+    while (this.waiters.length > 0 && this.free(this.waiters[0].exclusive)) {
+      this.waiters.shift()!.enter();
+    }
   }
 }
