@@ -17,6 +17,21 @@ export default tseslint.config(
     },
   },
   {
+    // SQLite work under the shared write lock relies on statements prepared per call (see
+    // src/store/write-lock.ts): a statement kept prepared would not wait for a running script.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='prepare']",
+          message:
+            'No prepared statements on the SQLite connection: shared holders of the write lock rely on per-call statements (src/store/write-lock.ts).',
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

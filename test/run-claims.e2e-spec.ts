@@ -109,6 +109,28 @@ describe('leasing due runs', () => {
     expect(await lease(10)).toEqual([]);
   });
 
+  it('gives each of two turns taken at once the runs it leased itself', async () => {
+    const stored = [];
+    for (let i = 0; i < 4; i++)
+      stored.push(...(await store(`d${i}`, { nextAttemptAt: at(-10 + i) })));
+    const [a, b] = await Promise.all([
+      runs.recordAndClaim([], 2, 'worker-a', 60_000),
+      runs.recordAndClaim([], 2, 'worker-b', 60_000),
+    ]);
+    for (const [claimed, owner] of [
+      [a, 'worker-a'],
+      [b, 'worker-b'],
+    ] as const) {
+      expect(claimed).toHaveLength(2);
+      for (const { run } of claimed) {
+        expect(run.leaseOwner).toBe(owner);
+        expect(await row(run.id)).toMatchObject({ status: 'processing', leaseOwner: owner });
+      }
+    }
+    const ids = [...a, ...b].map((c) => c.run.id).sort();
+    expect(ids).toEqual(stored.map((r) => r.id).sort());
+  });
+
   // PostgreSQL only: SQLite has one connection, and reads its claim after the commit.
   const onPostgres = isPostgresUrl(testDatabaseUrl()) ? it : it.skip;
 

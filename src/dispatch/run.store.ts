@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CLOCK, type Clock } from '../config/tokens';
 import { HOOKGATE_CONNECTION } from '../store/data-source';
@@ -80,6 +81,12 @@ const CLAIMED = 'temp."hookgate_claimed"';
 @Injectable()
 export class RunStore {
   private readonly logger = new Logger('Dispatch');
+  /**
+   * SQLite turns one at a time: each fills the connection's temp table of leased runs and reads
+   * it back in a second call, which another turn's script must not come between. (The worker
+   * loop turns one at a time anyway; this keeps it true for any other caller.)
+   */
+  private readonly sqliteTurns = new Mutex();
 
   constructor(
     @InjectDataSource(HOOKGATE_CONNECTION) private readonly dataSource: DataSource,
@@ -282,36 +289,37 @@ export class RunStore {
     now: Date,
   ): Promise<ClaimedRun[]> {
     // A script and a read of what it leased: shared with the inbox's inserts (StoreWriteLock).
-    // One worker loop per process runs turns one at a time, so the temp table is its own.
-    return this.lock.runShared(async () => {
-      const script = ['BEGIN IMMEDIATE'];
-      script.push(...outcomeUpdates(this.sqliteLiterals, outcomes, owner, now).map((s) => s.sql));
-      const q = new ScriptLiterals();
-      // The deliveries whose runs changed: those of the outcomes and of the runs leased.
-      const touched = [...new Set(outcomes.map((o) => o.deliveryId))];
-      const changed = touched.length
-        ? [`VALUES ${touched.map((id) => `(${q.value(id)})`).join(', ')}`]
-        : [];
-      if (limit > 0) {
-        script.push(
-          `CREATE TEMP TABLE IF NOT EXISTS ${CLAIMED} ("id" TEXT PRIMARY KEY)`,
-          `DELETE FROM ${CLAIMED}`,
-          `INSERT INTO ${CLAIMED} ("id") ${sqliteDueRunIds(q, now, limit)}`,
-          `UPDATE "runs" ${leaseAssignments(q, owner, leaseMs, now)} WHERE "id" IN (SELECT "id" FROM ${CLAIMED})`,
+    const turn = () =>
+      this.lock.runShared(async () => {
+        const script = ['BEGIN IMMEDIATE'];
+        script.push(...outcomeUpdates(this.sqliteLiterals, outcomes, owner, now).map((s) => s.sql));
+        const q = new ScriptLiterals();
+        // The deliveries whose runs changed: those of the outcomes and of the runs leased.
+        const touched = [...new Set(outcomes.map((o) => o.deliveryId))];
+        const changed = touched.length
+          ? [`VALUES ${touched.map((id) => `(${q.value(id)})`).join(', ')}`]
+          : [];
+        if (limit > 0) {
+          script.push(
+            `CREATE TEMP TABLE IF NOT EXISTS ${CLAIMED} ("id" TEXT PRIMARY KEY)`,
+            `DELETE FROM ${CLAIMED}`,
+            `INSERT INTO ${CLAIMED} ("id") ${sqliteDueRunIds(q, now, limit)}`,
+            `UPDATE "runs" ${leaseAssignments(q, owner, leaseMs, now)} WHERE "id" IN (SELECT "id" FROM ${CLAIMED})`,
+          );
+          changed.push(
+            `SELECT "delivery_id" FROM "runs" WHERE "id" IN (SELECT "id" FROM ${CLAIMED})`,
+          );
+        }
+        if (changed.length > 0) script.push(deliveryRefresh(q, changed.join(' UNION ')).sql);
+        script.push('COMMIT');
+        await runScript(this.dataSource, script);
+        if (limit === 0) return [];
+        const rows: ClaimedRow[] = await this.dataSource.query(
+          claimedRunsSql(`SELECT "id" FROM ${CLAIMED}`),
         );
-        changed.push(
-          `SELECT "delivery_id" FROM "runs" WHERE "id" IN (SELECT "id" FROM ${CLAIMED})`,
-        );
-      }
-      if (changed.length > 0) script.push(deliveryRefresh(q, changed.join(' UNION ')).sql);
-      script.push('COMMIT');
-      await runScript(this.dataSource, script);
-      if (limit === 0) return [];
-      const rows: ClaimedRow[] = await this.dataSource.query(
-        claimedRunsSql(`SELECT "id" FROM ${CLAIMED}`),
-      );
-      return claimedRunsFromRows(rows);
-    });
+        return claimedRunsFromRows(rows);
+      });
+    return this.sqliteTurns.runExclusive(turn);
   }
 
   /**

@@ -148,16 +148,6 @@ export class InboxWriter implements BeforeApplicationShutdown {
   /** The raw sqlite3 connection when the store is SQLite (its hot path bypasses TypeORM). */
   private sqliteConnection(): Database | undefined {
     if (this.dataSource.options.type !== 'sqlite') return undefined;
-    const driver = this.dataSource.driver as unknown as {
-      queryRunner?: { isTransactionActive: boolean };
-    };
-    // The fast path's autocommit INSERT would become part of an open transaction and be lost
-    // with its rollback; every writer takes the write lock, so this is a bug if it ever fires.
-    if (driver.queryRunner?.isTransactionActive) {
-      throw new Error(
-        'a TypeORM transaction is open on the SQLite connection outside the write lock',
-      );
-    }
     return sqliteDatabase(this.dataSource);
   }
 

@@ -14,9 +14,20 @@ export const sqlite3WithoutTraces: typeof sqlite3 = Object.create(sqlite3, {
 
 /**
  * The sqlite3 Database TypeORM opened for `dataSource` (a field of its SQLite driver): the one
- * connection every SQLite statement goes through, for the paths that bypass TypeORM.
+ * connection every SQLite statement goes through, for the paths that bypass TypeORM (the inbox's
+ * insert, statement scripts). Those calls are made under the write lock held shared, so no
+ * TypeORM transaction can be open: an autocommit insert would silently join it and be lost with
+ * its rollback, and a script's ROLLBACK would end it. Checked anyway; a bug if it ever fires.
  */
 export function sqliteDatabase(dataSource: DataSource): sqlite3.Database {
-  return (dataSource.driver as unknown as { databaseConnection: sqlite3.Database })
-    .databaseConnection;
+  const driver = dataSource.driver as unknown as {
+    databaseConnection: sqlite3.Database;
+    queryRunner?: { isTransactionActive: boolean };
+  };
+  if (driver.queryRunner?.isTransactionActive) {
+    throw new Error(
+      'a TypeORM transaction is open on the SQLite connection outside the write lock',
+    );
+  }
+  return driver.databaseConnection;
 }

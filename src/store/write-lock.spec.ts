@@ -97,6 +97,22 @@ describe('StoreWriteLock', () => {
     await Promise.all([a.done, b.done, x.done, c.done]);
   });
 
+  it('lets every shared waiter in at once when an exclusive holder leaves', async () => {
+    const lock = new StoreWriteLock(true);
+    const entered: string[] = [];
+    const x = holder(lock, 'exclusive', 'x', entered);
+    const a = holder(lock, 'shared', 'a', entered);
+    const b = holder(lock, 'shared', 'b', entered);
+    await settle();
+    expect(entered).toEqual(['x']);
+    x.leave();
+    await settle();
+    expect(entered).toEqual(['x', 'a', 'b']);
+    a.leave();
+    b.leave();
+    await Promise.all([x.done, a.done, b.done]);
+  });
+
   it('serves waiters in arrival order: a stream of shared holders cannot starve an exclusive one', async () => {
     const lock = new StoreWriteLock(true);
     const entered: string[] = [];

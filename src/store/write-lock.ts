@@ -8,8 +8,10 @@
  * statements, COMMIT through TypeORM); nothing else runs meanwhile. `runShared`: work made only
  * of calls that are each whole on the connection: an autocommit statement (the inbox insert),
  * a read, or a transaction sent as one script (runScript). Shared holders may overlap: sqlite3
- * runs a script alone and in order with the statements queued around it, so the connection goes
- * from one holder's call to the next on its own thread. Under the exclusive mode alone each
+ * runs a script alone (it waits for the statements already running, and those sent meanwhile
+ * wait for it), so the connection goes from one holder's call to the next on its own thread.
+ * That holds for statements prepared per call, as TypeORM's driver and this code make them;
+ * a statement kept prepared (`Database#prepare`) and run later would not wait for a script. Under the exclusive mode alone each
  * call waited for the event loop to hand the lock on, which under load (the loop busy with the
  * requests the last commit answered) cost more than SQLite's own work (bench/README.md).
  *
