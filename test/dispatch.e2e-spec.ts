@@ -367,20 +367,24 @@ describe('the worker loop when planning fails', () => {
   // worker must not leave unhandled while its turn runs is guarded in the code, not here.)
   it('logs it, backs off and plans again while the turns go on', async () => {
     const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    // The first three plannings fail, from the worker's first iteration on: installed before
+    // the app starts, so no planning that began earlier can plan the delivery behind their back.
+    const planPending = RunStore.prototype.planPending;
+    let failures = 3;
+    const failing = jest.spyOn(RunStore.prototype, 'planPending').mockImplementation(function (
+      this: RunStore,
+      ...args
+    ) {
+      return failures-- > 0
+        ? Promise.reject(new Error('connection refused'))
+        : planPending.apply(this, args);
+    });
     const handled: string[] = [];
     const Recorder = refRecorder(handled);
     const t = await createTestApp(testConfig({ dispatch: { pollIntervalMs: 20 } }), {
       providers: [Recorder],
     });
     try {
-      const runs = t.app.get(RunStore);
-      const planPending = runs.planPending.bind(runs);
-      let failures = 3;
-      jest
-        .spyOn(runs, 'planPending')
-        .mockImplementation((...args) =>
-          failures-- > 0 ? Promise.reject(new Error('connection refused')) : planPending(...args),
-        );
       const body = JSON.stringify({ ref: 'after' });
       const headers = githubHeaders(SECRET, body, 'push', 'planning-fails');
       expect((await postRaw(t, '/webhooks/github/acme', headers, body)).status).toBe(200);
@@ -389,6 +393,7 @@ describe('the worker loop when planning fails', () => {
       expect(logged.filter((line) => line === 'Dispatch loop: connection refused')).toHaveLength(3);
     } finally {
       errors.mockRestore();
+      failing.mockRestore();
       await t.close();
     }
   });
