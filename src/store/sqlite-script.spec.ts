@@ -57,6 +57,7 @@ describe('SQLite statement scripts', () => {
     ]);
     expect(await bodies()).toEqual(['next']);
   });
+
   it('rolls back before a statement queued behind the failed script runs (shared write lock)', async () => {
     // A shared holder of the write lock (the inbox) may queue its autocommit insert while a
     // script runs. Had it run inside the failed script's still open transaction, the rollback

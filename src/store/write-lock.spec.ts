@@ -59,6 +59,7 @@ describe('StoreWriteLock', () => {
     await Promise.all([lock.runExclusive(work), lock.runExclusive(work)]);
     expect(most).toBe(2);
   });
+
   /** A holder that stays inside until released, recording when it entered. */
   function holder(lock: StoreWriteLock, mode: 'shared' | 'exclusive', name: string, log: string[]) {
     let leave!: () => void;

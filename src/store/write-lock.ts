@@ -11,9 +11,10 @@
  * runs a script alone (it waits for the statements already running, and those sent meanwhile
  * wait for it), so the connection goes from one holder's call to the next on its own thread.
  * That holds for statements prepared per call, as TypeORM's driver and this code make them;
- * a statement kept prepared (`Database#prepare`) and run later would not wait for a script. Under the exclusive mode alone each
- * call waited for the event loop to hand the lock on, which under load (the loop busy with the
- * requests the last commit answered) cost more than SQLite's own work (bench/README.md).
+ * a statement kept prepared (`Database#prepare`) and run later would not wait for a script.
+ * Under the exclusive mode alone each call waited for the event loop to hand the lock on,
+ * which under load (the loop busy with the requests the last commit answered) cost more than
+ * SQLite's own work (bench/README.md).
  *
  * Waiters are served in arrival order, so a stream of shared holders (inbox commits) cannot
  * keep an exclusive one (retention, a release) waiting forever.
