@@ -1,5 +1,4 @@
 import { DataSource } from 'typeorm';
-import { DatabaseConfig } from '../src/config/config.schema';
 import {
   ClaimedDeliveryRow,
   ClaimedRow,
@@ -10,15 +9,14 @@ import {
 } from '../src/dispatch/claimed-rows';
 import { newRun, RunRow } from '../src/dispatch/run-statements';
 import type { ClaimedRun } from '../src/dispatch/run.store';
-import { dataSourceOptions } from '../src/store/data-source';
 import { engineOfUrl } from '../src/store/engine';
 import type { DeliveryRecord, RunRecord } from '../src/store/entities';
 import { storeEntities } from '../src/store/entities';
-import { initializeAndMigrate } from '../src/store/migrations-runner';
 import { PostgresLiterals } from '../src/store/postgres-script';
 import { ScriptLiterals } from '../src/store/sqlite-script';
-import { isolatedSchemaUrl, isPostgresUrl } from './helpers/pg-database';
+import { insertDeliveryRecords, readDeliveryRecord } from './helpers/stored-deliveries';
 import { testDatabaseUrl } from './helpers/test-app';
+import { migratedTestDataSource } from './helpers/test-data-source';
 
 /**
  * The worker's joined read hydrates rows by hand (SQLite's raw text and numbers, PostgreSQL's
@@ -31,16 +29,13 @@ const READS = ['joined', 'separate'] as const;
 describe.each(READS)('claimed runs read as raw rows (%s)', (form) => {
   let dataSource: DataSource;
   const engine = engineOfUrl(testDatabaseUrl());
-  const { Delivery, Run } = storeEntities(engine);
+  const entities = storeEntities(engine);
+  const { Run } = entities;
   /** The claimed runs, as the worker's statement names them: a list of literals here. */
   let claimedIds: string[];
 
   beforeEach(async () => {
-    const url = isPostgresUrl(testDatabaseUrl())
-      ? await isolatedSchemaUrl(testDatabaseUrl())
-      : testDatabaseUrl();
-    dataSource = new DataSource(dataSourceOptions(Object.assign(new DatabaseConfig(), { url })));
-    await initializeAndMigrate(dataSource);
+    dataSource = await migratedTestDataSource();
     claimedIds = [];
   });
 
@@ -94,7 +89,7 @@ describe.each(READS)('claimed runs read as raw rows (%s)', (form) => {
       status: 'pending',
       attempts: 0,
     });
-    await dataSource.getRepository(Delivery).insert([delivery('d1'), bare]);
+    await insertDeliveryRecords(dataSource, entities, [delivery('d1'), bare]);
     const later = newRun('d1', 'second', new Date('2026-11-29T08:05:00.000Z'));
     const earlier = newRun('d1', 'first', new Date('2026-11-29T08:04:00.000Z'));
     const other = newRun('d2', 'first', new Date('2026-11-29T08:04:30.000Z'));
@@ -111,9 +106,7 @@ describe.each(READS)('claimed runs read as raw rows (%s)', (form) => {
     expect(claimed.map((c) => c.run.id)).toEqual([earlier.id, other.id, later.id]);
     for (const { run, delivery: record } of claimed) {
       expect(run).toEqual(await dataSource.getRepository(Run).findOneByOrFail({ id: run.id }));
-      expect(record).toEqual(
-        await dataSource.getRepository(Delivery).findOneByOrFail({ id: run.deliveryId }),
-      );
+      expect(record).toEqual(await readDeliveryRecord(dataSource, entities, run.deliveryId));
     }
     expect(claimed[2].run).toEqual(later);
     expect(claimed[1].delivery).toEqual(bare);
@@ -122,7 +115,7 @@ describe.each(READS)('claimed runs read as raw rows (%s)', (form) => {
   });
 
   it('reads nothing when nothing was claimed', async () => {
-    await dataSource.getRepository(Delivery).insert(delivery('d1'));
+    await insertDeliveryRecords(dataSource, entities, [delivery('d1')]);
     await dataSource.getRepository(Run).insert(newRun('d1', 'first', new Date()));
     expect(await readClaimed()).toEqual([]);
   });

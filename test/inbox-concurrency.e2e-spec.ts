@@ -68,7 +68,7 @@ onPostgres('inbox batches committing at once (PostgreSQL)', () => {
         planned: false,
       };
       await holder.query(
-        inboxInsertSql(1, (i) => `$${i}`),
+        inboxInsertSql(1, 'postgres'),
         inboxParameters(
           [held],
           (v) => v,

@@ -111,7 +111,7 @@ describe('PostgreSQL run claims', () => {
         );
       expect(claim![1]).toMatch(/FOR NO KEY UPDATE;\nUPDATE "deliveries" /);
       expect(claim![1]).toMatch(
-        /;\nSELECT [^;]* FROM "runs" WHERE [^;]*;\nSELECT [^;]* FROM "deliveries" d WHERE [^;]*;\nCOMMIT$/,
+        /;\nSELECT [^;]* FROM "runs" WHERE [^;]*;\nSELECT [^;]* FROM "deliveries" d LEFT JOIN "delivery_bodies" b [^;]* WHERE [^;]*;\nCOMMIT$/,
       );
     } finally {
       recorder.stop();

@@ -7,6 +7,7 @@ import { HOOKGATE_CONNECTION } from '../src/store/data-source';
 import type { DeliveryRecord, RunRecord } from '../src/store/entities';
 import { StoreEntitiesRef } from '../src/store/store-entities.ref';
 import { isPostgresUrl } from './helpers/pg-database';
+import { insertDeliveryRecords } from './helpers/stored-deliveries';
 import {
   createTestApp,
   ManualClock,
@@ -54,7 +55,7 @@ describe('leasing due runs', () => {
       attempts: 0,
       planned: true,
     };
-    await dataSource.getRepository(entities.Delivery).insert(delivery);
+    await insertDeliveryRecords(dataSource, entities, [delivery]);
     const records = runsOfIt.map((fields, i) => ({
       ...newRun(id, `handler-${i}`, clock.now()),
       ...fields,

@@ -23,9 +23,11 @@ export type ClaimedRow = RunRow & PrefixedDelivery;
 /** One row of the separate read of the deliveries (see claimedRunsAndDeliveriesSql). */
 export type ClaimedDeliveryRow = { id: string } & PrefixedDelivery;
 
+/** `d` is the delivery's row, `b` its body (LEFT JOIN: retention may have dropped it). */
 const PREFIXED_DELIVERY_COLUMNS = DELIVERY_DATA_COLUMNS.map(
-  (column) => `d."${column}" AS "d_${column}"`,
+  (column) => `${column === 'raw_body' ? 'b' : 'd'}."${column}" AS "d_${column}"`,
 );
+const WITH_BODY = `LEFT JOIN "delivery_bodies" b ON b."delivery_id" = d."id"`;
 
 /**
  * The runs whose ids `idsSql` gives (a subquery or a list of literals) with their deliveries,
@@ -37,7 +39,7 @@ export function claimedRunsSql(idsSql: string): string {
   const runColumns = RUN_COLUMN_NAMES.map((column) => `r."${column}"`);
   return (
     `SELECT ${[...runColumns, ...PREFIXED_DELIVERY_COLUMNS].join(', ')} ` +
-    `FROM "runs" r JOIN "deliveries" d ON d."id" = r."delivery_id" ` +
+    `FROM "runs" r JOIN "deliveries" d ON d."id" = r."delivery_id" ${WITH_BODY} ` +
     `WHERE r."id" IN (${idsSql}) ORDER BY r."next_attempt_at"`
   );
 }
@@ -52,7 +54,7 @@ export function claimedRunsAndDeliveriesSql(runIdsSql: string, deliveryIdsSql: s
   const runColumns = RUN_COLUMN_NAMES.map((column) => `"${column}"`).join(', ');
   return [
     `SELECT ${runColumns} FROM "runs" WHERE "id" IN (${runIdsSql}) ORDER BY "next_attempt_at"`,
-    `SELECT d."id", ${PREFIXED_DELIVERY_COLUMNS.join(', ')} FROM "deliveries" d ` +
+    `SELECT d."id", ${PREFIXED_DELIVERY_COLUMNS.join(', ')} FROM "deliveries" d ${WITH_BODY} ` +
       `WHERE d."id" IN (${deliveryIdsSql})`,
   ];
 }

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, LessThan, Not } from 'typeorm';
+import { DataSource, In, LessThan, Raw } from 'typeorm';
 import type { HookgateConfig } from '../config/config.schema';
 import { CLOCK, HOOKGATE_CONFIG, type Clock } from '../config/tokens';
 import { HOOKGATE_CONNECTION } from '../store/data-source';
@@ -100,6 +100,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
       const ids = batch.map((d) => d.id);
       if (ids.length === 0) return 0;
       await manager.getRepository(this.entities.Run).delete({ deliveryId: In(ids) });
+      await manager.getRepository(this.entities.DeliveryBody).delete({ deliveryId: In(ids) });
       await deliveries.delete({ id: In(ids) });
       return ids.length;
     });
@@ -107,18 +108,19 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
 
   private async dropBodiesOlderThan(cutoff: Date): Promise<number> {
     return this.inBatches(async (manager) => {
-      const deliveries = manager.getRepository(this.entities.Delivery);
-      const batch = await deliveries.find({
+      const batch = await manager.getRepository(this.entities.Delivery).find({
         select: { id: true },
         where: {
+          id: Raw((id) => `${id} IN (SELECT "delivery_id" FROM "delivery_bodies")`),
           receivedAt: LessThan(cutoff),
-          rawBody: Not(IsNull()),
           status: In(['succeeded', 'dead']),
         },
         take: this.config.retention.batchSize,
       });
       const ids = batch.map((d) => d.id);
-      if (ids.length > 0) await deliveries.update({ id: In(ids) }, { rawBody: null });
+      if (ids.length > 0) {
+        await manager.getRepository(this.entities.DeliveryBody).delete({ deliveryId: In(ids) });
+      }
       return ids.length;
     });
   }

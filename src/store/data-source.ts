@@ -17,10 +17,10 @@ export const HOOKGATE_CONNECTION = 'hookgate';
  */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   const engine = engineOfUrl(database.url);
-  const { Delivery, Run } = storeEntities(engine);
+  const { Delivery, DeliveryBody, Run } = storeEntities(engine);
   const common = {
     name: HOOKGATE_CONNECTION,
-    entities: [Delivery, Run],
+    entities: [Delivery, DeliveryBody, Run],
     migrations: MIGRATIONS,
     // SQLite also migrates on every initialize(), so an in-memory store that is closed and
     // opened again gets its tables back; PostgreSQL only in initializeAndMigrate, under a lock.

@@ -63,12 +63,15 @@ export class DeliveryQueries {
 
   async get(id: string): Promise<{ delivery: DeliveryRecord; runs: RunRecord[] } | null> {
     if (hasNul(id)) return null;
-    const delivery = await this.dataSource.getRepository(this.entities.Delivery).findOneBy({ id });
-    if (!delivery) return null;
+    const row = await this.dataSource.getRepository(this.entities.Delivery).findOneBy({ id });
+    if (!row) return null;
+    const body = await this.dataSource
+      .getRepository(this.entities.DeliveryBody)
+      .findOneBy({ deliveryId: id });
     const runs = await this.dataSource
       .getRepository(this.entities.Run)
       .find({ where: { deliveryId: id }, order: { createdAt: 'ASC', handler: 'ASC' } });
-    return { delivery, runs };
+    return { delivery: { ...row, rawBody: body?.rawBody ?? null }, runs };
   }
 
   /** Ids of runs matching a bulk-replay filter (oldest first), at most `limit`. */

@@ -10,7 +10,10 @@ import { Engine, engineTypes } from './engine';
 export type DeliveryStatus = 'pending' | 'processing' | 'succeeded' | 'failed' | 'dead';
 export type RunStatus = 'pending' | 'processing' | 'succeeded' | 'failed' | 'dead';
 
-/** One accepted delivery: the raw request and its envelope fields. */
+/**
+ * One accepted delivery: the raw request and its envelope fields, as the inbox writes it and the
+ * worker reads it. The raw body lives in a table of its own (see DeliveryRow).
+ */
 export interface DeliveryRecord {
   id: string;
   provider: string;
@@ -27,6 +30,19 @@ export interface DeliveryRecord {
   attempts: number;
   /** Runs have been created for the handlers that match (done by the worker, not the edge). */
   planned: boolean;
+}
+
+/**
+ * A row of `deliveries`: everything but the raw body, which `delivery_bodies` holds. The worker
+ * updates a delivery's status twice per run; a row that carried the body would be rewritten
+ * whole each time (SQLite rewrites a record whose size changes, overflow pages and all).
+ */
+export type DeliveryRow = Omit<DeliveryRecord, 'rawBody'>;
+
+/** A row of `delivery_bodies`: a delivery's raw bytes (none once retention dropped them). */
+export interface DeliveryBodyRecord {
+  deliveryId: string;
+  rawBody: Buffer;
 }
 
 /** One handler (or forward target) working on one delivery. */
@@ -46,7 +62,8 @@ export interface RunRecord {
 }
 
 export interface StoreEntities {
-  readonly Delivery: EntitySchema<DeliveryRecord>;
+  readonly Delivery: EntitySchema<DeliveryRow>;
+  readonly DeliveryBody: EntitySchema<DeliveryBodyRecord>;
   readonly Run: EntitySchema<RunRecord>;
 }
 
@@ -65,7 +82,7 @@ function buildEntities(engine: Engine): StoreEntities {
   const t = engineTypes(engine);
   const json = engine === 'postgres' ? { type: t.json } : { type: 'simple-json' as const };
 
-  const Delivery = new EntitySchema<DeliveryRecord>({
+  const Delivery = new EntitySchema<DeliveryRow>({
     name: 'Delivery',
     tableName: 'deliveries',
     columns: {
@@ -83,10 +100,18 @@ function buildEntities(engine: Engine): StoreEntities {
       receivedAt: { name: 'received_at', type: t.timestamp },
       contentType: { name: 'content_type', type: 'varchar', length: 200, nullable: true },
       headers: { name: 'headers', ...json },
-      rawBody: { name: 'raw_body', type: t.binary, nullable: true },
       status: { type: 'varchar', length: 16, default: 'pending' },
       attempts: { type: 'integer', default: 0 },
       planned: { type: 'boolean', default: false },
+    },
+  });
+
+  const DeliveryBody = new EntitySchema<DeliveryBodyRecord>({
+    name: 'DeliveryBody',
+    tableName: 'delivery_bodies',
+    columns: {
+      deliveryId: { name: 'delivery_id', type: 'varchar', length: 36, primary: true },
+      rawBody: { name: 'raw_body', type: t.binary },
     },
   });
 
@@ -109,5 +134,5 @@ function buildEntities(engine: Engine): StoreEntities {
     },
   });
 
-  return { Delivery, Run };
+  return { Delivery, DeliveryBody, Run };
 }

@@ -1,13 +1,18 @@
 import type { DeliveryRecord } from './entities';
+import type { Engine } from './engine';
 
 /**
- * The inbox's one statement, for both engines: a multi-row
- * `INSERT … ON CONFLICT DO NOTHING RETURNING id`, run in autocommit mode. A lone statement is
- * its own transaction: the engine commits it before it reports done and rolls it back whole if
- * anything fails, so the batch costs one round trip instead of BEGIN / INSERT / COMMIT, and none
- * of TypeORM's per-row query building. Rows hitting the de-duplication key are not returned.
+ * The inbox's one statement per batch, for both engines, run in autocommit mode. A lone
+ * statement is its own transaction: the engine commits it before it reports done and rolls it
+ * back whole if anything fails, so the batch costs one round trip instead of BEGIN / INSERT /
+ * COMMIT, and none of TypeORM's per-row query building. Rows hitting the de-duplication key are
+ * not stored and not returned; the statement returns the ids it stored.
  *
- * DELIVERY_COLUMNS: every column of `deliveries`, in the order the inbox writes them.
+ * A delivery's body goes to `delivery_bodies`, its other columns to `deliveries`: on SQLite
+ * through the view `delivery_inbox`, whose trigger writes both (see the DeliveryBodies
+ * migration); on PostgreSQL through data-modifying CTEs.
+ *
+ * DELIVERY_COLUMNS: every column of a delivery, in the order the inbox writes them.
  */
 export const DELIVERY_COLUMNS = [
   'id',
@@ -25,27 +30,67 @@ export const DELIVERY_COLUMNS = [
   'planned',
 ] as const;
 
-export type Placeholder = (index: number) => string;
+/** PostgreSQL's type of each column, cast onto its parameter (VALUES in a CTE has no target). */
+const POSTGRES_TYPES: Record<(typeof DELIVERY_COLUMNS)[number], string> = {
+  id: 'varchar',
+  provider: 'varchar',
+  endpoint: 'varchar',
+  type: 'varchar',
+  provider_delivery_id: 'varchar',
+  occurred_at: 'timestamptz',
+  received_at: 'timestamptz',
+  content_type: 'varchar',
+  headers: 'jsonb',
+  raw_body: 'bytea',
+  status: 'varchar',
+  attempts: 'integer',
+  planned: 'boolean',
+};
 
-/** The statement for `rows` rows (cached per row count and placeholder style). */
-export function inboxInsertSql(rows: number, placeholder: Placeholder): string {
-  let cache = statements.get(placeholder);
-  if (!cache) statements.set(placeholder, (cache = new Map()));
+const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(', ');
+
+/** The statement for `rows` rows (cached per engine and row count). */
+export function inboxInsertSql(rows: number, engine: Engine): string {
+  const cache = statements[engine];
   let sql = cache.get(rows);
   if (!sql) {
-    const values = Array.from(
-      { length: rows },
-      (_, row) =>
-        `(${DELIVERY_COLUMNS.map((_c, column) => placeholder(row * DELIVERY_COLUMNS.length + column + 1)).join(', ')})`,
-    );
-    sql =
-      `INSERT INTO "deliveries" (${DELIVERY_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ` +
-      `${values.join(', ')} ON CONFLICT DO NOTHING RETURNING "id"`;
+    sql = engine === 'postgres' ? postgresInsert(rows) : sqliteInsert(rows);
     cache.set(rows, sql);
   }
   return sql;
 }
-const statements = new Map<Placeholder, Map<number, string>>();
+const statements: Record<Engine, Map<number, string>> = { sqlite: new Map(), postgres: new Map() };
+
+function valueRows(rows: number, placeholder: (index: number) => string): string {
+  const width = DELIVERY_COLUMNS.length;
+  return Array.from(
+    { length: rows },
+    (_, row) =>
+      `(${DELIVERY_COLUMNS.map((_c, column) => placeholder(row * width + column)).join(', ')})`,
+  ).join(', ');
+}
+
+function sqliteInsert(rows: number): string {
+  return (
+    `INSERT INTO "delivery_inbox" (${quoted(DELIVERY_COLUMNS)}) ` +
+    `VALUES ${valueRows(rows, () => '?')} RETURNING "id"`
+  );
+}
+
+function postgresInsert(rows: number): string {
+  const rowColumns = DELIVERY_COLUMNS.filter((column) => column !== 'raw_body');
+  const cast = (index: number) =>
+    `$${index + 1}::${POSTGRES_TYPES[DELIVERY_COLUMNS[index % DELIVERY_COLUMNS.length]]}`;
+  return (
+    `WITH "incoming" (${quoted(DELIVERY_COLUMNS)}) AS (VALUES ${valueRows(rows, cast)}), ` +
+    `"stored" AS (INSERT INTO "deliveries" (${quoted(rowColumns)}) ` +
+    `SELECT ${quoted(rowColumns)} FROM "incoming" ON CONFLICT DO NOTHING RETURNING "id"), ` +
+    `"bodies" AS (INSERT INTO "delivery_bodies" ("delivery_id", "raw_body") ` +
+    `SELECT "id", "raw_body" FROM "incoming" JOIN "stored" USING ("id") ` +
+    `WHERE "raw_body" IS NOT NULL) ` +
+    `SELECT "id" FROM "stored"`
+  );
+}
 
 /** The parameters, in DELIVERY_COLUMNS order; dates and booleans as the engine stores them. */
 export function inboxParameters(

@@ -3,8 +3,6 @@ import type { DeliveryRecord } from './entities';
 import { inboxInsertSql, inboxParameters } from './inbox-insert-sql';
 import { retryTransientConflicts } from './transient-conflict';
 
-const placeholder = (index: number) => `$${index}`;
-
 /**
  * The inbox's hot path on PostgreSQL: one autocommit statement on a pooled connection (see
  * inbox-insert-sql.ts) instead of BEGIN / INSERT / COMMIT, three round trips. Resolves with the
@@ -26,7 +24,7 @@ export async function insertDeliveriesPostgres(
     (value) => value,
     (value) => value,
   );
-  const sql = inboxInsertSql(ordered.length, placeholder);
+  const sql = inboxInsertSql(ordered.length, 'postgres');
   const inserted: { id: string }[] = await retryTransientConflicts(() =>
     dataSource.query(sql, parameters),
   );

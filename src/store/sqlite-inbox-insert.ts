@@ -3,8 +3,6 @@ import type { DeliveryRecord } from './entities';
 import { inboxInsertSql, inboxParameters } from './inbox-insert-sql';
 import { sqliteDatetime } from './sqlite-datetime';
 
-const placeholder = () => '?';
-
 /**
  * The inbox's hot path on SQLite, on the raw sqlite3 connection (see inbox-insert-sql.ts). One
  * statement is one hop through sqlite3's thread pool and back to the event loop; under load each
@@ -21,7 +19,7 @@ export function insertDeliveriesSqlite(
 ): Promise<Set<string>> {
   const parameters = inboxParameters(rows, sqliteDatetime, (value) => (value ? 1 : 0));
   return new Promise((resolve, reject) => {
-    db.all<{ id: string }>(inboxInsertSql(rows.length, placeholder), parameters, (error, ids) => {
+    db.all<{ id: string }>(inboxInsertSql(rows.length, 'sqlite'), parameters, (error, ids) => {
       if (error) reject(error);
       else resolve(new Set(ids.map((row) => row.id)));
     });

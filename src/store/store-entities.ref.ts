@@ -1,10 +1,11 @@
 import type { EntitySchema } from 'typeorm';
-import type { DeliveryRecord, RunRecord, StoreEntities } from './entities';
+import type { DeliveryBodyRecord, DeliveryRow, RunRecord, StoreEntities } from './entities';
 
 /** The entity schemas of the configured engine, injectable. */
 export class StoreEntitiesRef implements StoreEntities {
   constructor(
-    readonly Delivery: EntitySchema<DeliveryRecord>,
+    readonly Delivery: EntitySchema<DeliveryRow>,
+    readonly DeliveryBody: EntitySchema<DeliveryBodyRecord>,
     readonly Run: EntitySchema<RunRecord>,
   ) {}
 }

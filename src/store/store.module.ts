@@ -45,8 +45,8 @@ const SHARED_SQLITE_PAUSE_MS = 3;
       provide: StoreEntitiesRef,
       inject: [HOOKGATE_CONFIG],
       useFactory: (config: HookgateConfig) => {
-        const { Delivery, Run } = storeEntities(engineOfUrl(config.database.url));
-        return new StoreEntitiesRef(Delivery, Run);
+        const { Delivery, DeliveryBody, Run } = storeEntities(engineOfUrl(config.database.url));
+        return new StoreEntitiesRef(Delivery, DeliveryBody, Run);
       },
     },
     {
