@@ -60,20 +60,23 @@ describe('the inbox statement', () => {
     const unkeyed = delivery(null, Buffer.from('{"b":1}'));
     const copyOfA = delivery('k-a', Buffer.from('{"copy of a":true}'));
     const bodiless = delivery('k-c', null);
-    const batch = [a, copyOfStored, unkeyed, copyOfA, bodiless];
+    const empty = delivery('k-e', Buffer.alloc(0));
+    // The same id as a stored delivery (never happens with fresh ids; must not be half-stored).
+    const sameId = { ...delivery('k-same-id', Buffer.from('{"same id":true}')), id: stored.id };
+    const batch = [a, copyOfStored, unkeyed, copyOfA, bodiless, sameId, empty];
 
-    expect(await insert(batch)).toEqual(new Set([a.id, unkeyed.id, bodiless.id]));
+    expect(await insert(batch)).toEqual(new Set([a.id, unkeyed.id, bodiless.id, empty.id]));
 
-    for (const record of [stored, a, unkeyed, bodiless]) {
+    for (const record of [stored, a, unkeyed, bodiless, empty]) {
       expect(await readDeliveryRecord(dataSource, entities, record.id)).toEqual(record);
     }
     const rows = await dataSource.getRepository(entities.Delivery).find({ select: { id: true } });
     expect(rows.map((row) => row.id).sort()).toEqual(
-      [stored.id, a.id, unkeyed.id, bodiless.id].sort(),
+      [stored.id, a.id, unkeyed.id, bodiless.id, empty.id].sort(),
     );
     const bodies = await dataSource.getRepository(entities.DeliveryBody).find();
     expect(bodies.map((body) => body.deliveryId).sort()).toEqual(
-      [stored.id, a.id, unkeyed.id].sort(),
+      [stored.id, a.id, unkeyed.id, empty.id].sort(),
     );
   });
 

@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
 import { engineOfUrl } from '../src/store/engine';
 import { storeEntities } from '../src/store/entities';
+import { DELIVERY_COLUMNS } from '../src/store/inbox-insert-sql';
 import { MIGRATIONS } from '../src/store/migrations';
+import { runPendingMigrations } from '../src/store/migrations-runner';
 import { InitialSchema1764201600000 } from '../src/store/migrations/1764201600000-initial-schema';
 import { readDeliveryRecord } from './helpers/stored-deliveries';
 import { testDatabaseUrl } from './helpers/test-app';
@@ -25,6 +27,7 @@ describe('migrating a store that holds deliveries', () => {
   afterEach(() => dataSource.destroy());
 
   const bodyBytes = Buffer.from([0x7b, 0x00, 0xff, 0x7d]);
+  const RUN_ID = '00000000-0000-7000-8000-0000000000aa';
   const p = (index: number) => (engine === 'postgres' ? `$${index}` : '?');
 
   /** Two deliveries at the initial schema, one with a body and one whose body was dropped. */
@@ -39,24 +42,33 @@ describe('migrating a store that holds deliveries', () => {
         [id, 'github', 'acme', 'push', '{"x-github-event":"push"}', body],
       );
     }
+    await dataSource.query(
+      `INSERT INTO "runs" ("id", "delivery_id", "handler", "next_attempt_at") ` +
+        `VALUES (${[1, 2, 3, 4].map(p).join(', ')})`,
+      [RUN_ID, '00000000-0000-7000-8000-000000000001', 'h', '2026-11-29 08:00:00.000'],
+    );
   }
 
-  async function migrate(direction: 'up' | 'down'): Promise<void> {
-    const migration = new MIGRATIONS[1]();
-    const runner = dataSource.createQueryRunner();
-    try {
-      await runner.startTransaction();
-      await migration[direction](runner);
-      await runner.commitTransaction();
-    } finally {
-      await runner.release();
-    }
+  /** The next release starting on this store: its migration runs as at start-up. */
+  async function migrateUp(): Promise<void> {
+    dataSource.migrations.push(new MIGRATIONS[1]());
+    expect((await runPendingMigrations(dataSource)).map((m) => m.name)).toEqual([
+      'DeliveryBodies1795910400000',
+    ]);
+  }
+
+  /** SQLite's inbox view and its trigger, by name. */
+  async function sqliteInboxObjects(): Promise<string[]> {
+    const rows: { name: string }[] = await dataSource.query(
+      `SELECT "name" FROM sqlite_master WHERE "name" LIKE 'delivery_inbox%' ORDER BY "name"`,
+    );
+    return rows.map((row) => row.name);
   }
 
   it('moves raw bodies to delivery_bodies, and back on the way down', async () => {
     await storeAtInitialSchema();
 
-    await migrate('up');
+    await migrateUp();
     const withBody = await readDeliveryRecord(
       dataSource,
       entities,
@@ -75,13 +87,31 @@ describe('migrating a store that holds deliveries', () => {
     await expect(dataSource.query(`SELECT d."raw_body" FROM "deliveries" d`)).rejects.toThrow(
       /raw_body/,
     );
+    // Dropping a column of the parent table kept the runs that refer to it.
+    expect(await dataSource.getRepository(entities.Run).findOneByOrFail({ id: RUN_ID })).toEqual(
+      expect.objectContaining({ deliveryId: '00000000-0000-7000-8000-000000000001' }),
+    );
+    if (engine === 'sqlite') {
+      expect(await sqliteInboxObjects()).toEqual(['delivery_inbox', 'delivery_inbox_insert']);
+    }
 
-    await migrate('down');
+    await dataSource.undoLastMigration({ transaction: 'all' });
     const rows: { id: string; raw_body: Buffer | null }[] = await dataSource.query(
       `SELECT "id", "raw_body" FROM "deliveries" ORDER BY "id"`,
     );
     expect(rows.map((row) => row.raw_body)).toEqual([bodyBytes, null]);
     expect(await dataSource.query(`SELECT 1 FROM "hookgate_migrations"`)).toHaveLength(1);
     await expect(dataSource.query(`SELECT 1 FROM "delivery_bodies"`)).rejects.toThrow();
+    if (engine === 'sqlite') expect(await sqliteInboxObjects()).toEqual([]);
+  });
+
+  const onSqlite = engine === 'sqlite' ? it : it.skip;
+
+  onSqlite('on SQLite, the inbox view has the columns the inbox writes', async () => {
+    await migrateUp();
+    const columns: { name: string }[] = await dataSource.query(
+      `SELECT "name" FROM pragma_table_info('delivery_inbox') ORDER BY "cid"`,
+    );
+    expect(columns.map((column) => column.name).sort()).toEqual([...DELIVERY_COLUMNS].sort());
   });
 });

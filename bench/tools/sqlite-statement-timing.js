@@ -16,7 +16,7 @@ const INTERVAL_MS = 5000;
 
 /** Statement kinds of the ingest and dispatch paths; anything else by its first words. */
 const KINDS = [
-  [/^INSERT INTO "deliveries"/, 'inbox insert'],
+  [/^INSERT INTO "(deliveries|delivery_inbox)"/, 'inbox insert'],
   [/^INSERT INTO "runs"/, 'plan: insert runs'],
   [/"planned" = |"d"\."planned"/, 'plan: select / mark planned'],
   [/^UPDATE "deliveries" SET "status" = CASE/, 'refresh delivery status'],

@@ -12,7 +12,9 @@ import type { Engine } from './engine';
  * through the view `delivery_inbox`, whose trigger writes both (see the DeliveryBodies
  * migration); on PostgreSQL through data-modifying CTEs.
  *
- * DELIVERY_COLUMNS: every column of a delivery, in the order the inbox writes them.
+ * DELIVERY_COLUMNS: every column of a delivery, in the order the inbox writes them. On SQLite
+ * they are the columns of the view `delivery_inbox`: a change here needs a migration that
+ * creates the view and its trigger again (a test compares the two).
  */
 export const DELIVERY_COLUMNS = [
   'id',
@@ -61,13 +63,17 @@ export function inboxInsertSql(rows: number, engine: Engine): string {
 }
 const statements: Record<Engine, Map<number, string>> = { sqlite: new Map(), postgres: new Map() };
 
-function valueRows(rows: number, placeholder: (index: number) => string): string {
+/** Each row's values; `extra` adds a last value of its own to each (PostgreSQL's ordinal). */
+function valueRows(
+  rows: number,
+  placeholder: (index: number) => string,
+  extra: (row: number) => string[] = () => [],
+): string {
   const width = DELIVERY_COLUMNS.length;
-  return Array.from(
-    { length: rows },
-    (_, row) =>
-      `(${DELIVERY_COLUMNS.map((_c, column) => placeholder(row * width + column)).join(', ')})`,
-  ).join(', ');
+  return Array.from({ length: rows }, (_, row) => {
+    const values = DELIVERY_COLUMNS.map((_c, column) => placeholder(row * width + column));
+    return `(${[...values, ...extra(row)].join(', ')})`;
+  }).join(', ');
 }
 
 function sqliteInsert(rows: number): string {
@@ -81,10 +87,13 @@ function postgresInsert(rows: number): string {
   const rowColumns = DELIVERY_COLUMNS.filter((column) => column !== 'raw_body');
   const cast = (index: number) =>
     `$${index + 1}::${POSTGRES_TYPES[DELIVERY_COLUMNS[index % DELIVERY_COLUMNS.length]]}`;
+  // "n": the rows go in in the caller's order (key order, see postgres-inbox-insert.ts).
+  const values = valueRows(rows, cast, (row) => [String(row)]);
   return (
-    `WITH "incoming" (${quoted(DELIVERY_COLUMNS)}) AS (VALUES ${valueRows(rows, cast)}), ` +
+    `WITH "incoming" (${quoted(DELIVERY_COLUMNS)}, "n") AS (VALUES ${values}), ` +
     `"stored" AS (INSERT INTO "deliveries" (${quoted(rowColumns)}) ` +
-    `SELECT ${quoted(rowColumns)} FROM "incoming" ON CONFLICT DO NOTHING RETURNING "id"), ` +
+    `SELECT ${quoted(rowColumns)} FROM "incoming" ORDER BY "n" ` +
+    `ON CONFLICT DO NOTHING RETURNING "id"), ` +
     `"bodies" AS (INSERT INTO "delivery_bodies" ("delivery_id", "raw_body") ` +
     `SELECT "id", "raw_body" FROM "incoming" JOIN "stored" USING ("id") ` +
     `WHERE "raw_body" IS NOT NULL) ` +

@@ -31,12 +31,19 @@ const ROW_COLUMNS = [
  * lands in both tables in one autocommit statement. Its trigger skips a row whose delivery
  * conflicts with one stored (RAISE(IGNORE) also keeps it out of RETURNING, as ON CONFLICT DO
  * NOTHING did). PostgreSQL's inbox uses data-modifying CTEs instead.
+ *
+ * On SQLite the view and its trigger name the columns of `deliveries`: a later migration that
+ * changes that table must drop both first and create them again with its columns (TypeORM's
+ * column operations copy the table into a new one, which fails while the view refers to it).
+ *
+ * Old processes cannot write or read the new schema: stop them all before this runs.
  */
 export class DeliveryBodies1795910400000 implements MigrationInterface {
   name = 'DeliveryBodies1795910400000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const engine = queryRunner.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
+    if (engine === 'postgres') await noStatementTimeout(queryRunner);
     await queryRunner.createTable(
       new Table({
         name: 'delivery_bodies',
@@ -66,6 +73,7 @@ export class DeliveryBodies1795910400000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const engine = queryRunner.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
+    if (engine === 'postgres') await noStatementTimeout(queryRunner);
     if (engine === 'sqlite') {
       await queryRunner.query(`DROP TRIGGER "delivery_inbox_insert"`);
       await queryRunner.query(`DROP VIEW "delivery_inbox"`);
@@ -74,11 +82,19 @@ export class DeliveryBodies1795910400000 implements MigrationInterface {
       `ALTER TABLE "deliveries" ADD COLUMN "raw_body" ${engineTypes(engine).binary}`,
     );
     await queryRunner.query(
-      `UPDATE "deliveries" SET "raw_body" = (SELECT b."raw_body" FROM "delivery_bodies" b ` +
-        `WHERE b."delivery_id" = "deliveries"."id")`,
+      `UPDATE "deliveries" SET "raw_body" = b."raw_body" FROM "delivery_bodies" b ` +
+        `WHERE b."delivery_id" = "deliveries"."id"`,
     );
     await queryRunner.dropTable('delivery_bodies');
   }
+}
+
+/**
+ * Copying every stored body takes longer than the few seconds a `statement_timeout` on the
+ * Hookgate role may allow (see the README); LOCAL: for this migration's transaction only.
+ */
+async function noStatementTimeout(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query('SET LOCAL statement_timeout = 0');
 }
 
 async function createSqliteInbox(queryRunner: QueryRunner): Promise<void> {
