@@ -1,5 +1,5 @@
 import type { DeliveryRecord } from './entities';
-import type { Engine } from './engine';
+import { type Engine, engineTypes } from './engine';
 
 /**
  * The inbox's one statement per batch, for both engines, run in autocommit mode. A lone
@@ -32,6 +32,8 @@ export const DELIVERY_COLUMNS = [
   'planned',
 ] as const;
 
+const pg = engineTypes('postgres');
+
 /** PostgreSQL's type of each column, cast onto its parameter (VALUES in a CTE has no target). */
 const POSTGRES_TYPES: Record<(typeof DELIVERY_COLUMNS)[number], string> = {
   id: 'varchar',
@@ -39,11 +41,11 @@ const POSTGRES_TYPES: Record<(typeof DELIVERY_COLUMNS)[number], string> = {
   endpoint: 'varchar',
   type: 'varchar',
   provider_delivery_id: 'varchar',
-  occurred_at: 'timestamptz',
-  received_at: 'timestamptz',
+  occurred_at: pg.timestamp,
+  received_at: pg.timestamp,
   content_type: 'varchar',
-  headers: 'jsonb',
-  raw_body: 'bytea',
+  headers: pg.json,
+  raw_body: pg.binary,
   status: 'varchar',
   attempts: 'integer',
   planned: 'boolean',
