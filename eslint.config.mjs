@@ -17,16 +17,18 @@ export default tseslint.config(
     },
   },
   {
-    // SQLite work under the shared write lock relies on statements prepared per call (see
-    // src/store/write-lock.ts): a statement kept prepared would not wait for a running script.
+    // A statement kept prepared runs at once, even inside a script's failed transaction: only
+    // PreparedStatements keeps them, for statements run under the write lock while scripts
+    // hold it exclusively (see src/store/write-lock.ts).
     files: ['src/**/*.ts'],
+    ignores: ['src/store/sqlite-prepared-statements.ts', 'src/**/*.spec.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
         {
           selector: "CallExpression[callee.property.name='prepare']",
           message:
-            'No prepared statements on the SQLite connection: shared holders of the write lock rely on per-call statements (src/store/write-lock.ts).',
+            'No prepared statements on the SQLite connection outside PreparedStatements (src/store/sqlite-prepared-statements.ts, src/store/write-lock.ts).',
         },
       ],
     },

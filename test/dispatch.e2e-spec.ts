@@ -4,7 +4,13 @@ import { RunStore } from '../src/dispatch/run.store';
 import type { WebhookEvent } from '../src/dispatch/webhook-event';
 import { githubHeaders, postGithub } from './helpers/github';
 import { sample } from './helpers/metrics';
-import { auth, deliveryDetail, waitForDeliveryStatus, waitForRun } from './helpers/dispatch';
+import {
+  auth,
+  deliveryDetail,
+  planningByWorkersOnly,
+  waitForDeliveryStatus,
+  waitForRun,
+} from './helpers/dispatch';
 import {
   createTestApp,
   ManualClock,
@@ -296,6 +302,11 @@ function refRecorder(handled: string[]) {
 }
 
 describe('planning signals', () => {
+  // What another process's inbox stored: this worker plans it.
+  let restore: () => void;
+  beforeEach(() => (restore = planningByWorkersOnly()));
+  afterEach(() => restore());
+
   it('plans a delivery committed after a planning read was sent without waiting for the poll', async () => {
     const handled: string[] = [];
     const Recorder = refRecorder(handled);
@@ -363,6 +374,10 @@ describe('the worker loop', () => {
 });
 
 describe('the worker loop when planning fails', () => {
+  let restore: () => void;
+  beforeEach(() => (restore = planningByWorkersOnly()));
+  afterEach(() => restore());
+
   // (Jest's sandbox does not deliver process 'unhandledRejection' events, so the rejection the
   // worker must not leave unhandled while its turn runs is guarded in the code, not here.)
   it('logs it, backs off and plans again while the turns go on', async () => {
@@ -400,6 +415,12 @@ describe('the worker loop when planning fails', () => {
 });
 
 describe('claiming ahead (dispatch.prefetch)', () => {
+  // Runs of deliveries another process stored, which this worker claims (its own inbox leases
+  // within the same bounds on arrival: arrival-dispatch.e2e-spec.ts).
+  let restore: () => void;
+  beforeEach(() => (restore = planningByWorkersOnly()));
+  afterEach(() => restore());
+
   /**
    * Posts `count` pushes to an app whose handler takes `handlerMs`, and returns the largest
    * number of runs one worker turn asked the store for, and the most handlers seen at once.

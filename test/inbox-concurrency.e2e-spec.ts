@@ -69,11 +69,7 @@ onPostgres('inbox batches committing at once (PostgreSQL)', () => {
       };
       await holder.query(
         inboxInsertSql(1, 'postgres'),
-        inboxParameters(
-          [held],
-          (v) => v,
-          (v) => v,
-        ),
+        inboxParameters([{ ...held, runs: null, lease: null }], 'postgres'),
       );
       // Batch 1 arrives as [c-one, b-hold, a-two]; batch 2, committing beside it, as [a-two, c-one].
       const first = ['c-one', 'b-hold', 'a-two'].map((key) => inbox.store(copy(key)));

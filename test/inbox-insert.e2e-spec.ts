@@ -1,38 +1,46 @@
 import { DataSource } from 'typeorm';
 import { engineOfUrl } from '../src/store/engine';
-import { type DeliveryRecord, storeEntities } from '../src/store/entities';
+import type { InboxRow } from '../src/store/arrival-plan';
+import { storeEntities } from '../src/store/entities';
 import { newId } from '../src/store/ids';
 import { insertDeliveriesPostgres } from '../src/store/postgres-inbox-insert';
 import { sqliteDatabase } from '../src/store/sqlite-driver';
 import { insertDeliveriesSqlite } from '../src/store/sqlite-inbox-insert';
+import { PreparedStatements } from '../src/store/sqlite-prepared-statements';
 import { readDeliveryRecord } from './helpers/stored-deliveries';
 import { testDatabaseUrl } from './helpers/test-app';
 import { migratedTestDataSource } from './helpers/test-data-source';
 
 /**
- * The inbox's one statement per batch writes a delivery's row to `deliveries` and its body to
- * `delivery_bodies` (SQLite: through the view's trigger; PostgreSQL: through CTEs). A row that
- * conflicts, with a stored delivery or an earlier row of its batch, leaves nothing in either
- * table and is not returned. Runs on the engine of the pass.
+ * The inbox's one statement per batch writes a delivery's row to `deliveries`, its body to
+ * `delivery_bodies` and the runs planned on arrival to `runs` (SQLite: through the view's
+ * trigger; PostgreSQL: through CTEs). A row that conflicts, with a stored delivery or an earlier
+ * row of its batch, leaves nothing in any table and is not returned. Runs on the engine of the
+ * pass (the statement kept prepared: sqlite-prepared-statements.spec.ts).
  */
 describe('the inbox statement', () => {
   const engine = engineOfUrl(testDatabaseUrl());
   const entities = storeEntities(engine);
   let dataSource: DataSource;
+  let statements: PreparedStatements | undefined;
 
   beforeEach(async () => {
     dataSource = await migratedTestDataSource();
+    if (engine === 'sqlite') statements = new PreparedStatements(sqliteDatabase(dataSource));
   });
 
-  afterEach(() => dataSource.destroy());
+  afterEach(async () => {
+    await statements?.close();
+    await dataSource.destroy();
+  });
 
-  function insert(rows: DeliveryRecord[]): Promise<Set<string>> {
+  function insert(rows: InboxRow[]): Promise<Set<string>> {
     return engine === 'postgres'
       ? insertDeliveriesPostgres(dataSource, rows)
-      : insertDeliveriesSqlite(sqliteDatabase(dataSource), rows);
+      : insertDeliveriesSqlite(statements!, rows);
   }
 
-  function delivery(key: string | null, rawBody: Buffer | null): DeliveryRecord {
+  function delivery(key: string | null, rawBody: Buffer | null): InboxRow {
     return {
       id: newId(),
       provider: 'github',
@@ -47,8 +55,13 @@ describe('the inbox statement', () => {
       status: 'pending',
       attempts: 0,
       planned: false,
+      runs: null,
+      lease: null,
     };
   }
+
+  /** What readDeliveryRecord reads back of a row the inbox wrote. */
+  const record = ({ runs: _runs, lease: _lease, ...stored }: InboxRow) => stored;
 
   it('stores rows and bodies, skipping conflicting rows whole, and returns the stored ids', async () => {
     const stored = delivery('k-stored', Buffer.from('{"first":true}'));
@@ -67,8 +80,8 @@ describe('the inbox statement', () => {
 
     expect(await insert(batch)).toEqual(new Set([a.id, unkeyed.id, bodiless.id, empty.id]));
 
-    for (const record of [stored, a, unkeyed, bodiless, empty]) {
-      expect(await readDeliveryRecord(dataSource, entities, record.id)).toEqual(record);
+    for (const row of [stored, a, unkeyed, bodiless, empty]) {
+      expect(await readDeliveryRecord(dataSource, entities, row.id)).toEqual(record(row));
     }
     const rows = await dataSource.getRepository(entities.Delivery).find({ select: { id: true } });
     expect(rows.map((row) => row.id).sort()).toEqual(
@@ -81,9 +94,65 @@ describe('the inbox statement', () => {
   });
 
   it('a body is deleted with its delivery', async () => {
-    const record = delivery('k-gone', Buffer.from('{}'));
-    await insert([record]);
-    await dataSource.getRepository(entities.Delivery).delete({ id: record.id });
+    const row = delivery('k-gone', Buffer.from('{}'));
+    await insert([row]);
+    await dataSource.getRepository(entities.Delivery).delete({ id: row.id });
     expect(await dataSource.getRepository(entities.DeliveryBody).count()).toBe(0);
+  });
+
+  it('stores the runs planned on arrival, leased or waiting, with their delivery only', async () => {
+    const expiresAt = new Date('2026-11-29T08:02:03.456Z');
+    const lease = { owner: 'host:1:abcd', expiresAt };
+    const planned = (key: string, handlers: string[], leased: boolean): InboxRow => ({
+      ...delivery(key, Buffer.from(`{"${key}":1}`)),
+      planned: true,
+      status: handlers.length === 0 ? 'succeeded' : leased ? 'processing' : 'pending',
+      attempts: leased ? 1 : 0,
+      runs: handlers.map((handler) => ({ id: newId(), handler })),
+      lease: leased ? lease : null,
+    });
+    const leased = planned('k-leased', ['audit', 'notify'], true);
+    const waiting = planned('k-waiting', ['audit'], false);
+    const unmatched = planned('k-unmatched', [], false);
+    const copy = planned('k-leased', ['audit'], true);
+    const stored = await insert([leased, waiting, unmatched]);
+    expect(stored).toEqual(new Set([leased.id, waiting.id, unmatched.id]));
+    // A copy of a stored delivery adds no runs (its reservation is the caller's to give back).
+    expect(await insert([copy])).toEqual(new Set());
+
+    for (const row of [leased, waiting, unmatched]) {
+      expect(await readDeliveryRecord(dataSource, entities, row.id)).toEqual(record(row));
+    }
+    const runs = await dataSource.getRepository(entities.Run).find({ order: { handler: 'ASC' } });
+    const received = leased.receivedAt;
+    const expected = [
+      ...leased.runs!.map((run) => ({
+        id: run.id,
+        deliveryId: leased.id,
+        handler: run.handler,
+        status: 'processing',
+        attempts: 1,
+        leaseOwner: lease.owner,
+        leaseExpiresAt: expiresAt,
+      })),
+      {
+        id: waiting.runs![0].id,
+        deliveryId: waiting.id,
+        handler: 'audit',
+        status: 'pending',
+        attempts: 0,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+      },
+    ].map((run) => ({
+      ...run,
+      nextAttemptAt: received,
+      lastError: null,
+      createdAt: received,
+      updatedAt: received,
+      finishedAt: null,
+    }));
+    const byId = (x: { id: string }, y: { id: string }) => x.id.localeCompare(y.id);
+    expect([...runs].sort(byId)).toEqual(expected.sort(byId));
   });
 });

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { engineOfUrl } from '../src/store/engine';
 import { storeEntities } from '../src/store/entities';
-import { DELIVERY_COLUMNS } from '../src/store/inbox-insert-sql';
+import { DELIVERY_COLUMNS, INBOX_COLUMNS } from '../src/store/inbox-insert-sql';
 import { MIGRATIONS } from '../src/store/migrations';
 import { runPendingMigrations } from '../src/store/migrations-runner';
 import { InitialSchema1764201600000 } from '../src/store/migrations/1764201600000-initial-schema';
@@ -12,7 +12,8 @@ import { migratedTestDataSource } from './helpers/test-data-source';
 /**
  * A store created by an earlier release is migrated at start-up with its deliveries in it.
  * Here: the DeliveryBodies migration moves raw bodies out of `deliveries` and back on the way
- * down. Runs on the engine of the pass.
+ * down; PlanOnArrival gives SQLite's inbox view its `runs` column. Runs on the engine of the
+ * pass.
  */
 describe('migrating a store that holds deliveries', () => {
   const engine = engineOfUrl(testDatabaseUrl());
@@ -107,11 +108,39 @@ describe('migrating a store that holds deliveries', () => {
 
   const onSqlite = engine === 'sqlite' ? it : it.skip;
 
-  onSqlite('on SQLite, the inbox view has the columns the inbox writes', async () => {
-    await migrateUp();
+  async function inboxViewColumns(): Promise<string[]> {
     const columns: { name: string }[] = await dataSource.query(
       `SELECT "name" FROM pragma_table_info('delivery_inbox') ORDER BY "cid"`,
     );
-    expect(columns.map((column) => column.name).sort()).toEqual([...DELIVERY_COLUMNS].sort());
+    return columns.map((column) => column.name).sort();
+  }
+
+  onSqlite('on SQLite, the inbox view has the columns the inbox writes', async () => {
+    const migrated = await migratedTestDataSource();
+    try {
+      const columns: { name: string }[] = await migrated.query(
+        `SELECT "name" FROM pragma_table_info('delivery_inbox') ORDER BY "cid"`,
+      );
+      expect(columns.map((column) => column.name).sort()).toEqual([...INBOX_COLUMNS].sort());
+    } finally {
+      await migrated.destroy();
+    }
   });
+
+  onSqlite(
+    'on SQLite, PlanOnArrival adds the runs column, and its down the earlier view',
+    async () => {
+      await migrateUp();
+      dataSource.migrations.push(new MIGRATIONS[2]());
+      expect((await runPendingMigrations(dataSource)).map((m) => m.name)).toEqual([
+        'PlanOnArrival1795996800000',
+      ]);
+      expect(await inboxViewColumns()).toEqual([...INBOX_COLUMNS].sort());
+      expect(await sqliteInboxObjects()).toEqual(['delivery_inbox', 'delivery_inbox_insert']);
+
+      await dataSource.undoLastMigration({ transaction: 'all' });
+      expect(await inboxViewColumns()).toEqual([...DELIVERY_COLUMNS].sort());
+      expect(await sqliteInboxObjects()).toEqual(['delivery_inbox', 'delivery_inbox_insert']);
+    },
+  );
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Client } from 'pg';
 import { OnWebhook } from '../src/dispatch/on-webhook.decorator';
 import type { WebhookEvent } from '../src/dispatch/webhook-event';
+import { planningByWorkersOnly } from './helpers/dispatch';
 import { githubHeaders } from './helpers/github';
 import { isolatedSchemaUrl } from './helpers/pg-database';
 import {
@@ -69,6 +70,8 @@ describe('PostgreSQL run claims', () => {
   beforeEach(() => handled.clear());
 
   it('plans and claims with FOR UPDATE SKIP LOCKED, each in two round trips', async () => {
+    // A delivery another process's inbox stored (this app's own would arrive planned and leased).
+    const restore = planningByWorkersOnly();
     const t = await createTestApp(testConfig({ dispatch: { pollIntervalMs: 20 } }), {
       providers: [CountingHandler],
     });
@@ -116,6 +119,7 @@ describe('PostgreSQL run claims', () => {
     } finally {
       recorder.stop();
       await t.close();
+      restore();
     }
   });
 

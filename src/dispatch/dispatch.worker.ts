@@ -12,7 +12,10 @@ import type { HookgateConfig } from '../config/config.schema';
 import { CLOCK, HOOKGATE_CONFIG, type Clock } from '../config/tokens';
 import { MetricsService } from '../observability/metrics.service';
 import { EndpointRegistry } from '../pipeline/endpoint.registry';
+import type { ArrivalDispatch, ArrivalLease, InboxRow } from '../store/arrival-plan';
+import { InboxWriter } from '../store/inbox.writer';
 import { StoreEvents } from '../store/store-events';
+import { arrivalClaims } from './arrival-claims';
 import { ClaimAhead, WaitingRuns } from './claim-ahead';
 import { buildWebhookEvent } from './event-builder';
 import { HandlerRegistry } from './handler.registry';
@@ -39,9 +42,16 @@ const LEASE_MARGIN_MS = 30_000;
  * outcome is committed: a crash can therefore repeat at most `concurrency + prefetch` runs that
  * had already finished, and the outcomes of a busy worker are written in batches, together with
  * its claims.
+ *
+ * This process's own inbox plans what it stores and leases the runs to this worker while it has
+ * room (ArrivalDispatch); those start when their batch commits, without a planning or a claim.
+ * Turns then mostly record outcomes; they claim when the store may hold runs nobody leased
+ * (stored while this worker was full, retries, other processes' deliveries, expired leases).
  */
 @Injectable()
-export class DispatchWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class DispatchWorker
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, ArrivalDispatch
+{
   private readonly logger = new Logger('Dispatch');
   /** Identifies this process's leases. */
   readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
@@ -49,6 +59,8 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
   private readonly inFlight = new Map<string, InFlightRun>();
   /** Runs claimed and not started yet. */
   private readonly waiting: WaitingRuns;
+  /** Runs the inbox is storing leased to this worker, not handed over yet (see reserve). */
+  private reserved = 0;
   private readonly claimAhead: ClaimAhead;
   /** Runs whose handler finished, waiting for the next turn to record them; each holds a lease. */
   private finished: PendingOutcome[] = [];
@@ -59,6 +71,10 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
   private loop: Promise<void> | null = null;
   /** New deliveries may be waiting for their runs (set by the inbox's signal and by each poll). */
   private planningDue = true;
+  /** Due runs nobody holds may be waiting in the store (set by signals, polls, full claims). */
+  private claimDue = true;
+  /** When the loop last looked for work no signal announces (retries, other processes'). */
+  private lastPollAt = 0;
   /** When the loop last completed an iteration (for readiness). */
   private lastTickAt = 0;
   private stopping = false;
@@ -71,6 +87,7 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
     private readonly handlers: HandlerRegistry,
     private readonly endpoints: EndpointRegistry,
     private readonly events: StoreEvents,
+    private readonly inbox: InboxWriter,
     private readonly metrics: MetricsService,
     @Inject(HOOKGATE_CONFIG) private readonly config: HookgateConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -86,8 +103,11 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
 
   onApplicationBootstrap(): void {
     if (!this.config.dispatch.enabled) return;
-    this.unsubscribe = this.events.onStored(() => {
-      this.planningDue = true;
+    this.inbox.dispatchOnArrival(this);
+    this.unsubscribe = this.events.onStored((_count, _origin, work) => {
+      if (work === 'none') return;
+      if (work === 'plan') this.planningDue = true;
+      this.claimDue = true;
       this.poke();
     });
     this.metrics.watchDispatch(() => ({
@@ -111,6 +131,30 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
     return { state: lastTickAgoMs <= limit ? 'running' : 'stalled', lastTickAgoMs };
   }
 
+  handlersFor(delivery: Pick<InboxRow, 'provider' | 'endpoint' | 'type'>): string[] {
+    return this.handlers.matching(delivery).map((handler) => handler.name);
+  }
+
+  /** Room for `runs` more runs beside those held, claimed ahead included (see ClaimAhead). */
+  reserve(runs: number): ArrivalLease | null {
+    if (this.stopping || !this.loop) return null;
+    const held = this.inFlight.size + this.waiting.size + this.reserved;
+    if (held + runs > this.config.dispatch.concurrency + this.claimAhead.allowance()) return null;
+    this.reserved += runs;
+    return { owner: this.owner, expiresAt: new Date(this.clock.now().getTime() + this.leaseMs) };
+  }
+
+  handOver(rows: readonly InboxRow[]): void {
+    const claimed = arrivalClaims(rows);
+    this.reserved -= claimed.length;
+    this.waiting.add(claimed, performance.now());
+    this.startWaiting();
+  }
+
+  giveBack(runs: number): void {
+    this.reserved -= runs;
+  }
+
   /** Work is (probably) waiting: skip the rest of the current sleep. */
   poke(): void {
     this.poked = true;
@@ -127,6 +171,8 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
     this.unsubscribe?.();
     this.poke();
     await this.loop;
+    // Batches the inbox is committing hand their runs over (not started now: released below).
+    await this.inbox.flush();
     const notStarted = this.waiting.takeAll();
     const grace = this.config.dispatch.shutdownGraceMs;
     let timer: NodeJS.Timeout | undefined;
@@ -160,18 +206,25 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
     const { concurrency, pollIntervalMs } = this.config.dispatch;
     while (!this.stopping) {
       this.lastTickAt = Date.now();
+      // The poll: runs that became due (retries, expired leases) and deliveries stored where no
+      // signal reaches, also while arrivals keep the loop busy and it never sleeps.
+      if (this.lastTickAt - this.lastPollAt >= pollIntervalMs) {
+        this.lastPollAt = this.lastTickAt;
+        this.planningDue = this.claimDue = true;
+      }
       let busy = false;
       try {
         busy = await this.iterate(concurrency);
       } catch (error) {
-        // A failed planning may have sent its read: plan again (harmless if nothing waits).
+        // A failed planning or claim may have sent its read: again (harmless if nothing waits).
         this.planningDue = true;
+        this.claimDue = true;
         this.logger.error(`Dispatch loop: ${(error as Error).message}`);
         await delay(STORE_BACKOFF_MS * 2 ** Math.min(this.storeFailures, RECORD_ATTEMPTS));
       }
+      // Until poked, or until the next poll is due.
       if (!busy && !this.stopping) {
-        // A sleep that ran out (no signal) is the poll: look for deliveries other processes stored.
-        if (await this.sleep(pollIntervalMs)) this.planningDue = true;
+        await this.sleep(Math.max(0, this.lastPollAt + pollIntervalMs - Date.now()));
       }
     }
   }
@@ -193,10 +246,17 @@ export class DispatchWorker implements OnApplicationBootstrap, BeforeApplication
     // this wait, and counting them as held would halve what this turn claims. Fast handlers
     // finish within the current turn of the event loop.
     await new Promise((resolve) => setImmediate(resolve));
-    const held = this.inFlight.size + this.waiting.size;
-    const capacity = Math.max(0, concurrency + this.claimAhead.allowance() - held);
-    const claimed = await settled(this.turn(this.stopping ? 0 : capacity));
+    const held = this.inFlight.size + this.waiting.size + this.reserved;
+    const room = Math.max(0, concurrency + this.claimAhead.allowance() - held);
+    // Signals until the claim is sent are answered by it; a later one asks for another.
+    const capacity = this.claimDue && !this.stopping ? room : 0;
+    if (capacity > 0) this.claimDue = false;
+    const claimed = await settled(this.turn(capacity));
     const planned = await planning;
+    // A full claim may have left more; what was just planned waits to be claimed.
+    if (claimed.status === 'fulfilled' && capacity > 0 && claimed.value === capacity)
+      this.claimDue = true;
+    if (planned.status === 'fulfilled' && planned.value > 0) this.claimDue = true;
     if (claimed.status === 'rejected') {
       if (planned.status === 'rejected')
         this.logger.error(`Dispatch planning: ${(planned.reason as Error).message}`);

@@ -153,21 +153,17 @@ export class RunStore {
     }
     // SQLite: read, then write in one script. Planning the same deliveries twice (another
     // process on the file planned them in between) changes nothing: the runs already exist.
-    // A read and a script: shared with the inbox's inserts (see StoreWriteLock).
-    return this.lock.runShared(async () => {
-      planningRead?.();
-      const deliveries: PlanningDelivery[] = await this.dataSource.query(
-        unplannedDeliveriesSql(new ScriptLiterals(), limit),
-      );
-      if (deliveries.length === 0) return 0;
-      const statements = this.plan(deliveries, handlersFor, this.sqliteLiterals);
-      await runScript(this.dataSource, [
-        'BEGIN IMMEDIATE',
-        ...statements.map((s) => s.sql),
-        'COMMIT',
-      ]);
-      return deliveries.length;
-    });
+    // The read is shared with the inbox's inserts, the script is not (see StoreWriteLock).
+    planningRead?.();
+    const deliveries: PlanningDelivery[] = await this.lock.runShared(() =>
+      this.dataSource.query(unplannedDeliveriesSql(new ScriptLiterals(), limit)),
+    );
+    if (deliveries.length === 0) return 0;
+    const statements = this.plan(deliveries, handlersFor, this.sqliteLiterals);
+    await this.lock.runExclusive(() =>
+      runScript(this.dataSource, ['BEGIN IMMEDIATE', ...statements.map((s) => s.sql), 'COMMIT']),
+    );
+    return deliveries.length;
   }
 
   /** The runs of `deliveries`, and each marked planned (done, when no handler matches it). */
@@ -288,37 +284,37 @@ export class RunStore {
     leaseMs: number,
     now: Date,
   ): Promise<ClaimedRun[]> {
-    // A script and a read of what it leased: shared with the inbox's inserts (StoreWriteLock).
-    const turn = () =>
-      this.lock.runShared(async () => {
-        const script = ['BEGIN IMMEDIATE'];
-        script.push(...outcomeUpdates(this.sqliteLiterals, outcomes, owner, now).map((s) => s.sql));
-        const q = new ScriptLiterals();
-        // The deliveries whose runs changed: those of the outcomes and of the runs leased.
-        const touched = [...new Set(outcomes.map((o) => o.deliveryId))];
-        const changed = touched.length
-          ? [`VALUES ${touched.map((id) => `(${q.value(id)})`).join(', ')}`]
-          : [];
-        if (limit > 0) {
-          script.push(
-            `CREATE TEMP TABLE IF NOT EXISTS ${CLAIMED} ("id" TEXT PRIMARY KEY)`,
-            `DELETE FROM ${CLAIMED}`,
-            `INSERT INTO ${CLAIMED} ("id") ${sqliteDueRunIds(q, now, limit)}`,
-            `UPDATE "runs" ${leaseAssignments(q, owner, leaseMs, now)} WHERE "id" IN (SELECT "id" FROM ${CLAIMED})`,
-          );
-          changed.push(
-            `SELECT "delivery_id" FROM "runs" WHERE "id" IN (SELECT "id" FROM ${CLAIMED})`,
-          );
-        }
-        if (changed.length > 0) script.push(deliveryRefresh(q, changed.join(' UNION ')).sql);
-        script.push('COMMIT');
-        await runScript(this.dataSource, script);
-        if (limit === 0) return [];
-        const rows: ClaimedRow[] = await this.dataSource.query(
-          claimedRunsSql(`SELECT "id" FROM ${CLAIMED}`),
+    // A script, then a read of what it leased, shared with the inbox's inserts (see
+    // StoreWriteLock). The temp table is this connection's own and only turns use it.
+    const turn = async () => {
+      const script = ['BEGIN IMMEDIATE'];
+      script.push(...outcomeUpdates(this.sqliteLiterals, outcomes, owner, now).map((s) => s.sql));
+      const q = new ScriptLiterals();
+      // The deliveries whose runs changed: those of the outcomes and of the runs leased.
+      const touched = [...new Set(outcomes.map((o) => o.deliveryId))];
+      const changed = touched.length
+        ? [`VALUES ${touched.map((id) => `(${q.value(id)})`).join(', ')}`]
+        : [];
+      if (limit > 0) {
+        script.push(
+          `CREATE TEMP TABLE IF NOT EXISTS ${CLAIMED} ("id" TEXT PRIMARY KEY)`,
+          `DELETE FROM ${CLAIMED}`,
+          `INSERT INTO ${CLAIMED} ("id") ${sqliteDueRunIds(q, now, limit)}`,
+          `UPDATE "runs" ${leaseAssignments(q, owner, leaseMs, now)} WHERE "id" IN (SELECT "id" FROM ${CLAIMED})`,
         );
-        return claimedRunsFromRows(rows);
-      });
+        changed.push(
+          `SELECT "delivery_id" FROM "runs" WHERE "id" IN (SELECT "id" FROM ${CLAIMED})`,
+        );
+      }
+      if (changed.length > 0) script.push(deliveryRefresh(q, changed.join(' UNION ')).sql);
+      script.push('COMMIT');
+      await this.lock.runExclusive(() => runScript(this.dataSource, script));
+      if (limit === 0) return [];
+      const rows: ClaimedRow[] = await this.lock.runShared(() =>
+        this.dataSource.query(claimedRunsSql(`SELECT "id" FROM ${CLAIMED}`)),
+      );
+      return claimedRunsFromRows(rows);
+    };
     return this.sqliteTurns.runExclusive(turn);
   }
 
@@ -379,7 +375,7 @@ export class RunStore {
       return handlers.length;
     });
     // Wake workers in every process (on PostgreSQL, PgNotify relays it).
-    this.events.notifyStored(touched);
+    this.events.notifyStored(touched, 'local', 'claim');
     return touched;
   }
 
@@ -401,7 +397,7 @@ export class RunStore {
         return runs.length;
       });
     }
-    this.events.notifyStored(touched);
+    this.events.notifyStored(touched, 'local', 'claim');
     return touched;
   }
 

@@ -1,5 +1,6 @@
-import type { DeliveryRecord } from './entities';
+import { type InboxRow, arrivalRunsJson } from './arrival-plan';
 import { type Engine, engineTypes } from './engine';
+import { sqliteDatetime } from './sqlite-datetime';
 
 /**
  * The inbox's one statement per batch, for both engines, run in autocommit mode. A lone
@@ -8,13 +9,12 @@ import { type Engine, engineTypes } from './engine';
  * COMMIT, and none of TypeORM's per-row query building. Rows hitting the de-duplication key are
  * not stored and not returned; the statement returns the ids it stored.
  *
- * A delivery's body goes to `delivery_bodies`, its other columns to `deliveries`: on SQLite
- * through the view `delivery_inbox`, whose trigger writes both (see the DeliveryBodies
- * migration); on PostgreSQL through data-modifying CTEs.
+ * A delivery's body goes to `delivery_bodies`, its other columns to `deliveries`, and the runs
+ * planned on arrival (see arrival-plan.ts) to `runs`: on SQLite through the view
+ * `delivery_inbox`, whose trigger writes all three (see the DeliveryBodies and PlanOnArrival
+ * migrations); on PostgreSQL through data-modifying CTEs.
  *
- * DELIVERY_COLUMNS: every column of a delivery, in the order the inbox writes them. On SQLite
- * they are the columns of the view `delivery_inbox`: a change here needs a migration that
- * creates the view and its trigger again (a test compares the two).
+ * DELIVERY_COLUMNS: every column of a delivery, in the order the inbox writes them.
  */
 export const DELIVERY_COLUMNS = [
   'id',
@@ -32,10 +32,17 @@ export const DELIVERY_COLUMNS = [
   'planned',
 ] as const;
 
+/**
+ * What the inbox writes per row: a delivery's columns, then its runs as JSON, or null (see
+ * arrivalRunsJson). On SQLite these are the columns of the view `delivery_inbox`: a change
+ * here needs a migration that creates the view and its trigger again (a test compares the two).
+ */
+export const INBOX_COLUMNS = [...DELIVERY_COLUMNS, 'runs'] as const;
+
 const pg = engineTypes('postgres');
 
 /** PostgreSQL's type of each column, cast onto its parameter (VALUES in a CTE has no target). */
-const POSTGRES_TYPES: Record<(typeof DELIVERY_COLUMNS)[number], string> = {
+const POSTGRES_TYPES: Record<(typeof INBOX_COLUMNS)[number], string> = {
   id: 'varchar',
   provider: 'varchar',
   endpoint: 'varchar',
@@ -49,6 +56,7 @@ const POSTGRES_TYPES: Record<(typeof DELIVERY_COLUMNS)[number], string> = {
   status: 'varchar',
   attempts: 'integer',
   planned: 'boolean',
+  runs: pg.json,
 };
 
 const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(', ');
@@ -71,44 +79,67 @@ function valueRows(
   placeholder: (index: number) => string,
   extra: (row: number) => string[] = () => [],
 ): string {
-  const width = DELIVERY_COLUMNS.length;
+  const width = INBOX_COLUMNS.length;
   return Array.from({ length: rows }, (_, row) => {
-    const values = DELIVERY_COLUMNS.map((_c, column) => placeholder(row * width + column));
+    const values = INBOX_COLUMNS.map((_c, column) => placeholder(row * width + column));
     return `(${[...values, ...extra(row)].join(', ')})`;
   }).join(', ');
 }
 
 function sqliteInsert(rows: number): string {
   return (
-    `INSERT INTO "delivery_inbox" (${quoted(DELIVERY_COLUMNS)}) ` +
+    `INSERT INTO "delivery_inbox" (${quoted(INBOX_COLUMNS)}) ` +
     `VALUES ${valueRows(rows, () => '?')} RETURNING "id"`
   );
 }
 
+/** The columns of a run planned on arrival (the others keep their defaults: NULL). */
+const ARRIVAL_RUN_COLUMNS = quoted([
+  'id',
+  'delivery_id',
+  'handler',
+  'status',
+  'attempts',
+  'next_attempt_at',
+  'lease_owner',
+  'lease_expires_at',
+  'created_at',
+  'updated_at',
+]);
+
 function postgresInsert(rows: number): string {
   const rowColumns = DELIVERY_COLUMNS.filter((column) => column !== 'raw_body');
   const cast = (index: number) =>
-    `$${index + 1}::${POSTGRES_TYPES[DELIVERY_COLUMNS[index % DELIVERY_COLUMNS.length]]}`;
+    `$${index + 1}::${POSTGRES_TYPES[INBOX_COLUMNS[index % INBOX_COLUMNS.length]]}`;
   // "n": the rows go in in the caller's order (key order, see postgres-inbox-insert.ts).
   const values = valueRows(rows, cast, (row) => [String(row)]);
+  const at = `"incoming"."received_at"`;
   return (
-    `WITH "incoming" (${quoted(DELIVERY_COLUMNS)}, "n") AS (VALUES ${values}), ` +
+    `WITH "incoming" (${quoted(INBOX_COLUMNS)}, "n") AS (VALUES ${values}), ` +
     `"stored" AS (INSERT INTO "deliveries" (${quoted(rowColumns)}) ` +
     `SELECT ${quoted(rowColumns)} FROM "incoming" ORDER BY "n" ` +
     `ON CONFLICT DO NOTHING RETURNING "id"), ` +
     `"bodies" AS (INSERT INTO "delivery_bodies" ("delivery_id", "raw_body") ` +
     `SELECT "id", "raw_body" FROM "incoming" JOIN "stored" USING ("id") ` +
-    `WHERE "raw_body" IS NOT NULL) ` +
+    `WHERE "raw_body" IS NOT NULL), ` +
+    `"arrival_runs" AS (INSERT INTO "runs" (${ARRIVAL_RUN_COLUMNS}) ` +
+    `SELECT "run"->>0, "incoming"."id", "run"->>1, ` +
+    // Leased to this process's worker (see arrival-plan.ts): its first attempt has begun.
+    `CASE WHEN "run"->>2 IS NULL THEN 'pending' ELSE 'processing' END, ` +
+    `CASE WHEN "run"->>2 IS NULL THEN 0 ELSE 1 END, ` +
+    `${at}, "run"->>2, ("run"->>3)::${pg.timestamp}, ${at}, ${at} ` +
+    `FROM "incoming" JOIN "stored" USING ("id") ` +
+    `CROSS JOIN LATERAL jsonb_array_elements("incoming"."runs") AS "planned" ("run")) ` +
     `SELECT "id" FROM "stored"`
   );
 }
 
-/** The parameters, in DELIVERY_COLUMNS order; dates and booleans as the engine stores them. */
-export function inboxParameters(
-  rows: readonly DeliveryRecord[],
-  date: (value: Date) => unknown,
-  bool: (value: boolean) => unknown,
-): unknown[] {
+/** The parameters, in INBOX_COLUMNS order; dates and booleans as the engine stores them. */
+export function inboxParameters(rows: readonly InboxRow[], engine: Engine): unknown[] {
+  const sqlite = engine === 'sqlite';
+  const date = (value: Date) => (sqlite ? sqliteDatetime(value) : value);
+  const bool = (value: boolean) => (sqlite ? (value ? 1 : 0) : value);
+  const dateText = sqlite ? sqliteDatetime : (value: Date) => value.toISOString();
   const values: unknown[] = [];
   for (const row of rows) {
     values.push(
@@ -125,6 +156,7 @@ export function inboxParameters(
       row.status,
       row.attempts,
       bool(row.planned),
+      arrivalRunsJson(row, dateText),
     );
   }
   return values;

@@ -7,8 +7,9 @@ import { GroupCommit } from './group-commit';
 import { insertDeliveriesPostgres } from './postgres-inbox-insert';
 import { sqliteDatabase } from './sqlite-driver';
 import { insertDeliveriesSqlite } from './sqlite-inbox-insert';
-import type { Database } from 'sqlite3';
-import { DeliveryRecord } from './entities';
+import { PreparedStatements } from './sqlite-prepared-statements';
+import type { DeliveryRecord } from './entities';
+import { type ArrivalDispatch, type InboxRow, arrivalPlan, leasedRuns } from './arrival-plan';
 import { newId } from './ids';
 import { headersWithoutNul, withoutNul } from './nul-text';
 import { StoreEntitiesRef } from './store-entities.ref';
@@ -48,8 +49,11 @@ export const POSTGRES_COMMITS_IN_FLIGHT = 2;
 @Injectable()
 export class InboxWriter implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Inbox');
-  private readonly commits: GroupCommit<DeliveryRecord, StoredDelivery>;
+  private readonly commits: GroupCommit<InboxRow, StoredDelivery>;
   private lastFailureAt: Date | null = null;
+  private dispatch: ArrivalDispatch | null = null;
+  /** SQLite: the insert statements kept prepared (created with the first batch). */
+  private prepared: PreparedStatements | undefined;
 
   constructor(
     @InjectDataSource(HOOKGATE_CONNECTION) private readonly dataSource: DataSource,
@@ -61,12 +65,22 @@ export class InboxWriter implements BeforeApplicationShutdown {
     this.commits = new GroupCommit((rows) => this.commit(rows), MAX_BATCH, inFlight);
   }
 
+  /**
+   * Called by a process that runs the worker: from now on each delivery is stored with its
+   * runs, leased to that worker when it has room, and handed over after the commit (see
+   * ArrivalDispatch).
+   */
+  dispatchOnArrival(dispatch: ArrivalDispatch): void {
+    this.dispatch = dispatch;
+  }
+
   async store(delivery: NewDelivery): Promise<StoredDelivery> {
-    const row: DeliveryRecord = {
+    const type = withoutNul(delivery.type).slice(0, 200);
+    const row: InboxRow = {
       id: newId(),
       provider: delivery.provider,
       endpoint: delivery.endpoint,
-      type: withoutNul(delivery.type).slice(0, 200),
+      type,
       providerDeliveryId:
         (delivery.providerDeliveryId && withoutNul(delivery.providerDeliveryId).slice(0, 200)) ||
         null,
@@ -75,9 +89,10 @@ export class InboxWriter implements BeforeApplicationShutdown {
       contentType: delivery.contentType ? withoutNul(delivery.contentType).slice(0, 200) : null,
       headers: headersWithoutNul(delivery.headers),
       rawBody: delivery.rawBody,
-      status: 'pending',
-      attempts: 0,
-      planned: false,
+      ...arrivalPlan(
+        { provider: delivery.provider, endpoint: delivery.endpoint, type },
+        this.dispatch,
+      ),
     };
     try {
       return await this.commits.submit(row);
@@ -86,9 +101,18 @@ export class InboxWriter implements BeforeApplicationShutdown {
     }
   }
 
-  /** Requests already verified get their commit before the store closes. */
+  /**
+   * Requests already verified get their commit before the store closes; then the statements
+   * kept prepared are released (SQLite does not close a connection with any open).
+   */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.commits.flush();
+    await this.flush();
+    await this.prepared?.close();
+  }
+
+  /** Resolves when every delivery submitted so far has been committed or refused. */
+  flush(): Promise<void> {
+    return this.commits.flush();
   }
 
   /**
@@ -99,21 +123,41 @@ export class InboxWriter implements BeforeApplicationShutdown {
     return this.lastFailureAt;
   }
 
-  private async commit(batch: DeliveryRecord[]): Promise<StoredDelivery[]> {
+  private async commit(batch: InboxRow[]): Promise<StoredDelivery[]> {
+    let results: StoredDelivery[];
     try {
-      const results = await this.lock.runShared(() => this.timedInsert(batch));
-      this.lastFailureAt = null;
-      this.events.notifyStored(results.filter((r) => !r.duplicate).length);
-      return results;
+      results = await this.lock.runShared(() => this.timedInsert(batch));
     } catch (error) {
+      this.dispatch?.giveBack(batch.reduce((sum, row) => sum + leasedRuns(row), 0));
       this.lastFailureAt = new Date();
       this.logger.error(`Could not commit ${batch.length} deliveries: ${(error as Error).message}`);
       throw error;
     }
+    this.lastFailureAt = null;
+    this.afterCommit(batch, results);
+    return results;
+  }
+
+  /** Hand the stored leased runs to the worker, give back the others; tell workers what waits. */
+  private afterCommit(batch: readonly InboxRow[], results: readonly StoredDelivery[]): void {
+    const stored = batch.filter((_row, i) => !results[i].duplicate);
+    if (this.dispatch) {
+      const leased = stored.filter((row) => row.lease);
+      const reserved = batch.reduce((sum, row) => sum + leasedRuns(row), 0);
+      const handed = leased.reduce((sum, row) => sum + leasedRuns(row), 0);
+      if (reserved > handed) this.dispatch.giveBack(reserved - handed);
+      if (leased.length > 0) this.dispatch.handOver(leased);
+    }
+    const waiting = !this.dispatch
+      ? 'plan'
+      : stored.some((row) => !row.lease && row.runs?.length)
+        ? 'claim'
+        : 'none';
+    this.events.notifyStored(stored.length, 'local', waiting);
   }
 
   /** The insert alone (not the wait for the lock): what a slow disk or a checkpoint shows in. */
-  private async timedInsert(batch: DeliveryRecord[]): Promise<StoredDelivery[]> {
+  private async timedInsert(batch: InboxRow[]): Promise<StoredDelivery[]> {
     const startedAt = performance.now();
     const results = await this.insertBatch(batch);
     this.events.notifyInboxCommit(batch.length, (performance.now() - startedAt) / 1000);
@@ -121,10 +165,10 @@ export class InboxWriter implements BeforeApplicationShutdown {
   }
 
   /** Insert what is new; say, for every delivery, which id owns its de-duplication key. */
-  private async insertBatch(batch: DeliveryRecord[]): Promise<StoredDelivery[]> {
+  private async insertBatch(batch: InboxRow[]): Promise<StoredDelivery[]> {
     // Duplicates inside the batch point at their first occurrence and are not inserted.
     const firstByKey = new Map<string, string>();
-    const rows: DeliveryRecord[] = [];
+    const rows: InboxRow[] = [];
     for (const row of batch) {
       const key = dedupeKey(row);
       if (key && firstByKey.has(key)) continue;
@@ -133,7 +177,7 @@ export class InboxWriter implements BeforeApplicationShutdown {
     }
     // One autocommit statement (committed when it returns); conflicts (rare) are looked up
     // afterwards, still under the lock.
-    const sqlite = this.sqliteConnection();
+    const sqlite = this.sqliteStatements();
     const inserted = sqlite
       ? await insertDeliveriesSqlite(sqlite, rows)
       : await insertDeliveriesPostgres(this.dataSource, rows);
@@ -145,16 +189,23 @@ export class InboxWriter implements BeforeApplicationShutdown {
     });
   }
 
-  /** The raw sqlite3 connection when the store is SQLite (its hot path bypasses TypeORM). */
-  private sqliteConnection(): Database | undefined {
+  /**
+   * The statements kept prepared on the raw sqlite3 connection when the store is SQLite (its
+   * hot path bypasses TypeORM).
+   */
+  private sqliteStatements(): PreparedStatements | undefined {
     if (this.dataSource.options.type !== 'sqlite') return undefined;
-    return sqliteDatabase(this.dataSource);
+    // Every time: it checks that no TypeORM transaction is open on the connection.
+    const database = sqliteDatabase(this.dataSource);
+    // A new connection (the store was closed and opened again) gets statements of its own.
+    if (this.prepared?.db !== database) this.prepared = new PreparedStatements(database);
+    return this.prepared;
   }
 
   /** For keyed rows that were not inserted: the id of the delivery that already holds the key. */
   private async ownersOf(
     manager: EntityManager,
-    rows: DeliveryRecord[],
+    rows: InboxRow[],
     inserted: Set<string>,
   ): Promise<Map<string, string>> {
     const conflicts = rows.filter(

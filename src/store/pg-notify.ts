@@ -48,8 +48,8 @@ export class PgNotify implements OnApplicationBootstrap, OnApplicationShutdown {
 
   async onApplicationBootstrap(): Promise<void> {
     if (engineOfUrl(this.config.database.url) !== 'postgres') return;
-    this.unsubscribe = this.events.onStored((count, origin) => {
-      if (origin === 'local') this.publish(count);
+    this.unsubscribe = this.events.onStored((count, origin, work) => {
+      if (origin === 'local' && work !== 'none') this.publish(count);
     });
     await this.connect();
   }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { DeliveryRecord } from './entities';
+import type { InboxRow } from './arrival-plan';
 import { inboxInsertSql, inboxParameters } from './inbox-insert-sql';
 import { retryTransientConflicts } from './transient-conflict';
 
@@ -16,14 +16,10 @@ import { retryTransientConflicts } from './transient-conflict';
  */
 export async function insertDeliveriesPostgres(
   dataSource: DataSource,
-  rows: readonly DeliveryRecord[],
+  rows: readonly InboxRow[],
 ): Promise<Set<string>> {
   const ordered = [...rows].sort(byDedupeKey);
-  const parameters = inboxParameters(
-    ordered,
-    (value) => value,
-    (value) => value,
-  );
+  const parameters = inboxParameters(ordered, 'postgres');
   const sql = inboxInsertSql(ordered.length, 'postgres');
   const inserted: { id: string }[] = await retryTransientConflicts(() =>
     dataSource.query(sql, parameters),
@@ -32,7 +28,7 @@ export async function insertDeliveriesPostgres(
 }
 
 /** Rows without a key never conflict; the others by endpoint, then provider delivery id. */
-function byDedupeKey(a: DeliveryRecord, b: DeliveryRecord): number {
+function byDedupeKey(a: InboxRow, b: InboxRow): number {
   return (
     compare(a.providerDeliveryId === null, b.providerDeliveryId === null) ||
     compare(a.endpoint, b.endpoint) ||

@@ -15,8 +15,8 @@ export const sqlite3WithoutTraces: typeof sqlite3 = Object.create(sqlite3, {
 /**
  * The sqlite3 Database TypeORM opened for `dataSource` (a field of its SQLite driver): the one
  * connection every SQLite statement goes through, for the paths that bypass TypeORM (the inbox's
- * insert, statement scripts). Those calls are made under the write lock held shared, so no
- * TypeORM transaction can be open: an autocommit insert would silently join it and be lost with
+ * insert, statement scripts). Those calls are made under the write lock, so no TypeORM
+ * transaction can be open: an autocommit insert would silently join it and be lost with
  * its rollback, and a script's ROLLBACK would end it. Checked anyway; a bug if it ever fires.
  */
 export function sqliteDatabase(dataSource: DataSource): sqlite3.Database {

@@ -1,27 +1,23 @@
-import type { Database } from 'sqlite3';
-import type { DeliveryRecord } from './entities';
+import type { InboxRow } from './arrival-plan';
 import { inboxInsertSql, inboxParameters } from './inbox-insert-sql';
-import { sqliteDatetime } from './sqlite-datetime';
+import type { PreparedStatements } from './sqlite-prepared-statements';
 
 /**
- * The inbox's hot path on SQLite, on the raw sqlite3 connection (see inbox-insert-sql.ts). One
- * statement is one hop through sqlite3's thread pool and back to the event loop; under load each
- * hop waits behind a turn of HTTP work, which is why BEGIN / INSERT / COMMIT as three statements
- * (six hops) was the gateway's bottleneck.
+ * The inbox's hot path on SQLite, on the raw sqlite3 connection (see inbox-insert-sql.ts),
+ * with the statement kept prepared (see PreparedStatements). Each call is a hop through
+ * sqlite3's thread pool and back to the event loop; under load each hop waits behind a turn of
+ * HTTP work, which is why BEGIN / INSERT / COMMIT as three statements (six hops) was the
+ * gateway's bottleneck, and why the prepare is not a hop of its own.
  *
  * The caller holds the store's write lock, so TypeORM has no transaction open on the shared
  * connection (checked anyway: the insert would silently join it).
  * Resolves with the ids that were inserted.
  */
-export function insertDeliveriesSqlite(
-  db: Database,
-  rows: readonly DeliveryRecord[],
+export async function insertDeliveriesSqlite(
+  statements: PreparedStatements,
+  rows: readonly InboxRow[],
 ): Promise<Set<string>> {
-  const parameters = inboxParameters(rows, sqliteDatetime, (value) => (value ? 1 : 0));
-  return new Promise((resolve, reject) => {
-    db.all<{ id: string }>(inboxInsertSql(rows.length, 'sqlite'), parameters, (error, ids) => {
-      if (error) reject(error);
-      else resolve(new Set(ids.map((row) => row.id)));
-    });
-  });
+  const sql = inboxInsertSql(rows.length, 'sqlite');
+  const ids = await statements.all<{ id: string }>(sql, inboxParameters(rows, 'sqlite'));
+  return new Set(ids.map((row) => row.id));
 }

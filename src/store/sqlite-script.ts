@@ -37,8 +37,9 @@ export class ScriptLiterals implements StatementValues {
  * one trip through sqlite3's thread pool instead of one per statement, so a transaction that
  * is one script holds the connection for SQLite's own time, not for the event loop's turns
  * between its statements. A failed statement ends the script; a transaction it began is rolled
- * back before the error is passed on. The caller holds the store's write lock (shared is
- * enough: the script runs alone on the connection).
+ * back before the error is passed on. The caller holds the store's write lock exclusively: until
+ * that ROLLBACK, a statement kept prepared (the inbox's) would run inside the failed
+ * transaction (see PreparedStatements).
  */
 export function runScript(dataSource: DataSource, statements: readonly string[]): Promise<void> {
   const database = sqliteDatabase(dataSource);
@@ -47,8 +48,8 @@ export function runScript(dataSource: DataSource, statements: readonly string[])
       if (!error) return resolve();
       // Fails harmlessly ("no transaction is active") when the script had not begun one.
       // Sent from this callback, before sqlite3 starts the calls queued behind the script:
-      // nothing a shared holder of the write lock queued can run inside the failed
-      // transaction (and be rolled back with it after its caller was told it committed).
+      // nothing queued meanwhile (reads outside the write lock) runs inside the failed
+      // transaction.
       database.exec('ROLLBACK', () => reject(error));
     }),
   );

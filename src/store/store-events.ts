@@ -4,17 +4,24 @@ import { EventEmitter } from 'node:events';
 export type StoredOrigin = 'local' | 'remote';
 
 /**
+ * What the stored work waits for: deliveries to plan (and then their runs to claim), runs to
+ * claim, or nothing (stored with their runs leased to this process's worker, see
+ * ArrivalDispatch).
+ */
+export type StoredWork = 'plan' | 'claim' | 'none';
+
+/**
  * In-process signal that new work was committed (deliveries, or runs re-queued by a replay), so
  * workers wake at once instead of waiting for their next poll. On PostgreSQL, PgNotify relays
  * local signals to other processes and remote ones back in. Losing a signal costs latency,
  * never a delivery. Also each inbox commit's size and duration, for the metrics.
  */
 export class StoreEvents extends EventEmitter {
-  notifyStored(count: number, origin: StoredOrigin = 'local'): void {
-    if (count > 0) this.emit('stored', count, origin);
+  notifyStored(count: number, origin: StoredOrigin = 'local', work: StoredWork = 'plan'): void {
+    if (count > 0) this.emit('stored', count, origin, work);
   }
 
-  onStored(listener: (count: number, origin: StoredOrigin) => void): () => void {
+  onStored(listener: (count: number, origin: StoredOrigin, work: StoredWork) => void): () => void {
     this.on('stored', listener);
     return () => this.off('stored', listener);
   }

@@ -4,17 +4,15 @@
  * write therefore runs through this lock. PostgreSQL has a pool and real isolation, so there
  * the lock does nothing.
  *
- * Two modes. `runExclusive`: a transaction that spans several calls on the connection (BEGIN,
- * statements, COMMIT through TypeORM); nothing else runs meanwhile. `runShared`: work made only
- * of calls that are each whole on the connection: an autocommit statement (the inbox insert),
- * a read, or a transaction sent as one script (runScript). Shared holders may overlap: sqlite3
- * runs a script alone (it waits for the statements already running, and those sent meanwhile
- * wait for it), so the connection goes from one holder's call to the next on its own thread.
- * That holds for statements prepared per call, as TypeORM's driver and this code make them;
- * a statement kept prepared (`Database#prepare`) and run later would not wait for a script.
- * Under the exclusive mode alone each call waited for the event loop to hand the lock on,
- * which under load (the loop busy with the requests the last commit answered) cost more than
- * SQLite's own work (bench/README.md).
+ * Two modes. `runExclusive`: a transaction, whether it spans several calls on the connection
+ * (BEGIN, statements, COMMIT through TypeORM) or is sent as one script (runScript); nothing
+ * else runs meanwhile. `runShared`: calls that are each whole on the connection, an autocommit
+ * statement (the inbox insert) or a read; shared holders may overlap, sqlite3 runs each whole.
+ * Scripts were shared too until the inbox kept its insert prepared (PreparedStatements): a
+ * statement kept prepared runs as soon as it is called, even right after a script that failed
+ * and left its transaction open, and would be rolled back with it. What made shared scripts
+ * worth it, the inbox's insert not waiting for the event loop to hand the lock on, the kept
+ * statement gives back more of (bench/README.md, 2026-11-29, night).
  *
  * Waiters are served in arrival order, so a stream of shared holders (inbox commits) cannot
  * keep an exclusive one (retention, a release) waiting forever.

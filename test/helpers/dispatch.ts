@@ -1,4 +1,15 @@
+import { InboxWriter } from '../../src/store/inbox.writer';
 import { ADMIN_TOKEN, TestApp, waitFor } from './test-app';
+
+/**
+ * For tests of the worker's own planning and claiming: from now until the returned function is
+ * called, apps started keep their inbox from planning and leasing on arrival, so every delivery
+ * is stored unplanned, as a `role: api` process beside a `role: worker` one stores it.
+ */
+export function planningByWorkersOnly(): () => void {
+  const spy = jest.spyOn(InboxWriter.prototype, 'dispatchOnArrival').mockReturnValue(undefined);
+  return () => spy.mockRestore();
+}
 
 export const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
 

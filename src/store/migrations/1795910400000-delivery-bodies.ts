@@ -5,7 +5,7 @@ import { engineTypes } from '../engine';
  * The columns of `deliveries` after this migration, but the id, in the inbox's order; written out
  * here, as a migration must not change when the code around it does.
  */
-const ROW_COLUMNS = [
+export const ROW_COLUMNS = [
   'provider',
   'endpoint',
   'type',
@@ -97,7 +97,7 @@ async function noStatementTimeout(queryRunner: QueryRunner): Promise<void> {
   await queryRunner.query('SET LOCAL statement_timeout = 0');
 }
 
-async function createSqliteInbox(queryRunner: QueryRunner): Promise<void> {
+export async function createSqliteInbox(queryRunner: QueryRunner): Promise<void> {
   const rowColumns = ROW_COLUMNS.map((column) => `d.${column}`);
   await queryRunner.query(
     `CREATE VIEW "delivery_inbox" AS SELECT d."id", ${rowColumns.join(', ')}, b."raw_body" ` +

@@ -1,5 +1,10 @@
 import { InitialSchema1764201600000 } from './1764201600000-initial-schema';
 import { DeliveryBodies1795910400000 } from './1795910400000-delivery-bodies';
+import { PlanOnArrival1795996800000 } from './1795996800000-plan-on-arrival';
 
 /** Every migration, oldest first. Add new ones at the end. */
-export const MIGRATIONS = [InitialSchema1764201600000, DeliveryBodies1795910400000];
+export const MIGRATIONS = [
+  InitialSchema1764201600000,
+  DeliveryBodies1795910400000,
+  PlanOnArrival1795996800000,
+];

@@ -1,0 +1,82 @@
+import type { DeliveryRecord } from './entities';
+import { newId } from './ids';
+
+/**
+ * What a process that runs the worker offers its own inbox (see InboxWriter.dispatchOnArrival):
+ * which handlers a delivery needs, and room to take its runs at once. The inbox then stores each
+ * delivery with its runs in its one statement per batch, leased to this worker when it has room,
+ * and hands those over after the commit. The worker neither reads new deliveries back to plan
+ * them nor claims their runs: each of those was a transaction of its own, with a commit to wait
+ * for, on the connection the inbox's commits wait for too.
+ */
+export interface ArrivalDispatch {
+  /** The names of the handlers `delivery` needs. */
+  handlersFor(delivery: Pick<DeliveryRecord, 'provider' | 'endpoint' | 'type'>): readonly string[];
+  /**
+   * Room for `runs` runs, leased from now: the lease to write, or null (no room, or stopping).
+   * Each reservation ends in exactly one handOver or giveBack.
+   */
+  reserve(runs: number): ArrivalLease | null;
+  /** Deliveries stored with runs leased by reserve: the worker starts them. */
+  handOver(rows: readonly InboxRow[]): void;
+  /** Reserved runs that were not stored (a duplicate, a failed commit). */
+  giveBack(runs: number): void;
+}
+
+export interface ArrivalLease {
+  owner: string;
+  expiresAt: Date;
+}
+
+/** A run the inbox creates in the statement that stores its delivery. */
+export interface ArrivalRun {
+  id: string;
+  handler: string;
+}
+
+/**
+ * What the inbox writes for one delivery. `runs` null: not planned here, a worker plans it
+ * (the `role: api` process of a scaled-out deployment). `lease`: its runs go in leased to this
+ * process's worker (attempt 1, `processing`), otherwise they wait to be claimed.
+ */
+export interface InboxRow extends DeliveryRecord {
+  runs: ArrivalRun[] | null;
+  lease: ArrivalLease | null;
+}
+
+/**
+ * How the inbox stores a new delivery: with `dispatch`, planned as the worker would (one run per
+ * matching handler, or done at once when none matches), and leased when the worker has room;
+ * without, left to a worker.
+ */
+export function arrivalPlan(
+  delivery: Pick<DeliveryRecord, 'provider' | 'endpoint' | 'type'>,
+  dispatch: ArrivalDispatch | null,
+): Pick<InboxRow, 'planned' | 'status' | 'attempts' | 'runs' | 'lease'> {
+  if (!dispatch) return { planned: false, status: 'pending', attempts: 0, runs: null, lease: null };
+  const handlers = dispatch.handlersFor(delivery);
+  const runs = handlers.map((handler) => ({ id: newId(), handler }));
+  if (runs.length === 0)
+    return { planned: true, status: 'succeeded', attempts: 0, runs, lease: null };
+  const lease = dispatch.reserve(runs.length);
+  return lease
+    ? { planned: true, status: 'processing', attempts: 1, runs, lease }
+    : { planned: true, status: 'pending', attempts: 0, runs, lease: null };
+}
+
+/**
+ * The inbox's `runs` value: `[[run id, handler, lease owner, lease expiry], …]` as JSON (owner
+ * and expiry null when not leased), or null when a worker plans the delivery. `date`: the
+ * engine's text for a timestamp.
+ */
+export function arrivalRunsJson(row: InboxRow, date: (value: Date) => string): string | null {
+  if (!row.runs) return null;
+  const owner = row.lease?.owner ?? null;
+  const expiresAt = row.lease ? date(row.lease.expiresAt) : null;
+  return JSON.stringify(row.runs.map((run) => [run.id, run.handler, owner, expiresAt]));
+}
+
+/** How many runs `row` reserved (to give back when it is not stored). */
+export function leasedRuns(row: InboxRow): number {
+  return row.lease && row.runs ? row.runs.length : 0;
+}

@@ -1,0 +1,91 @@
+import type { Database, Statement } from 'sqlite3';
+
+/** Statements kept prepared at most (a few batch sizes recur; each one holds its program). */
+const CAPACITY = 32;
+
+/**
+ * The inbox's insert statements kept prepared on the store's sqlite3 connection, by SQL text
+ * (one per batch size), least recently used dropped first. `Database#all` prepares a statement
+ * on sqlite3's thread pool and only then runs it: two trips through the pool, each waiting for
+ * the event loop to come back, which under load cost more than the insert itself. A statement
+ * kept prepared runs in one.
+ *
+ * Such a statement runs as soon as it is called, even while the connection runs a script
+ * (sqlite3 queues only what is prepared after the script). SQLite runs the two one after the
+ * other, but if the script failed halfway it leaves its transaction open until the ROLLBACK
+ * that follows it, and an insert run in between would be rolled back with it after its caller
+ * was told it committed. Scripts therefore hold the store's write lock exclusively, and these
+ * statements run under it shared (see StoreWriteLock).
+ *
+ * `close` finalizes them; later calls prepare per call again. SQLite does not close a
+ * connection while any statement is open, so closing the connection (TypeORM's destroy, at
+ * shutdown or by hand) finalizes them first.
+ */
+export class PreparedStatements {
+  private readonly statements = new Map<string, Statement>();
+  private readonly preparing = new Set<string>();
+  private closed = false;
+
+  constructor(readonly db: Database) {
+    const closeConnection = db.close.bind(db);
+    db.close = ((callback?: (error: Error | null) => void) => {
+      void this.close().then(() => closeConnection(callback));
+      return db;
+    }) as Database['close'];
+  }
+
+  /**
+   * Run `sql` with `params` and resolve with its rows (RETURNING ones for a write). The first
+   * call of a text prepares it per call, as `Database#all` does, and has it prepared for the
+   * next ones (prepared on its own, so that an error preparing it is reported to this call).
+   */
+  all<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return new Promise((resolve, reject) => {
+      const done = (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows));
+      const statement = this.take(sql);
+      if (statement) statement.all<T>(params, done);
+      else this.db.all<T>(sql, params, done);
+    });
+  }
+
+  /** Finalize every kept statement; resolves once sqlite3 has released them. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const statements = [...this.statements.values()];
+    this.statements.clear();
+    await Promise.all(statements.map(finalize));
+  }
+
+  /** The kept statement for `sql` (now the most recently used), or none yet. */
+  private take(sql: string): Statement | undefined {
+    const statement = this.statements.get(sql);
+    if (statement) {
+      this.statements.delete(sql);
+      this.statements.set(sql, statement);
+    } else if (!this.closed && !this.preparing.has(sql)) {
+      this.prepare(sql);
+    }
+    return statement;
+  }
+
+  private prepare(sql: string): void {
+    this.preparing.add(sql);
+    const statement = this.db.prepare(sql, (error) => {
+      this.preparing.delete(sql);
+      // A failed prepare stays uncached: each call then prepares per call and gets the error.
+      if (error) return;
+      if (this.closed) return void finalize(statement);
+      if (this.statements.size >= CAPACITY) {
+        const [oldest] = this.statements.keys();
+        // sqlite3 finalizes it after any call already queued on it.
+        void finalize(this.statements.get(oldest)!);
+        this.statements.delete(oldest);
+      }
+      this.statements.set(sql, statement);
+    });
+  }
+}
+
+function finalize(statement: Statement): Promise<void> {
+  return new Promise((resolve) => statement.finalize(() => resolve()));
+}
