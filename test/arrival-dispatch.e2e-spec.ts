@@ -6,6 +6,8 @@ import { OnWebhook } from '../src/dispatch/on-webhook.decorator';
 import { RunStore } from '../src/dispatch/run.store';
 import type { WebhookEvent } from '../src/dispatch/webhook-event';
 import { HOOKGATE_CONNECTION } from '../src/store/data-source';
+import * as postgresInbox from '../src/store/postgres-inbox-insert';
+import * as sqliteInbox from '../src/store/sqlite-inbox-insert';
 import type { RunRecord } from '../src/store/entities';
 import { StoreEntitiesRef } from '../src/store/store-entities.ref';
 import { githubHeaders } from './helpers/github';
@@ -44,32 +46,46 @@ describe('dispatch on arrival', () => {
 
   async function start(dispatch: Record<string, unknown>) {
     handled.length = 0;
+    claims = [];
+    plannings = 0;
+    const { recordAndClaim, planPending } = RunStore.prototype;
+    let startup: Promise<unknown>[] = [];
+    jest.spyOn(RunStore.prototype, 'recordAndClaim').mockImplementation(function (
+      this: RunStore,
+      ...args
+    ) {
+      if (args[1] > 0) claims.push(args[1]);
+      const done = recordAndClaim.apply(this, args);
+      startup.push(done);
+      return done;
+    });
+    jest.spyOn(RunStore.prototype, 'planPending').mockImplementation(function (
+      this: RunStore,
+      ...args
+    ) {
+      plannings++;
+      const done = planPending.apply(this, args);
+      startup.push(done);
+      return done;
+    });
     // A poll would find everything on its own after a minute; these tests end long before.
     t = await createTestApp(testConfig({ dispatch: { pollIntervalMs: 60_000, ...dispatch } }), {
       providers: [Recorder],
     });
-    const runs = t.app.get(RunStore);
-    const recordAndClaim = runs.recordAndClaim.bind(runs);
-    const planPending = runs.planPending.bind(runs);
-    // Let the worker's first iteration (a planning and a claim at start-up) pass first.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The worker's first iteration plans and claims (whatever an earlier process left): wait
+    // for both to finish, then count from zero.
+    await waitFor(() => claims.length >= 1 && plannings >= 1, 5_000, 'the first iteration');
+    await Promise.allSettled(startup);
+    startup = [];
     claims = [];
     plannings = 0;
-    jest.spyOn(runs, 'recordAndClaim').mockImplementation((outcomes, limit, owner, leaseMs) => {
-      if (limit > 0) claims.push(limit);
-      return recordAndClaim(outcomes, limit, owner, leaseMs);
-    });
-    jest.spyOn(runs, 'planPending').mockImplementation((...args) => {
-      plannings++;
-      return planPending(...args);
-    });
   }
 
   afterEach(async () => {
     release = null;
     failOnce.clear();
-    jest.restoreAllMocks();
     await t.close();
+    jest.restoreAllMocks();
   });
 
   const post = async (ref: string, key = ref): Promise<{ status: number; id: string }> => {
@@ -162,5 +178,20 @@ describe('dispatch on arrival', () => {
     }
     expect(handled).toContain('flaky (attempt 2)');
     expect(claims.length).toBeGreaterThan(0);
+  });
+
+  it('gives back the room of a batch that failed', async () => {
+    await start({ concurrency: 1, prefetch: 0 });
+    const failing = [
+      jest.spyOn(sqliteInbox, 'insertDeliveriesSqlite'),
+      jest.spyOn(postgresInbox, 'insertDeliveriesPostgres'),
+    ].map((spy) => spy.mockRejectedValueOnce(new Error('disk full')));
+    expect((await post('refused')).status).toBe(503);
+    failing.forEach((spy) => spy.mockRestore());
+    // Had the refused delivery kept the one slot, this one would wait for a claim.
+    expect((await post('next')).status).toBe(200);
+    await waitFor(() => handled.includes('next'), 5_000, 'the next run');
+    expect(handled).toEqual(['next']);
+    expect(claims).toEqual([]);
   });
 });

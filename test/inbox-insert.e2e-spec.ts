@@ -102,7 +102,7 @@ describe('the inbox statement', () => {
 
   it('stores the runs planned on arrival, leased or waiting, with their delivery only', async () => {
     const expiresAt = new Date('2026-11-29T08:02:03.456Z');
-    const lease = { owner: 'host:1:abcd', expiresAt };
+    const lease = { owner: 'host:1:abcd', expiresAt, leasedAt: 0 };
     const planned = (key: string, handlers: string[], leased: boolean): InboxRow => ({
       ...delivery(key, Buffer.from(`{"${key}":1}`)),
       planned: true,

@@ -36,7 +36,8 @@ const LEASE_MARGIN_MS = 30_000;
  * work written by other processes).
  *
  * Each turn of the loop is one transaction that records the outcomes of the runs finished since
- * the last turn and claims runs for the slots they free. When handlers are fast it also claims
+ * the last turn and, when runs may be waiting unclaimed, claims some for the slots they free
+ * (see iterate). When handlers are fast it also claims
  * up to `dispatch.prefetch` runs ahead (see ClaimAhead); those wait here and start the moment a
  * handler finishes, without waiting for the next turn. A claimed run holds its lease until its
  * outcome is committed: a crash can therefore repeat at most `concurrency + prefetch` runs that
@@ -54,7 +55,7 @@ export class DispatchWorker
 {
   private readonly logger = new Logger('Dispatch');
   /** Identifies this process's leases. */
-  readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  readonly owner = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(4).toString('hex')}`;
   /** Runs whose handler is executing, with the controller that cancels each. */
   private readonly inFlight = new Map<string, InFlightRun>();
   /** Runs claimed and not started yet. */
@@ -112,7 +113,7 @@ export class DispatchWorker
     });
     this.metrics.watchDispatch(() => ({
       running: this.inFlight.size,
-      waiting: this.waiting.size,
+      waiting: this.waiting.size + this.reserved,
       unrecorded: this.finished.length + this.recording,
       claimAheadAllowance: this.claimAhead.allowance(),
     }));
@@ -135,20 +136,36 @@ export class DispatchWorker
     return this.handlers.matching(delivery).map((handler) => handler.name);
   }
 
-  /** Room for `runs` more runs beside those held, claimed ahead included (see ClaimAhead). */
+  /**
+   * Room for `runs` more runs, within what a turn could claim (concurrency plus the claim-ahead
+   * allowance) beside the runs running, waiting or reserved. None while as many
+   * outcomes wait to be recorded as concurrency + prefetch: turns that fall behind or fail stop
+   * arrivals from piling up finished runs a crash would repeat. (Runs waiting in the store get
+   * the room a turn finds free; refusing arrivals until they are claimed was tried, and kept the
+   * worker claiming, ~17% slower, for as long as the load lasted.)
+   */
   reserve(runs: number): ArrivalLease | null {
     if (this.stopping || !this.loop) return null;
+    const { concurrency, prefetch } = this.config.dispatch;
+    if (this.finished.length + this.recording >= concurrency + prefetch) return null;
+    // Not counting what a claim in flight may bring: holding arrivals back meanwhile made them
+    // overflow into the store, and the worker kept claiming them, ~15% slower (bench/README.md).
     const held = this.inFlight.size + this.waiting.size + this.reserved;
-    if (held + runs > this.config.dispatch.concurrency + this.claimAhead.allowance()) return null;
+    if (held + runs > concurrency + this.claimAhead.allowance()) return null;
     this.reserved += runs;
-    return { owner: this.owner, expiresAt: new Date(this.clock.now().getTime() + this.leaseMs) };
+    const expiresAt = new Date(this.clock.now().getTime() + this.leaseMs);
+    return { owner: this.owner, expiresAt, leasedAt: performance.now() };
   }
 
   handOver(rows: readonly InboxRow[]): void {
-    const claimed = arrivalClaims(rows);
-    this.reserved -= claimed.length;
-    this.waiting.add(claimed, performance.now());
-    this.startWaiting();
+    for (const row of rows) {
+      const claimed = arrivalClaims([row]);
+      this.reserved -= claimed.length;
+      // Their wait to start counts from when the lease began, as a claimed run's does.
+      this.waiting.add(claimed, row.lease!.leasedAt);
+    }
+    // After the batch's requests are answered: handlers may take a while to call.
+    setImmediate(() => this.startWaiting());
   }
 
   giveBack(runs: number): void {
@@ -234,8 +251,8 @@ export class DispatchWorker
    * slots. Returns whether there may be more to do at once. Planning runs beside the turn
    * (their rows do not overlap: planning writes deliveries not planned yet and their new runs,
    * the turn runs of planned ones), so an iteration costs the event loop the round trips of one
-   * of them, not of both. On PostgreSQL each has its own pooled connection; on SQLite both hold
-   * the write lock shared (StoreWriteLock) and sqlite3 runs one's calls right after the other's.
+   * of them, not of both. On PostgreSQL each has its own pooled connection; on SQLite their reads
+   * share the write lock and their scripts take it in turn (StoreWriteLock).
    */
   private async iterate(concurrency: number): Promise<boolean> {
     // Settled, never rejected: a planning that failed during the wait below (the database
@@ -287,7 +304,10 @@ export class DispatchWorker
    * claimed.
    */
   private async turn(capacity: number): Promise<number> {
-    await this.release(this.waiting.takeStale());
+    const stale = this.waiting.takeStale();
+    await this.release(stale);
+    // Given back to the store: claim them again when there is room.
+    if (stale.length > 0) this.claimDue = true;
     const recording = this.finished;
     this.finished = [];
     if (recording.length === 0 && capacity <= 0) return 0;

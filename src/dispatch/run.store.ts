@@ -126,9 +126,9 @@ export class RunStore {
   }
 
   /**
-   * Create the runs of up to `limit` deliveries that have none yet. A delivery no handler
-   * matches is done at once. Planning happens here, not on the request path, so the edge stays
-   * one insert, and a crash between ack and planning only delays it. `planningRead` is called
+   * Create the runs of up to `limit` deliveries that have none yet: those stored by a process
+   * that runs no worker (its inbox does not plan on arrival, see ArrivalDispatch) or by an
+   * earlier build. A delivery no handler matches is done at once. `planningRead` is called
    * as the read of new deliveries is sent: one committed after that moment may be missed by it.
    */
   async planPending(
@@ -202,7 +202,7 @@ export class RunStore {
    * together halves the commits (each waits for the disk) and the statements. Returns the
    * claimed runs with their deliveries. PostgreSQL reads them in the text that commits, and
    * gives the runs back if that answer is lost, instead of leaving them leased to nobody until
-   * the lease expires. SQLite reads them right after its script, still under the lock.
+   * the lease expires. SQLite reads them right after its script.
    */
   async recordAndClaim(
     outcomes: readonly RunOutcome[],
@@ -310,8 +310,12 @@ export class RunStore {
       script.push('COMMIT');
       await this.lock.runExclusive(() => runScript(this.dataSource, script));
       if (limit === 0) return [];
+      // Only those still leased to this owner: a replay or a release may come between.
+      const stillLeased =
+        `SELECT c."id" FROM ${CLAIMED} c JOIN "runs" l ON l."id" = c."id" ` +
+        `WHERE l."lease_owner" = ${q.value(owner)} AND l."status" = 'processing'`;
       const rows: ClaimedRow[] = await this.lock.runShared(() =>
-        this.dataSource.query(claimedRunsSql(`SELECT "id" FROM ${CLAIMED}`)),
+        this.dataSource.query(claimedRunsSql(stillLeased)),
       );
       return claimedRunsFromRows(rows);
     };

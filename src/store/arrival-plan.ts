@@ -26,6 +26,8 @@ export interface ArrivalDispatch {
 export interface ArrivalLease {
   owner: string;
   expiresAt: Date;
+  /** When the lease began (performance.now()): the start of the run's wait in the worker. */
+  leasedAt: number;
 }
 
 /** A run the inbox creates in the statement that stores its delivery. */

@@ -124,23 +124,31 @@ export class InboxWriter implements BeforeApplicationShutdown {
   }
 
   private async commit(batch: InboxRow[]): Promise<StoredDelivery[]> {
-    let results: StoredDelivery[];
+    // Settled once the insert committed, whatever fails after it.
+    let settled = false;
+    const settle = (inserted: ReadonlySet<string>) => {
+      settled = true;
+      this.settleArrivals(batch, inserted);
+    };
     try {
-      results = await this.lock.runShared(() => this.timedInsert(batch));
+      const results = await this.lock.runShared(() => this.timedInsert(batch, settle));
+      this.lastFailureAt = null;
+      return results;
     } catch (error) {
-      this.dispatch?.giveBack(batch.reduce((sum, row) => sum + leasedRuns(row), 0));
+      if (!settled) this.settleArrivals(batch, new Set());
       this.lastFailureAt = new Date();
       this.logger.error(`Could not commit ${batch.length} deliveries: ${(error as Error).message}`);
       throw error;
     }
-    this.lastFailureAt = null;
-    this.afterCommit(batch, results);
-    return results;
   }
 
-  /** Hand the stored leased runs to the worker, give back the others; tell workers what waits. */
-  private afterCommit(batch: readonly InboxRow[], results: readonly StoredDelivery[]): void {
-    const stored = batch.filter((_row, i) => !results[i].duplicate);
+  /**
+   * Once the batch's statement is done (`inserted`: the ids it stored, none if it failed): the
+   * leased runs of stored deliveries go to the worker, the rest of the room reserved for them is
+   * given back, and workers hear what waits for them.
+   */
+  private settleArrivals(batch: readonly InboxRow[], inserted: ReadonlySet<string>): void {
+    const stored = batch.filter((row) => inserted.has(row.id));
     if (this.dispatch) {
       const leased = stored.filter((row) => row.lease);
       const reserved = batch.reduce((sum, row) => sum + leasedRuns(row), 0);
@@ -157,15 +165,24 @@ export class InboxWriter implements BeforeApplicationShutdown {
   }
 
   /** The insert alone (not the wait for the lock): what a slow disk or a checkpoint shows in. */
-  private async timedInsert(batch: InboxRow[]): Promise<StoredDelivery[]> {
+  private async timedInsert(
+    batch: InboxRow[],
+    committed: (inserted: ReadonlySet<string>) => void,
+  ): Promise<StoredDelivery[]> {
     const startedAt = performance.now();
-    const results = await this.insertBatch(batch);
+    const results = await this.insertBatch(batch, committed);
     this.events.notifyInboxCommit(batch.length, (performance.now() - startedAt) / 1000);
     return results;
   }
 
-  /** Insert what is new; say, for every delivery, which id owns its de-duplication key. */
-  private async insertBatch(batch: InboxRow[]): Promise<StoredDelivery[]> {
+  /**
+   * Insert what is new (`committed` is told what, as soon as it is); say, for every delivery,
+   * which id owns its de-duplication key.
+   */
+  private async insertBatch(
+    batch: InboxRow[],
+    committed: (inserted: ReadonlySet<string>) => void,
+  ): Promise<StoredDelivery[]> {
     // Duplicates inside the batch point at their first occurrence and are not inserted.
     const firstByKey = new Map<string, string>();
     const rows: InboxRow[] = [];
@@ -181,6 +198,7 @@ export class InboxWriter implements BeforeApplicationShutdown {
     const inserted = sqlite
       ? await insertDeliveriesSqlite(sqlite, rows)
       : await insertDeliveriesPostgres(this.dataSource, rows);
+    committed(inserted);
     const owners = await this.ownersOf(this.dataSource.manager, rows, inserted);
     return batch.map((row) => {
       const key = dedupeKey(row);

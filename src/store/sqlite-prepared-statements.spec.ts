@@ -69,7 +69,7 @@ describe('PreparedStatements', () => {
   it('lets the connection close with statements kept, and works per call after its close', async () => {
     const statements = new PreparedStatements(db);
     // More texts than it keeps: the oldest are finalized as new ones come.
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 24; i++) {
       await untilPrepared(statements, `SELECT ${i} AS n FROM t WHERE v = ?`, ['none']);
     }
     await statements.close();
@@ -77,6 +77,23 @@ describe('PreparedStatements', () => {
     // Closing the connection without closing the statements first works too.
     const other = new PreparedStatements(db);
     await untilPrepared(other, 'SELECT 2 AS two', []);
+    await closeDb();
+  });
+
+  it('clears the values of a large call from the kept statement, which stays usable', async () => {
+    const statements = new PreparedStatements(db);
+    const insert = 'INSERT INTO t (v) VALUES (?) RETURNING length(v) AS n';
+    await untilPrepared(statements, insert, ['small']);
+    const statement = (
+      statements as unknown as { statements: Map<string, sqlite3.Statement> }
+    ).statements.get(insert)!;
+    const bind = jest.spyOn(statement, 'bind');
+    const large = 1100 * 1024;
+    expect(await statements.all(insert, ['x'.repeat(large)])).toEqual([{ n: large }]);
+    expect(bind).toHaveBeenCalledWith([null], expect.any(Function));
+    bind.mockClear();
+    expect(await statements.all(insert, ['again'])).toEqual([{ n: 5 }]);
+    expect(bind).not.toHaveBeenCalled();
     await closeDb();
   });
 });

@@ -1,7 +1,13 @@
 import type { Database, Statement } from 'sqlite3';
 
 /** Statements kept prepared at most (a few batch sizes recur; each one holds its program). */
-const CAPACITY = 32;
+const CAPACITY = 16;
+/**
+ * SQLite keeps its copy of a statement's last values until they are bound again: after a call
+ * whose values (bodies) add up to more, they are cleared at once, so that kept statements hold
+ * at most about CAPACITY × this of request data.
+ */
+const RETAINED_BYTES = 1024 * 1024;
 
 /**
  * The inbox's insert statements kept prepared on the store's sqlite3 connection, by SQL text
@@ -43,8 +49,10 @@ export class PreparedStatements {
     return new Promise((resolve, reject) => {
       const done = (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows));
       const statement = this.take(sql);
-      if (statement) statement.all<T>(params, done);
-      else this.db.all<T>(sql, params, done);
+      if (!statement) return void this.db.all<T>(sql, params, done);
+      statement.all<T>(params, done);
+      // Queued behind the call: resets the statement and clears every value it was given.
+      if (valueBytes(params) > RETAINED_BYTES) statement.bind([null], noop);
     });
   }
 
@@ -85,6 +93,16 @@ export class PreparedStatements {
     });
   }
 }
+
+function valueBytes(params: readonly unknown[]): number {
+  let bytes = 0;
+  for (const value of params) {
+    if (typeof value === 'string' || Buffer.isBuffer(value)) bytes += value.length;
+  }
+  return bytes;
+}
+
+const noop = () => undefined;
 
 function finalize(statement: Statement): Promise<void> {
   return new Promise((resolve) => statement.finalize(() => resolve()));
