@@ -3,15 +3,11 @@ import type { RunRecord } from '../store/entities';
 import type { ClaimedRun } from './run.store';
 
 /**
- * The runs the inbox stored leased to this worker (see ArrivalDispatch), as a claim would have
- * returned them: the delivery as it was received, each run at its first attempt.
+ * The runs the inbox stored leased to this worker with `row` (see ArrivalDispatch), as a claim
+ * would have returned them: the delivery as it was received, each run at its first attempt.
  */
-export function arrivalClaims(rows: readonly InboxRow[]): ClaimedRun[] {
-  const claimed: ClaimedRun[] = [];
-  for (const row of rows) {
-    for (const run of row.runs ?? []) claimed.push({ run: leasedRun(row, run), delivery: row });
-  }
-  return claimed;
+export function arrivalClaims(row: InboxRow): ClaimedRun[] {
+  return (row.runs ?? []).map((run) => ({ run: leasedRun(row, run), delivery: row }));
 }
 
 function leasedRun(row: InboxRow, run: ArrivalRun): RunRecord {

@@ -40,9 +40,9 @@ const LEASE_MARGIN_MS = 30_000;
  * (see iterate). When handlers are fast it also claims
  * up to `dispatch.prefetch` runs ahead (see ClaimAhead); those wait here and start the moment a
  * handler finishes, without waiting for the next turn. A claimed run holds its lease until its
- * outcome is committed: a crash can therefore repeat at most `concurrency + prefetch` runs that
- * had already finished, and the outcomes of a busy worker are written in batches, together with
- * its claims.
+ * outcome is committed, so the outcomes of a busy worker are written in batches, together with
+ * its claims, and a crash repeats the runs it held (at most twice `concurrency + prefetch`, see
+ * reserve).
  *
  * This process's own inbox plans what it stores and leases the runs to this worker while it has
  * room (ArrivalDispatch); those start when their batch commits, without a planning or a claim.
@@ -98,6 +98,11 @@ export class DispatchWorker
     this.claimAhead = new ClaimAhead(concurrency, prefetch, this.waiting.maxWaitMs);
   }
 
+  /** Runs running, waiting to start, or reserved by the inbox: what the slots and claims count. */
+  private get held(): number {
+    return this.inFlight.size + this.waiting.size + this.reserved;
+  }
+
   private get leaseMs(): number {
     return this.config.dispatch.leaseMs ?? this.config.dispatch.timeoutMs + LEASE_MARGIN_MS;
   }
@@ -150,26 +155,19 @@ export class DispatchWorker
     if (this.finished.length + this.recording >= concurrency + prefetch) return null;
     // Not counting what a claim in flight may bring: holding arrivals back meanwhile made them
     // overflow into the store, and the worker kept claiming them, ~15% slower (bench/README.md).
-    const held = this.inFlight.size + this.waiting.size + this.reserved;
-    if (held + runs > concurrency + this.claimAhead.allowance()) return null;
+    if (this.held + runs > concurrency + this.claimAhead.allowance()) return null;
     this.reserved += runs;
     const expiresAt = new Date(this.clock.now().getTime() + this.leaseMs);
     return { owner: this.owner, expiresAt, leasedAt: performance.now() };
   }
 
-  handOver(rows: readonly InboxRow[]): void {
-    for (const row of rows) {
-      const claimed = arrivalClaims([row]);
-      this.reserved -= claimed.length;
-      // Their wait to start counts from when the lease began, as a claimed run's does.
-      this.waiting.add(claimed, row.lease!.leasedAt);
-    }
+  settle(reserved: number, leased: readonly InboxRow[]): void {
+    this.reserved -= reserved;
+    if (leased.length === 0) return;
+    // Their wait to start counts from when the lease began, as a claimed run's does.
+    for (const row of leased) this.waiting.add(arrivalClaims(row), row.lease!.leasedAt);
     // After the batch's requests are answered: handlers may take a while to call.
     setImmediate(() => this.startWaiting());
-  }
-
-  giveBack(runs: number): void {
-    this.reserved -= runs;
   }
 
   /** Work is (probably) waiting: skip the rest of the current sleep. */
@@ -263,8 +261,7 @@ export class DispatchWorker
     // this wait, and counting them as held would halve what this turn claims. Fast handlers
     // finish within the current turn of the event loop.
     await new Promise((resolve) => setImmediate(resolve));
-    const held = this.inFlight.size + this.waiting.size + this.reserved;
-    const room = Math.max(0, concurrency + this.claimAhead.allowance() - held);
+    const room = Math.max(0, concurrency + this.claimAhead.allowance() - this.held);
     // Signals until the claim is sent are answered by it; a later one asks for another.
     const capacity = this.claimDue && !this.stopping ? room : 0;
     if (capacity > 0) this.claimDue = false;

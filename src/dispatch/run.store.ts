@@ -116,6 +116,15 @@ export class RunStore {
   private readonly sqliteLiterals: ValuesFactory = () => new ScriptLiterals();
   private readonly postgresLiterals: ValuesFactory = () => new PostgresLiterals();
 
+  /**
+   * A SQLite transaction sent as one script, holding the write lock exclusively: the inbox's
+   * insert, kept prepared, would otherwise run inside a script that failed before its ROLLBACK
+   * (see runScript).
+   */
+  private sqliteScript(statements: readonly string[]): Promise<void> {
+    return this.lock.runExclusive(() => runScript(this.dataSource, statements));
+  }
+
   /** A PostgreSQL transaction sent as scripts, run again if it lost a deadlock. */
   private postgresScripts<T>(work: (send: SendScript) => Promise<T>): Promise<T> {
     return retryTransientConflicts(() => postgresScriptTransaction(this.dataSource, work));
@@ -160,9 +169,7 @@ export class RunStore {
     );
     if (deliveries.length === 0) return 0;
     const statements = this.plan(deliveries, handlersFor, this.sqliteLiterals);
-    await this.lock.runExclusive(() =>
-      runScript(this.dataSource, ['BEGIN IMMEDIATE', ...statements.map((s) => s.sql), 'COMMIT']),
-    );
+    await this.sqliteScript(['BEGIN IMMEDIATE', ...statements.map((s) => s.sql), 'COMMIT']);
     return deliveries.length;
   }
 
@@ -308,7 +315,7 @@ export class RunStore {
       }
       if (changed.length > 0) script.push(deliveryRefresh(q, changed.join(' UNION ')).sql);
       script.push('COMMIT');
-      await this.lock.runExclusive(() => runScript(this.dataSource, script));
+      await this.sqliteScript(script);
       if (limit === 0) return [];
       // Only those still leased to this owner: a replay or a release may come between.
       const stillLeased =

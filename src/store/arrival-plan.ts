@@ -14,13 +14,15 @@ export interface ArrivalDispatch {
   handlersFor(delivery: Pick<DeliveryRecord, 'provider' | 'endpoint' | 'type'>): readonly string[];
   /**
    * Room for `runs` runs, leased from now: the lease to write, or null (no room, or stopping).
-   * Each reservation ends in exactly one handOver or giveBack.
+   * The batch holding them settles them once, stored or not.
    */
   reserve(runs: number): ArrivalLease | null;
-  /** Deliveries stored with runs leased by reserve: the worker starts them. */
-  handOver(rows: readonly InboxRow[]): void;
-  /** Reserved runs that were not stored (a duplicate, a failed commit). */
-  giveBack(runs: number): void;
+  /**
+   * A batch is done: `reserved` runs it had reserved end their reservation, and `leased`, its
+   * stored deliveries whose runs went in leased, are the worker's to start (the others were not
+   * stored: duplicates, or the batch failed).
+   */
+  settle(reserved: number, leased: readonly InboxRow[]): void;
 }
 
 export interface ArrivalLease {
@@ -78,7 +80,7 @@ export function arrivalRunsJson(row: InboxRow, date: (value: Date) => string): s
   return JSON.stringify(row.runs.map((run) => [run.id, run.handler, owner, expiresAt]));
 }
 
-/** How many runs `row` reserved (to give back when it is not stored). */
+/** How many runs `row` reserved. */
 export function leasedRuns(row: InboxRow): number {
   return row.lease && row.runs ? row.runs.length : 0;
 }

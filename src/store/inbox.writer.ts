@@ -144,18 +144,15 @@ export class InboxWriter implements BeforeApplicationShutdown {
 
   /**
    * Once the batch's statement is done (`inserted`: the ids it stored, none if it failed): the
-   * leased runs of stored deliveries go to the worker, the rest of the room reserved for them is
-   * given back, and workers hear what waits for them.
+   * worker gets the leased runs of stored deliveries and its reservations back, and workers
+   * hear what waits for them.
    */
   private settleArrivals(batch: readonly InboxRow[], inserted: ReadonlySet<string>): void {
     const stored = batch.filter((row) => inserted.has(row.id));
-    if (this.dispatch) {
-      const leased = stored.filter((row) => row.lease);
-      const reserved = batch.reduce((sum, row) => sum + leasedRuns(row), 0);
-      const handed = leased.reduce((sum, row) => sum + leasedRuns(row), 0);
-      if (reserved > handed) this.dispatch.giveBack(reserved - handed);
-      if (leased.length > 0) this.dispatch.handOver(leased);
-    }
+    this.dispatch?.settle(
+      batch.reduce((sum, row) => sum + leasedRuns(row), 0),
+      stored.filter((row) => row.lease),
+    );
     const waiting = !this.dispatch
       ? 'plan'
       : stored.some((row) => !row.lease && row.runs?.length)
