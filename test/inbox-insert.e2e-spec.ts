@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { engineOfUrl } from '../src/store/engine';
 import type { InboxRow } from '../src/store/arrival-plan';
@@ -34,9 +35,9 @@ describe('the inbox statement', () => {
     await dataSource.destroy();
   });
 
-  function insert(rows: InboxRow[]): Promise<Set<string>> {
+  function insert(rows: InboxRow[], prepared = true): Promise<Set<string>> {
     return engine === 'postgres'
-      ? insertDeliveriesPostgres(dataSource, rows)
+      ? insertDeliveriesPostgres(dataSource, rows, { prepared })
       : insertDeliveriesSqlite(statements!, rows);
   }
 
@@ -155,4 +156,48 @@ describe('the inbox statement', () => {
     const byId = (x: { id: string }, y: { id: string }) => x.id.localeCompare(y.id);
     expect([...runs].sort(byId)).toEqual(expected.sort(byId));
   });
+
+  const onPostgres = engine === 'postgres' ? it : it.skip;
+
+  onPostgres(
+    'on PostgreSQL, pads each batch to a prepared size and stores exactly its rows',
+    async () => {
+      const names: (string | undefined)[] = [];
+      const original = Client.prototype.query as (this: Client, ...args: unknown[]) => unknown;
+      const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (
+        this: Client,
+        ...args: unknown[]
+      ) {
+        const first = args[0] as { text?: string; name?: string } | string;
+        if (typeof first === 'object' && first.text?.startsWith('WITH "incoming"')) {
+          names.push(first.name);
+        }
+        return original.apply(this, args);
+      } as never);
+      try {
+        // 7 rows go through the 8-row statement, twice (prepared once per connection); 201 rows
+        // are more than any prepared size (the inbox never sends as many: MAX_BATCH).
+        for (const size of [1, 7, 7, 33, 200, 201]) {
+          const rows = Array.from({ length: size }, (_, i) =>
+            delivery(`k-${size}-${names.length}-${i}`, Buffer.from(`{"n":${i}}`)),
+          );
+          const inserted = await insert(rows);
+          expect(inserted).toEqual(new Set(rows.map((row) => row.id)));
+        }
+      } finally {
+        spy.mockRestore();
+      }
+      expect(names).toEqual([
+        'hookgate_inbox_1',
+        'hookgate_inbox_8',
+        'hookgate_inbox_8',
+        'hookgate_inbox_48',
+        'hookgate_inbox_200',
+        undefined,
+      ]);
+      const total = 1 + 7 + 7 + 33 + 200 + 201;
+      expect(await dataSource.getRepository(entities.Delivery).count()).toBe(total);
+      expect(await dataSource.getRepository(entities.DeliveryBody).count()).toBe(total);
+    },
+  );
 });

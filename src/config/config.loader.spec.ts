@@ -30,6 +30,7 @@ describe('loadConfig', () => {
     expect(config.endpoints[0].secrets).toEqual(['new-one', 'old-one']);
     expect(config.port).toBe(3000);
     expect(config.database.url).toBe('sqlite:data/hookgate.sqlite');
+    expect(config.database.preparedStatements).toBe(true);
     expect(config.http.maxBodyBytes).toBe(25 * 1024 * 1024);
     expect(config.dispatch).toMatchObject({
       concurrency: 8,
@@ -125,6 +126,11 @@ describe('validateConfig names the bad field', () => {
       'a bad database url',
       { database: { url: 'mysql://x' }, endpoints: [endpoint] },
       /database\.url/,
+    ],
+    [
+      'preparedStatements that is not a boolean',
+      { database: { preparedStatements: 'no' }, endpoints: [endpoint] },
+      /database\.preparedStatements/,
     ],
     [
       'an unknown provider',

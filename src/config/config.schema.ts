@@ -43,6 +43,14 @@ export class DatabaseConfig {
   @Min(1)
   @Max(1000)
   poolSize = 10;
+
+  /**
+   * PostgreSQL: send the inbox's insert as named prepared statements, parsed once per
+   * connection. Turn off behind a transaction-mode pooler that does not track them (PgBouncer
+   * before 1.21, or with max_prepared_statements = 0).
+   */
+  @IsBoolean()
+  preparedStatements = true;
 }
 
 export class AdminConfig {

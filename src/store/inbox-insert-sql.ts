@@ -117,7 +117,8 @@ function postgresInsert(rows: number): string {
   return (
     `WITH "incoming" (${quoted(INBOX_COLUMNS)}, "n") AS (VALUES ${values}), ` +
     `"stored" AS (INSERT INTO "deliveries" (${quoted(rowColumns)}) ` +
-    `SELECT ${quoted(rowColumns)} FROM "incoming" ORDER BY "n" ` +
+    // Rows without an id pad a batch to its statement's size (see postgres-inbox-insert.ts).
+    `SELECT ${quoted(rowColumns)} FROM "incoming" WHERE "id" IS NOT NULL ORDER BY "n" ` +
     `ON CONFLICT DO NOTHING RETURNING "id"), ` +
     `"bodies" AS (INSERT INTO "delivery_bodies" ("delivery_id", "raw_body") ` +
     `SELECT "id", "raw_body" FROM "incoming" JOIN "stored" USING ("id") ` +

@@ -1,6 +1,8 @@
-import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import type { HookgateConfig } from '../config/config.schema';
+import { HOOKGATE_CONFIG } from '../config/tokens';
 import { StoreUnavailableError } from '../errors/webhook-errors';
 import { HOOKGATE_CONNECTION } from './data-source';
 import { GroupCommit } from './group-commit';
@@ -60,6 +62,7 @@ export class InboxWriter implements BeforeApplicationShutdown {
     private readonly entities: StoreEntitiesRef,
     private readonly lock: StoreWriteLock,
     private readonly events: StoreEvents,
+    @Inject(HOOKGATE_CONFIG) private readonly config: HookgateConfig,
   ) {
     const inFlight = dataSource.options.type === 'postgres' ? POSTGRES_COMMITS_IN_FLIGHT : 1;
     this.commits = new GroupCommit((rows) => this.commit(rows), MAX_BATCH, inFlight);
@@ -194,7 +197,9 @@ export class InboxWriter implements BeforeApplicationShutdown {
     const sqlite = this.sqliteStatements();
     const inserted = sqlite
       ? await insertDeliveriesSqlite(sqlite, rows)
-      : await insertDeliveriesPostgres(this.dataSource, rows);
+      : await insertDeliveriesPostgres(this.dataSource, rows, {
+          prepared: this.config.database.preparedStatements,
+        });
     committed(inserted);
     const owners = await this.ownersOf(this.dataSource.manager, rows, inserted);
     return batch.map((row) => {

@@ -1,12 +1,34 @@
 import type { DataSource } from 'typeorm';
 import type { InboxRow } from './arrival-plan';
-import { inboxInsertSql, inboxParameters } from './inbox-insert-sql';
+import { INBOX_COLUMNS, inboxInsertSql, inboxParameters } from './inbox-insert-sql';
+import { withPooledConnection } from './postgres-connection';
 import { retryTransientConflicts } from './transient-conflict';
+
+/**
+ * The sizes (rows) of the inbox's prepared statements. A batch is padded with empty rows to the
+ * next size, so a connection keeps at most this many statements however batch sizes vary. The
+ * padding is always fewer rows than the batch, and a NULL parameter costs only its length.
+ */
+export const PREPARED_INBOX_ROWS = [
+  1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 160, 200,
+] as const;
+
+/** The prepared statement's size for a batch of `rows`, or undefined (sent unprepared). */
+export function preparedInboxRows(rows: number): number | undefined {
+  return PREPARED_INBOX_ROWS.find((size) => size >= rows);
+}
 
 /**
  * The inbox's hot path on PostgreSQL: one autocommit statement on a pooled connection (see
  * inbox-insert-sql.ts) instead of BEGIN / INSERT / COMMIT, three round trips. Resolves with the
  * ids that were inserted.
+ *
+ * The statement is a named prepared statement, which each connection parses and plans once
+ * rather than per batch: PostgreSQL runs on the same cores as the gateway, and parsing a CTE of
+ * a few hundred parameters was a good part of its work per batch (edge-only +16% side by side).
+ * A connection's server process keeps 0.2-2 MiB per prepared size, about 11 MiB for all of
+ * them (measured with pg_backend_memory_contexts on PostgreSQL 15). Without `prepared`
+ * (database.preparedStatements: false) each batch is sent as an unnamed statement of its size.
  *
  * Two batches may be committing at once (GroupCommit), and a row whose de-duplication key
  * another statement has just inserted waits for that statement. Rows therefore go in key order,
@@ -17,12 +39,22 @@ import { retryTransientConflicts } from './transient-conflict';
 export async function insertDeliveriesPostgres(
   dataSource: DataSource,
   rows: readonly InboxRow[],
+  options: { prepared: boolean },
 ): Promise<Set<string>> {
   const ordered = [...rows].sort(byDedupeKey);
-  const parameters = inboxParameters(ordered, 'postgres');
-  const sql = inboxInsertSql(ordered.length, 'postgres');
-  const inserted: { id: string }[] = await retryTransientConflicts(() =>
-    dataSource.query(sql, parameters),
+  const prepared = options.prepared ? preparedInboxRows(ordered.length) : undefined;
+  const statementRows = prepared ?? ordered.length;
+  const padding = (statementRows - ordered.length) * INBOX_COLUMNS.length;
+  const query = {
+    name: prepared === undefined ? undefined : `hookgate_inbox_${prepared}`,
+    text: inboxInsertSql(statementRows, 'postgres'),
+    values: [...inboxParameters(ordered, 'postgres'), ...new Array<null>(padding).fill(null)],
+  };
+  const inserted = await retryTransientConflicts(() =>
+    withPooledConnection(dataSource, async ({ client }) => {
+      const result = await client.query<{ id: string }>(query);
+      return result.rows;
+    }),
   );
   return new Set(inserted.map((row) => row.id));
 }

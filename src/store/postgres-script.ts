@@ -1,6 +1,6 @@
-import { escapeLiteral, type PoolClient, type QueryResult } from 'pg';
+import { escapeLiteral, type QueryResult } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { withPooledConnection } from './postgres-connection';
 import type { StatementValues } from './statement-parameters';
 
 /**
@@ -45,40 +45,31 @@ export type SendScript = (statements: readonly string[]) => Promise<unknown[][]>
  * transaction open, the transaction is rolled back (a failed statement leaves it aborted, not
  * closed); a connection that cannot even roll back is discarded, not returned to the pool.
  */
-export async function postgresScriptTransaction<T>(
+export function postgresScriptTransaction<T>(
   dataSource: DataSource,
   work: (send: SendScript) => Promise<T>,
 ): Promise<T> {
-  const driver = dataSource.driver as PostgresDriver;
-  const [client, release] = (await driver.obtainMasterConnection()) as [
-    PoolClient,
-    (error?: Error) => void,
-  ];
-  // Whether a transaction `work` began is still open (it must end with a COMMIT of its own).
-  let open = false;
-  const send: SendScript = async (statements) => {
-    if (statements[0] === 'BEGIN') open = true;
-    const result = (await client.query(statements.join(';\n'))) as
-      QueryResult<Record<string, unknown>> | QueryResult<Record<string, unknown>>[];
-    if (statements.at(-1) === 'COMMIT') open = false;
-    return (Array.isArray(result) ? result : [result]).map((each) => each.rows);
-  };
-  // A connection that fails while held (killed by the server between two texts) reports it
-  // here; unheard, the error would crash the process.
-  let broken: Error | undefined;
-  const onConnectionError = (error: Error) => (broken = error);
-  client.on('error', onConnectionError);
-  try {
-    const result = await work(send);
-    if (open) throw new Error('A PostgreSQL script transaction ended without its COMMIT');
-    return result;
-  } catch (error) {
-    // Harmless when no transaction is open (PostgreSQL answers with a warning).
-    if (!broken) await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
-    throw error;
-  } finally {
-    client.removeListener('error', onConnectionError);
-    // A broken connection is discarded instead of returned to the pool.
-    release(broken);
-  }
+  return withPooledConnection(dataSource, async (held) => {
+    const { client } = held;
+    // Whether a transaction `work` began is still open (it must end with a COMMIT of its own).
+    let open = false;
+    const send: SendScript = async (statements) => {
+      if (statements[0] === 'BEGIN') open = true;
+      const result = (await client.query(statements.join(';\n'))) as
+        QueryResult<Record<string, unknown>> | QueryResult<Record<string, unknown>>[];
+      if (statements.at(-1) === 'COMMIT') open = false;
+      return (Array.isArray(result) ? result : [result]).map((each) => each.rows);
+    };
+    try {
+      const result = await work(send);
+      if (open) throw new Error('A PostgreSQL script transaction ended without its COMMIT');
+      return result;
+    } catch (error) {
+      // Harmless when no transaction is open (PostgreSQL answers with a warning).
+      if (!held.broken) {
+        await client.query('ROLLBACK').catch((rollback: Error) => (held.broken = rollback));
+      }
+      throw error;
+    }
+  });
 }
