@@ -12,8 +12,8 @@ import { migratedTestDataSource } from './helpers/test-data-source';
 /**
  * A store created by an earlier release is migrated at start-up with its deliveries in it.
  * Here: the DeliveryBodies migration moves raw bodies out of `deliveries` and back on the way
- * down; PlanOnArrival gives SQLite's inbox view its `runs` column. Runs on the engine of the
- * pass.
+ * down; PlanOnArrival gives SQLite's inbox view its `runs` column; BodyCompressionLz4 has
+ * PostgreSQL compress bodies with lz4. Runs on the engine of the pass.
  */
 describe('migrating a store that holds deliveries', () => {
   const engine = engineOfUrl(testDatabaseUrl());
@@ -141,6 +141,46 @@ describe('migrating a store that holds deliveries', () => {
       await dataSource.undoLastMigration({ transaction: 'all' });
       expect(await inboxViewColumns()).toEqual([...DELIVERY_COLUMNS].sort());
       expect(await sqliteInboxObjects()).toEqual(['delivery_inbox', 'delivery_inbox_insert']);
+    },
+  );
+
+  const onPostgres = engine === 'postgres' ? it : it.skip;
+
+  onPostgres(
+    'on PostgreSQL, BodyCompressionLz4 compresses new bodies with lz4, its down with pglz',
+    async () => {
+      const migrated = await migratedTestDataSource();
+      try {
+        // Compressible and over TOAST's threshold (about 2 KiB), so it is compressed as stored.
+        const body = Buffer.from(JSON.stringify({ padding: 'x'.repeat(8000) }));
+        const storeBody = async (id: string) => {
+          await migrated.query(
+            `INSERT INTO "deliveries" ("id", "provider", "endpoint", "type", "headers") ` +
+              `VALUES ($1, 'github', 'acme', 'push', '{}')`,
+            [id],
+          );
+          await migrated.query(
+            `INSERT INTO "delivery_bodies" ("delivery_id", "raw_body") VALUES ($1, $2)`,
+            [id, body],
+          );
+          const [row] = await migrated.query(
+            `SELECT pg_column_compression("raw_body") AS "method", "raw_body" AS "body" ` +
+              `FROM "delivery_bodies" WHERE "delivery_id" = $1`,
+            [id],
+          );
+          return row as { method: string; body: Buffer };
+        };
+        const lz4 = await storeBody('00000000-0000-7000-8000-0000000000b1');
+        expect(lz4.method).toBe('lz4');
+        expect(lz4.body).toEqual(body);
+
+        await migrated.undoLastMigration({ transaction: 'all' });
+        const pglz = await storeBody('00000000-0000-7000-8000-0000000000b2');
+        expect(pglz.method).toBe('pglz');
+        expect(pglz.body).toEqual(body);
+      } finally {
+        await migrated.destroy();
+      }
     },
   );
 });

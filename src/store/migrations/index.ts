@@ -1,10 +1,12 @@
 import { InitialSchema1764201600000 } from './1764201600000-initial-schema';
 import { DeliveryBodies1795910400000 } from './1795910400000-delivery-bodies';
 import { PlanOnArrival1795996800000 } from './1795996800000-plan-on-arrival';
+import { BodyCompressionLz41796083200000 } from './1796083200000-body-compression-lz4';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
   InitialSchema1764201600000,
   DeliveryBodies1795910400000,
   PlanOnArrival1795996800000,
+  BodyCompressionLz41796083200000,
 ];
