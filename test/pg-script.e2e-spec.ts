@@ -49,6 +49,17 @@ describe('PostgreSQL scripts', () => {
     expect(await dataSource.query('SELECT count(*)::int AS "n" FROM "items"')).toEqual([{ n: 0 }]);
   });
 
+  it('runs each transaction without JIT compilation, and answers with its own statements only', async () => {
+    // The pool's one connection, with JIT on whatever the server's default.
+    await dataSource.query('SET jit = on');
+    const rows = await postgresScriptTransaction(dataSource, (send) =>
+      send(['BEGIN', 'SHOW jit', `SELECT 1 AS "one"`, 'COMMIT']),
+    );
+    expect(rows).toEqual([[], [{ jit: 'off' }], [{ one: 1 }], []]);
+    // Only for the transaction: the connection keeps its own setting.
+    expect(await dataSource.query('SHOW jit')).toEqual([{ jit: 'on' }]);
+  });
+
   it('refuses values it cannot write as a literal', () => {
     const q = new PostgresLiterals();
     expect(() => q.value('nul\u0000')).toThrow(TypeError);

@@ -32,6 +32,14 @@ export class PostgresLiterals implements StatementValues {
   }
 }
 
+/**
+ * Turns PostgreSQL's JIT compilation off for a script's transaction. Its statements take a
+ * millisecond or two, but when the table statistics are stale (a store that grew fast since
+ * autovacuum last analyzed it) the planner can estimate a delivery refresh above jit_above_cost
+ * and compile it with LLVM on every run: 20% of the server's CPU time in one profiled run.
+ */
+const WITHOUT_JIT = 'SET LOCAL jit = off';
+
 /** Sends statements (written with PostgresLiterals) as one text; resolves with each one's rows. */
 export type SendScript = (statements: readonly string[]) => Promise<unknown[][]>;
 
@@ -54,11 +62,15 @@ export function postgresScriptTransaction<T>(
     // Whether a transaction `work` began is still open (it must end with a COMMIT of its own).
     let open = false;
     const send: SendScript = async (statements) => {
-      if (statements[0] === 'BEGIN') open = true;
-      const result = (await client.query(statements.join(';\n'))) as
+      const begins = statements[0] === 'BEGIN';
+      if (begins) open = true;
+      const text = begins ? ['BEGIN', WITHOUT_JIT, ...statements.slice(1)] : statements;
+      const result = (await client.query(text.join(';\n'))) as
         QueryResult<Record<string, unknown>> | QueryResult<Record<string, unknown>>[];
       if (statements.at(-1) === 'COMMIT') open = false;
-      return (Array.isArray(result) ? result : [result]).map((each) => each.rows);
+      const rows = (Array.isArray(result) ? result : [result]).map((each) => each.rows);
+      if (begins) rows.splice(1, 1); // WITHOUT_JIT's
+      return rows;
     };
     try {
       const result = await work(send);
