@@ -4,6 +4,7 @@ import { engineOfUrl } from '../src/store/engine';
 import type { InboxRow } from '../src/store/arrival-plan';
 import { storeEntities } from '../src/store/entities';
 import { newId } from '../src/store/ids';
+import { INBOX_COLUMNS } from '../src/store/inbox-insert-sql';
 import { insertDeliveriesPostgres } from '../src/store/postgres-inbox-insert';
 import { sqliteDatabase } from '../src/store/sqlite-driver';
 import { insertDeliveriesSqlite } from '../src/store/sqlite-inbox-insert';
@@ -159,45 +160,107 @@ describe('the inbox statement', () => {
 
   const onPostgres = engine === 'postgres' ? it : it.skip;
 
+  /** The inbox statements sent while `work` runs: each one's name and number of values. */
+  async function inboxStatementsSent(
+    work: () => Promise<void>,
+  ): Promise<{ name?: string; values: number }[]> {
+    const sent: { name?: string; values: number }[] = [];
+    const original = Client.prototype.query as (this: Client, ...args: unknown[]) => unknown;
+    const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (
+      this: Client,
+      ...args: unknown[]
+    ) {
+      const first = args[0] as { text?: string; name?: string; values?: unknown[] } | string;
+      if (typeof first === 'object' && first.text?.startsWith('WITH "incoming"')) {
+        sent.push({ name: first.name, values: first.values?.length ?? 0 });
+      }
+      return original.apply(this, args);
+    } as never);
+    try {
+      await work();
+    } finally {
+      spy.mockRestore();
+    }
+    return sent;
+  }
+
+  const width = INBOX_COLUMNS.length;
+  const rowsOf = (size: number, tag: string) =>
+    Array.from({ length: size }, (_, i) => delivery(`k-${tag}-${i}`, Buffer.from(`{"n":${i}}`)));
+
   onPostgres(
     'on PostgreSQL, pads each batch to a prepared size and stores exactly its rows',
     async () => {
-      const names: (string | undefined)[] = [];
-      const original = Client.prototype.query as (this: Client, ...args: unknown[]) => unknown;
-      const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (
-        this: Client,
-        ...args: unknown[]
-      ) {
-        const first = args[0] as { text?: string; name?: string } | string;
-        if (typeof first === 'object' && first.text?.startsWith('WITH "incoming"')) {
-          names.push(first.name);
+      // 7 rows go through the 8-row statement, twice; 201 rows are more than any prepared size
+      // (the inbox never sends as many: MAX_BATCH); with `prepared` off (the setting
+      // database.preparedStatements) a batch goes unnamed and unpadded.
+      const batches: [number, boolean][] = [
+        [1, true],
+        [7, true],
+        [7, true],
+        [33, true],
+        [200, true],
+        [201, true],
+        [7, false],
+      ];
+      const sent = await inboxStatementsSent(async () => {
+        for (const [index, [size, prepared]] of batches.entries()) {
+          const rows = rowsOf(size, String(index));
+          expect(await insert(rows, prepared)).toEqual(new Set(rows.map((row) => row.id)));
         }
-        return original.apply(this, args);
-      } as never);
-      try {
-        // 7 rows go through the 8-row statement, twice (prepared once per connection); 201 rows
-        // are more than any prepared size (the inbox never sends as many: MAX_BATCH).
-        for (const size of [1, 7, 7, 33, 200, 201]) {
-          const rows = Array.from({ length: size }, (_, i) =>
-            delivery(`k-${size}-${names.length}-${i}`, Buffer.from(`{"n":${i}}`)),
-          );
-          const inserted = await insert(rows);
-          expect(inserted).toEqual(new Set(rows.map((row) => row.id)));
-        }
-      } finally {
-        spy.mockRestore();
-      }
-      expect(names).toEqual([
-        'hookgate_inbox_1',
-        'hookgate_inbox_8',
-        'hookgate_inbox_8',
-        'hookgate_inbox_48',
-        'hookgate_inbox_200',
-        undefined,
+      });
+      expect(sent).toEqual([
+        { name: 'hookgate_inbox_1', values: 1 * width },
+        { name: 'hookgate_inbox_8', values: 8 * width },
+        { name: 'hookgate_inbox_8', values: 8 * width },
+        { name: 'hookgate_inbox_48', values: 48 * width },
+        { name: 'hookgate_inbox_200', values: 200 * width },
+        { name: undefined, values: 201 * width },
+        { name: undefined, values: 7 * width },
       ]);
-      const total = 1 + 7 + 7 + 33 + 200 + 201;
+      const total = batches.reduce((sum, [size]) => sum + size, 0);
       expect(await dataSource.getRepository(entities.Delivery).count()).toBe(total);
       expect(await dataSource.getRepository(entities.DeliveryBody).count()).toBe(total);
+    },
+  );
+
+  onPostgres('on PostgreSQL, a padded batch stores the runs of its rows only', async () => {
+    const expiresAt = new Date('2026-11-29T08:02:03.456Z');
+    const rows = rowsOf(5, 'runs').map((row, i) => ({
+      ...row,
+      planned: true,
+      status: 'processing' as const,
+      attempts: 1,
+      runs: [{ id: newId(), handler: `h${i}` }],
+      lease: { owner: 'host:1:abcd', expiresAt, leasedAt: 0 },
+    }));
+    const sent = await inboxStatementsSent(async () => {
+      await insert(rows);
+    });
+    expect(sent).toEqual([{ name: 'hookgate_inbox_6', values: 6 * width }]);
+    const runs = await dataSource.getRepository(entities.Run).find();
+    expect(runs.map((run) => run.id).sort()).toEqual(rows.map((row) => row.runs[0].id).sort());
+    expect(runs.every((run) => run.status === 'processing' && run.attempts === 1)).toBe(true);
+  });
+
+  onPostgres(
+    'on PostgreSQL, a connection that lost its prepared statement is dropped, and the batch sent again',
+    async () => {
+      const first = rowsOf(1, 'first');
+      await insert(first);
+      // The pool hands out its most recently returned connection first: the one that prepared
+      // the statement. Its server session forgets it (as behind a pooler that switched
+      // sessions) while node-postgres still counts it as prepared.
+      await dataSource.query('DEALLOCATE ALL');
+      const again = rowsOf(1, 'again');
+      const sent = await inboxStatementsSent(async () => {
+        expect(await insert(again)).toEqual(new Set([again[0].id]));
+      });
+      expect(sent).toEqual([
+        { name: 'hookgate_inbox_1', values: width },
+        { name: 'hookgate_inbox_1', values: width },
+      ]);
+      expect(await dataSource.getRepository(entities.Delivery).count()).toBe(2);
     },
   );
 });

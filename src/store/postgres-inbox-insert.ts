@@ -7,7 +7,7 @@ import { retryTransientConflicts } from './transient-conflict';
 /**
  * The sizes (rows) of the inbox's prepared statements. A batch is padded with empty rows to the
  * next size, so a connection keeps at most this many statements however batch sizes vary. The
- * padding is always fewer rows than the batch, and a NULL parameter costs only its length.
+ * padding is always fewer rows than the batch, and a NULL parameter is sent as a length alone.
  */
 export const PREPARED_INBOX_ROWS = [
   1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 160, 200,
@@ -25,7 +25,7 @@ export function preparedInboxRows(rows: number): number | undefined {
  *
  * The statement is a named prepared statement, which each connection parses and plans once
  * rather than per batch: PostgreSQL runs on the same cores as the gateway, and parsing a CTE of
- * a few hundred parameters was a good part of its work per batch (edge-only +16% side by side).
+ * a few hundred parameters was a good part of its work per batch (edge-only +25% side by side).
  * A connection's server process keeps 0.2-2 MiB per prepared size, about 11 MiB for all of
  * them (measured with pg_backend_memory_contexts on PostgreSQL 15). Without `prepared`
  * (database.preparedStatements: false) each batch is sent as an unnamed statement of its size.
@@ -50,13 +50,45 @@ export async function insertDeliveriesPostgres(
     text: inboxInsertSql(statementRows, 'postgres'),
     values: [...inboxParameters(ordered, 'postgres'), ...new Array<null>(padding).fill(null)],
   };
-  const inserted = await retryTransientConflicts(() =>
-    withPooledConnection(dataSource, async ({ client }) => {
-      const result = await client.query<{ id: string }>(query);
-      return result.rows;
-    }),
-  );
+  const inserted = await retryTransientConflicts(() => sendOnFreshStatement(dataSource, query));
   return new Set(inserted.map((row) => row.id));
+}
+
+/**
+ * Errors of a connection's prepared statement rather than of the batch: the server session no
+ * longer has it (26000; a transaction-mode pooler switched sessions) or already had one of the
+ * name (42P05), or a migration changed the type of a column it returns (0A000, "cached plan must
+ * not change result type"). node-postgres still counts the statement as prepared on that
+ * connection, so every later batch of that size on it would fail the same way.
+ */
+const STATEMENT_FAULTS = new Set(['26000', '42P05', '0A000']);
+
+/**
+ * Send the inbox statement; when its connection's prepared statement is at fault, drop that
+ * connection and send it once more on another. Safe: the failed statement stored nothing.
+ */
+async function sendOnFreshStatement(
+  dataSource: DataSource,
+  query: { name?: string; text: string; values: unknown[] },
+): Promise<{ id: string }[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await withPooledConnection(dataSource, async (held) => {
+        try {
+          return (await held.client.query<{ id: string }>(query)).rows;
+        } catch (error) {
+          if (query.name !== undefined && isStatementFault(error)) held.broken = error as Error;
+          throw error;
+        }
+      });
+    } catch (error) {
+      if (attempt > 1 || query.name === undefined || !isStatementFault(error)) throw error;
+    }
+  }
+}
+
+function isStatementFault(error: unknown): boolean {
+  return STATEMENT_FAULTS.has((error as { code?: string } | null)?.code ?? '');
 }
 
 /** Rows without a key never conflict; the others by endpoint, then provider delivery id. */
