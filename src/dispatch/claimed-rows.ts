@@ -1,7 +1,7 @@
 import type { DeliveryRecord } from '../store/entities';
-import { DELIVERY_COLUMNS as STORED_COLUMNS } from '../store/inbox-insert-sql';
+import { RUN_COLUMN_NAMES, DELIVERY_COLUMNS as STORED_COLUMNS } from '../store/inbox-insert-sql';
 import { storedDate } from '../store/sqlite-datetime';
-import { RUN_COLUMN_NAMES, RunRow, runFromRow } from './run-statements';
+import { RunRow, runFromRow } from './run-statements';
 import type { ClaimedRun } from './run.store';
 
 /**

@@ -1,5 +1,6 @@
 import type { RunRecord, RunStatus } from '../store/entities';
 import { newId } from '../store/ids';
+import { RUN_COLUMN_NAMES } from '../store/inbox-insert-sql';
 import { storedDate } from '../store/sqlite-datetime';
 import type { Statement, StatementValues } from '../store/statement-parameters';
 import { DELIVERY_STATE_FROM_RUNS_SQL } from './delivery-status';
@@ -214,22 +215,6 @@ export function resetFields(now: Date): Partial<RunRecord> {
     updatedAt: now,
   };
 }
-
-/** The columns of a run, as a raw statement returns them. */
-export const RUN_COLUMN_NAMES = [
-  'id',
-  'delivery_id',
-  'handler',
-  'status',
-  'attempts',
-  'next_attempt_at',
-  'lease_owner',
-  'lease_expires_at',
-  'last_error',
-  'created_at',
-  'updated_at',
-  'finished_at',
-];
 
 /** RUN_COLUMN_NAMES quoted, for a statement's column list. */
 export const RUN_COLUMNS = RUN_COLUMN_NAMES.map((column) => `"${column}"`).join(', ');

@@ -93,8 +93,8 @@ function sqliteInsert(rows: number): string {
   );
 }
 
-/** The columns of a run planned on arrival (the others keep their defaults: NULL). */
-const ARRIVAL_RUN_COLUMNS = quoted([
+/** Every column of a run, as a raw statement returns them. */
+export const RUN_COLUMN_NAMES = [
   'id',
   'delivery_id',
   'handler',
@@ -103,9 +103,16 @@ const ARRIVAL_RUN_COLUMNS = quoted([
   'next_attempt_at',
   'lease_owner',
   'lease_expires_at',
+  'last_error',
   'created_at',
   'updated_at',
-]);
+  'finished_at',
+] as const;
+
+/** The columns of a run planned on arrival (the others keep their defaults: NULL). */
+const ARRIVAL_RUN_COLUMNS = quoted(
+  RUN_COLUMN_NAMES.filter((column) => column !== 'last_error' && column !== 'finished_at'),
+);
 
 function postgresInsert(rows: number): string {
   const rowColumns = DELIVERY_COLUMNS.filter((column) => column !== 'raw_body');

@@ -45,10 +45,12 @@ export async function insertDeliveriesPostgres(
   const prepared = options.prepared ? preparedInboxRows(ordered.length) : undefined;
   const statementRows = prepared ?? ordered.length;
   const padding = (statementRows - ordered.length) * INBOX_COLUMNS.length;
+  const values = inboxParameters(ordered, 'postgres');
+  for (let i = 0; i < padding; i++) values.push(null);
   const query = {
     name: prepared === undefined ? undefined : `hookgate_inbox_${prepared}`,
     text: inboxInsertSql(statementRows, 'postgres'),
-    values: [...inboxParameters(ordered, 'postgres'), ...new Array<null>(padding).fill(null)],
+    values,
   };
   const inserted = await retryTransientConflicts(() => sendOnFreshStatement(dataSource, query));
   return new Set(inserted.map((row) => row.id));
@@ -71,19 +73,20 @@ async function sendOnFreshStatement(
   dataSource: DataSource,
   query: { name?: string; text: string; values: unknown[] },
 ): Promise<{ id: string }[]> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await withPooledConnection(dataSource, async (held) => {
-        try {
-          return (await held.client.query<{ id: string }>(query)).rows;
-        } catch (error) {
-          if (query.name !== undefined && isStatementFault(error)) held.broken = error as Error;
-          throw error;
-        }
-      });
-    } catch (error) {
-      if (attempt > 1 || query.name === undefined || !isStatementFault(error)) throw error;
-    }
+  const send = () =>
+    withPooledConnection(dataSource, async (held) => {
+      try {
+        return (await held.client.query<{ id: string }>(query)).rows;
+      } catch (error) {
+        if (query.name !== undefined && isStatementFault(error)) held.broken = error as Error;
+        throw error;
+      }
+    });
+  try {
+    return await send();
+  } catch (error) {
+    if (query.name === undefined || !isStatementFault(error)) throw error;
+    return send();
   }
 }
 
