@@ -97,9 +97,9 @@ describe('PostgreSQL run claims', () => {
       // Planning: lock the unplanned deliveries, skipping those another worker holds; then
       // write the runs and commit. No handler work happens inside.
       expect(plan).toHaveLength(2);
-      // Each transaction turns JIT compilation off first (see postgres-script.ts).
+      // Each transaction turns JIT compilation and bitmap scans off first (postgres-script.ts).
       expect(plan![0]).toMatch(
-        /^BEGIN;\nSET LOCAL jit = off;\nSELECT .* FROM "deliveries" .* FOR UPDATE SKIP LOCKED$/,
+        /^BEGIN;\nSET LOCAL jit = off;\nSET LOCAL enable_bitmapscan = off;\nSELECT .* FROM "deliveries" .* FOR UPDATE SKIP LOCKED$/,
       );
       expect(plan![1]).toMatch(/^INSERT INTO "runs" [\s\S]*;\nCOMMIT$/);
       // The turn: lease the due runs (locked, skipping those another worker holds); then refresh
@@ -107,7 +107,7 @@ describe('PostgreSQL run claims', () => {
       // commits.
       expect(claim).toHaveLength(2);
       expect(claim![0]).toMatch(
-        /^BEGIN;\nSET LOCAL jit = off;[\s\S]*\nWITH "pending" AS MATERIALIZED .*\) UPDATE "runs" /,
+        /^BEGIN;\nSET LOCAL jit = off;\nSET LOCAL enable_bitmapscan = off;[\s\S]*\nWITH "pending" AS MATERIALIZED .*\) UPDATE "runs" /,
       );
       for (const status of ['pending', 'failed', 'processing'])
         expect(claim![0]).toMatch(

@@ -49,15 +49,17 @@ describe('PostgreSQL scripts', () => {
     expect(await dataSource.query('SELECT count(*)::int AS "n" FROM "items"')).toEqual([{ n: 0 }]);
   });
 
-  it('runs each transaction without JIT compilation, and answers with its own statements only', async () => {
-    // The pool's one connection, with JIT on whatever the server's default.
+  it('runs each transaction without JIT compilation or bitmap scans, and answers with its own statements only', async () => {
+    // The pool's one connection, with both on whatever the server's defaults.
     await dataSource.query('SET jit = on');
+    await dataSource.query('SET enable_bitmapscan = on');
     const rows = await postgresScriptTransaction(dataSource, (send) =>
-      send(['BEGIN', 'SHOW jit', `SELECT 1 AS "one"`, 'COMMIT']),
+      send(['BEGIN', 'SHOW jit', 'SHOW enable_bitmapscan', `SELECT 1 AS "one"`, 'COMMIT']),
     );
-    expect(rows).toEqual([[], [{ jit: 'off' }], [{ one: 1 }], []]);
-    // Only for the transaction: the connection keeps its own setting.
+    expect(rows).toEqual([[], [{ jit: 'off' }], [{ enable_bitmapscan: 'off' }], [{ one: 1 }], []]);
+    // Only for the transaction: the connection keeps its own settings.
     expect(await dataSource.query('SHOW jit')).toEqual([{ jit: 'on' }]);
+    expect(await dataSource.query('SHOW enable_bitmapscan')).toEqual([{ enable_bitmapscan: 'on' }]);
   });
 
   it('refuses values it cannot write as a literal', () => {
