@@ -1,4 +1,4 @@
-import type { DeliveryRecord } from '../store/entities';
+import type { DeliveryRecord, RunRecord } from '../store/entities';
 import { RUN_COLUMN_NAMES, DELIVERY_COLUMNS as STORED_COLUMNS } from '../store/inbox-insert-sql';
 import { storedDate } from '../store/sqlite-datetime';
 import { RunRow, runFromRow } from './run-statements';
@@ -54,9 +54,16 @@ export function claimedRunsAndDeliveriesSql(runIdsSql: string, deliveryIdsSql: s
   const runColumns = RUN_COLUMN_NAMES.map((column) => `"${column}"`).join(', ');
   return [
     `SELECT ${runColumns} FROM "runs" WHERE "id" IN (${runIdsSql}) ORDER BY "next_attempt_at"`,
-    `SELECT d."id", ${PREFIXED_DELIVERY_COLUMNS.join(', ')} FROM "deliveries" d ${WITH_BODY} ` +
-      `WHERE d."id" IN (${deliveryIdsSql})`,
+    claimedDeliveriesSql(deliveryIdsSql),
   ];
+}
+
+/** The deliveries whose ids `idsSql` gives, with their bodies, as ClaimedDeliveryRow. */
+export function claimedDeliveriesSql(idsSql: string): string {
+  return (
+    `SELECT d."id", ${PREFIXED_DELIVERY_COLUMNS.join(', ')} FROM "deliveries" d ${WITH_BODY} ` +
+    `WHERE d."id" IN (${idsSql})`
+  );
 }
 
 /** The claimed runs of the two-statement read, as claimedRunsFromRows gives them. */
@@ -64,9 +71,16 @@ export function claimedRunsFromSeparateRows(
   runs: readonly RunRow[],
   deliveries: readonly ClaimedDeliveryRow[],
 ): ClaimedRun[] {
+  return runsWithDeliveries(runs.map(runFromRow), deliveries);
+}
+
+/** Each of `runs` with its delivery, read separately (every one must be among `deliveries`). */
+export function runsWithDeliveries(
+  runs: readonly RunRecord[],
+  deliveries: readonly ClaimedDeliveryRow[],
+): ClaimedRun[] {
   const byId = new Map(deliveries.map((row) => [row.id, deliveryFromRow(row.id, row)]));
-  return runs.map((row) => {
-    const run = runFromRow(row);
+  return runs.map((run) => {
     const delivery = byId.get(run.deliveryId);
     if (!delivery) throw new Error(`Delivery ${run.deliveryId} of claimed run ${run.id} not read`);
     return { run, delivery };

@@ -21,7 +21,7 @@ import { buildWebhookEvent } from './event-builder';
 import { HandlerRegistry } from './handler.registry';
 import { runWithDeadline } from './run-deadline';
 import { failureOutcome } from './run-outcome';
-import { ClaimedRun, RunOutcome, RunStore } from './run.store';
+import { ClaimedRun, Planning, RunOutcome, RunStore } from './run.store';
 
 const PLAN_BATCH = 200;
 /** Turns that try to write one run's outcome before leaving it to lease expiry (~4–7 s in all). */
@@ -62,6 +62,13 @@ export class DispatchWorker
   private readonly waiting: WaitingRuns;
   /** Runs the inbox is storing leased to this worker, not handed over yet (see reserve). */
   private reserved = 0;
+  /** Room a planning in flight offered to lease what it plans (see planBatch). */
+  private planningRoom = 0;
+  /**
+   * A turn could not claim due runs because a planning held the room: the next iteration
+   * leaves the room to the turn, so new deliveries cannot starve retries and expired leases.
+   */
+  private claimStarved = false;
   private readonly claimAhead: ClaimAhead;
   /** Runs whose handler finished, waiting for the next turn to record them; each holds a lease. */
   private finished: PendingOutcome[] = [];
@@ -100,7 +107,7 @@ export class DispatchWorker
 
   /** Runs running, waiting to start, or reserved by the inbox: what the slots and claims count. */
   private get held(): number {
-    return this.inFlight.size + this.waiting.size + this.reserved;
+    return this.inFlight.size + this.waiting.size + this.reserved + this.planningRoom;
   }
 
   private get leaseMs(): number {
@@ -265,12 +272,13 @@ export class DispatchWorker
     // Signals until the claim is sent are answered by it; a later one asks for another.
     const capacity = this.claimDue && !this.stopping ? room : 0;
     if (capacity > 0) this.claimDue = false;
+    const starved = this.claimDue && !this.stopping && this.planningRoom > 0;
     const claimed = await settled(this.turn(capacity));
     const planned = await planning;
-    // A full claim may have left more; what was just planned waits to be claimed.
+    // A full claim may have left more (what planning did not lease, it marks due itself).
     if (claimed.status === 'fulfilled' && capacity > 0 && claimed.value === capacity)
       this.claimDue = true;
-    if (planned.status === 'fulfilled' && planned.value > 0) this.claimDue = true;
+    this.claimStarved = starved && this.claimDue;
     if (claimed.status === 'rejected') {
       if (planned.status === 'rejected')
         this.logger.error(`Dispatch planning: ${(planned.reason as Error).message}`);
@@ -278,21 +286,54 @@ export class DispatchWorker
     }
     if (planned.status === 'rejected') throw planned.reason;
     return (
-      planned.value > 0 || this.finished.length > 0 || (capacity > 0 && claimed.value === capacity)
+      planned.value > 0 ||
+      this.finished.length > 0 ||
+      this.claimStarved ||
+      (capacity > 0 && claimed.value === capacity)
     );
   }
 
-  /** Plan up to PLAN_BATCH deliveries; a full batch means more may wait. */
+  /**
+   * Plan up to PLAN_BATCH deliveries; a full batch means more may wait. Where the store leases
+   * while planning (PostgreSQL), the room free now is offered to the planning (see
+   * RunStore.planPending) and reserved meanwhile, as the inbox's arrivals reserve theirs, so the
+   * turn beside it claims only beyond it; the runs it leased start as its transaction commits.
+   * Returns how many deliveries it planned.
+   */
   private async planBatch(): Promise<number> {
-    const planned = await this.runs.planPending(
-      PLAN_BATCH,
-      (d) => this.handlers.matching(d).map((h) => h.name),
-      // Signals until the read is sent are answered by it (on SQLite, those of the inbox
-      // commits planning waited behind); a later one asks for another planning.
-      () => (this.planningDue = false),
-    );
-    if (planned === PLAN_BATCH) this.planningDue = true;
-    return planned;
+    const { concurrency } = this.config.dispatch;
+    const leasing = this.runs.leasesWhilePlanning && !this.stopping;
+    const room =
+      leasing && !this.claimStarved
+        ? Math.max(0, concurrency + this.claimAhead.allowance() - this.held)
+        : 0;
+    // Where planning leases, a full worker leaves new deliveries unplanned until it has room:
+    // planned now, their runs would wait to be claimed, each updated once more with its delivery.
+    // Still due: the runs finishing meanwhile wake the loop for it.
+    if (leasing && room === 0) return 0;
+    this.planningRoom = room;
+    let planning: Planning;
+    try {
+      planning = await this.runs.planPending(
+        PLAN_BATCH,
+        (d) => this.handlers.matching(d).map((h) => h.name),
+        // Signals until the read is sent are answered by it (on SQLite, those of the inbox
+        // commits planning waited behind); a later one asks for another planning.
+        () => (this.planningDue = false),
+        { owner: this.owner, leaseMs: this.leaseMs, room },
+      );
+    } finally {
+      this.planningRoom = 0;
+    }
+    if (planning.full) this.planningDue = true;
+    // What was planned and not leased waits to be claimed.
+    const leasedDeliveries = new Set(planning.leased.map(({ delivery }) => delivery.id)).size;
+    if (planning.planned > leasedDeliveries) this.claimDue = true;
+    if (planning.leased.length > 0) {
+      this.waiting.add(planning.leased, performance.now());
+      this.startWaiting();
+    }
+    return planning.planned;
   }
 
   /**

@@ -139,9 +139,9 @@ export function outcomeUpdates(
 }
 
 /**
- * Insert new runs (made by newRun: no lease, error or finish yet), skipping any a concurrent
- * planner already made for the same (delivery, handler). One raw multi-row INSERT per chunk:
- * TypeORM's insert builder spent more CPU on its parameter bookkeeping than the store did.
+ * Insert new runs (made by newRun, and maybe leased: no error or finish yet), skipping any a
+ * concurrent planner already made for the same (delivery, handler). One raw multi-row INSERT per
+ * chunk: TypeORM's insert builder spent more CPU on its parameter bookkeeping than the store did.
  */
 export function runInserts(values: ValuesFactory, runs: readonly RunRecord[]): Statement[] {
   const statements: Statement[] = [];
@@ -153,7 +153,8 @@ export function runInserts(values: ValuesFactory, runs: readonly RunRecord[]): S
         (run) =>
           `(${q.value(run.id)}, ${q.value(run.deliveryId)}, ${q.value(run.handler)}, ` +
           `${q.value(run.status)}, ${q.value(run.attempts)}, ${q.date(run.nextAttemptAt)}, ` +
-          `NULL, NULL, NULL, ${q.date(run.createdAt)}, ${q.date(run.updatedAt)}, NULL)`,
+          `${q.value(run.leaseOwner)}, ${run.leaseExpiresAt ? q.date(run.leaseExpiresAt) : 'NULL'}, ` +
+          `NULL, ${q.date(run.createdAt)}, ${q.date(run.updatedAt)}, NULL)`,
       );
     statements.push({
       sql: `INSERT INTO "runs" (${RUN_COLUMNS}) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`,

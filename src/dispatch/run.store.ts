@@ -16,10 +16,12 @@ import { writeTransaction } from '../store/write-transaction';
 import {
   ClaimedDeliveryRow,
   ClaimedRow,
+  claimedDeliveriesSql,
   claimedRunsAndDeliveriesSql,
   claimedRunsFromRows,
   claimedRunsFromSeparateRows,
   claimedRunsSql,
+  runsWithDeliveries,
 } from './claimed-rows';
 import {
   CHUNK,
@@ -36,6 +38,24 @@ import {
   unplannedDeliveriesSql,
   type ValuesFactory,
 } from './run-statements';
+
+/** Room the worker offers a planning for runs leased to it at once (see planPending). */
+export interface PlanningLease {
+  owner: string;
+  leaseMs: number;
+  /** Runs it can take. */
+  room: number;
+}
+
+/** What a planning did. */
+export interface Planning {
+  /** Deliveries planned. */
+  planned: number;
+  /** As many deliveries were found as were asked for: more may wait. */
+  full: boolean;
+  /** Runs planned leased to the worker, with their deliveries: the worker's to start. */
+  leased: ClaimedRun[];
+}
 
 /** What the PostgreSQL lease returns of each run it leased. */
 interface LeasedRun {
@@ -106,6 +126,14 @@ export class RunStore {
     return this.dataSource.options.type === 'postgres';
   }
 
+  /**
+   * Whether planPending takes a lease: on PostgreSQL. SQLite's planning script is cheap beside
+   * its claims, and its drain keeps up without (bench/README.md).
+   */
+  get leasesWhilePlanning(): boolean {
+    return this.postgres;
+  }
+
   /** Parameters in the engine's placeholder style; dates as TypeORM stores them. */
   private statement(): StatementParameters {
     return new StatementParameters(this.postgres);
@@ -139,27 +167,20 @@ export class RunStore {
    * that runs no worker (its inbox does not plan on arrival, see ArrivalDispatch) or by an
    * earlier build. A delivery no handler matches is done at once. `planningRead` is called
    * as the read of new deliveries is sent: one committed after that moment may be missed by it.
+   *
+   * `lease` (PostgreSQL only, see leasesWhilePlanning): room the worker has now. Planning then takes only as many
+   * deliveries as it holds runs, and writes their runs leased to the worker at their first
+   * attempt, as the inbox does on arrival: a claim would otherwise update each run and its
+   * delivery once more, in a transaction of its own (a third of the server's time per run in a
+   * drain). The leased runs come back with their deliveries, read in the text that commits.
    */
   async planPending(
     limit: number,
     handlersFor: (d: PlanningDelivery) => string[],
     planningRead?: () => void,
-  ): Promise<number> {
-    if (this.postgres) {
-      // Two round trips: lock the deliveries to plan (skipping those another worker is
-      // planning), then write their runs and commit.
-      return this.postgresScripts(async (send) => {
-        planningRead?.();
-        const [, rows] = await send([
-          'BEGIN',
-          unplannedDeliveriesSql(new PostgresLiterals(), limit, ' FOR UPDATE SKIP LOCKED'),
-        ]);
-        const deliveries = rows as PlanningDelivery[];
-        const statements = this.plan(deliveries, handlersFor, this.postgresLiterals);
-        await send([...statements.map((s) => s.sql), 'COMMIT']);
-        return deliveries.length;
-      });
-    }
+    lease?: PlanningLease,
+  ): Promise<Planning> {
+    if (this.postgres) return this.planPendingPostgres(limit, handlersFor, planningRead, lease);
     // SQLite: read, then write in one script. Planning the same deliveries twice (another
     // process on the file planned them in between) changes nothing: the runs already exist.
     // The read is shared with the inbox's inserts, the script is not (see StoreWriteLock).
@@ -167,40 +188,150 @@ export class RunStore {
     const deliveries: PlanningDelivery[] = await this.lock.runShared(() =>
       this.dataSource.query(unplannedDeliveriesSql(new ScriptLiterals(), limit)),
     );
-    if (deliveries.length === 0) return 0;
-    const statements = this.plan(deliveries, handlersFor, this.sqliteLiterals);
+    const planned = { planned: deliveries.length, full: deliveries.length === limit, leased: [] };
+    if (deliveries.length === 0) return planned;
+    const { statements } = this.plan(deliveries, handlersFor, this.sqliteLiterals);
     await this.sqliteScript(['BEGIN IMMEDIATE', ...statements.map((s) => s.sql), 'COMMIT']);
-    return deliveries.length;
+    return planned;
   }
 
-  /** The runs of `deliveries`, and each marked planned (done, when no handler matches it). */
+  /**
+   * Two round trips: lock the deliveries to plan (skipping those another worker is planning),
+   * then write their runs, read the deliveries of those leased, and commit.
+   */
+  private async planPendingPostgres(
+    limit: number,
+    handlersFor: (d: PlanningDelivery) => string[],
+    planningRead?: () => void,
+    lease?: PlanningLease,
+  ): Promise<Planning> {
+    const leasing = lease && lease.room > 0 ? lease : undefined;
+    const take = leasing ? Math.min(limit, leasing.room) : limit;
+    /** The runs the last try leased, each at its first attempt. */
+    let leasedAttempts = new Map<string, number>();
+    try {
+      return await this.postgresScripts(async (send) => {
+        leasedAttempts = new Map();
+        planningRead?.();
+        const q = new PostgresLiterals();
+        const [, rows] = await send([
+          'BEGIN',
+          unplannedDeliveriesSql(q, take, ' FOR UPDATE SKIP LOCKED'),
+        ]);
+        const deliveries = rows as PlanningDelivery[];
+        const { statements, inserts, leased } = this.plan(
+          deliveries,
+          handlersFor,
+          this.postgresLiterals,
+          leasing,
+        );
+        // A leased run goes to the worker only if it was written: a run for the same
+        // (delivery, handler) that already existed is skipped by the insert, and not ours.
+        const texts = statements.map((s, i) => (i < inserts ? `${s.sql} RETURNING "id"` : s.sql));
+        const readAt = texts.length;
+        const leasedDeliveries = [...new Set(leased.map((run) => run.deliveryId))];
+        if (leased.length > 0) texts.push(claimedDeliveriesSql(q.list(leasedDeliveries)));
+        leasedAttempts = new Map(leased.map((run) => [run.id, run.attempts]));
+        const results = await send([...texts, 'COMMIT']);
+        const written = new Set(
+          results
+            .slice(0, inserts)
+            .flatMap((inserted) => (inserted as { id: string }[]).map((r) => r.id)),
+        );
+        const claimed =
+          leased.length > 0
+            ? runsWithDeliveries(
+                leased.filter((run) => written.has(run.id)),
+                results[readAt] as ClaimedDeliveryRow[],
+              )
+            : [];
+        return { planned: deliveries.length, full: deliveries.length === take, leased: claimed };
+      });
+    } catch (error) {
+      await this.giveBackAfterFailedLease(leasedAttempts, lease?.owner ?? '');
+      throw error;
+    }
+  }
+
+  /**
+   * After a transaction that leased runs failed where its commit may have happened (the answer
+   * of the text that commits was lost or could not be read): give back the runs still at the
+   * attempt it counted, which nobody would otherwise run until their lease expires. After a
+   * rollback none is (a run this worker already held and leased again is back at its earlier
+   * attempt, and stays its own). If that fails too, they run again when their lease expires.
+   */
+  private async giveBackAfterFailedLease(
+    leasedAttempts: ReadonlyMap<string, number>,
+    owner: string,
+  ): Promise<void> {
+    if (leasedAttempts.size === 0) return;
+    await this.release([...leasedAttempts.keys()], owner, leasedAttempts).catch(
+      (releaseError: Error) =>
+        this.logger.error(
+          `Could not give back ${leasedAttempts.size} run(s) after a failed claim: ` +
+            `${releaseError.message}; they run again when their lease expires`,
+        ),
+    );
+  }
+
+  /**
+   * The runs of `deliveries`, and each marked planned (done, when no handler matches it). With
+   * `lease`, the runs of as many deliveries as its room holds go in leased to it, and those
+   * deliveries are `processing` at attempt 1, as their runs are. `inserts`: how many of the
+   * statements, the first ones, insert runs.
+   */
   private plan(
     deliveries: readonly PlanningDelivery[],
     handlersFor: (d: PlanningDelivery) => string[],
     values: ValuesFactory,
-  ): Statement[] {
+    lease?: PlanningLease,
+  ): { statements: Statement[]; inserts: number; leased: RunRecord[] } {
     const now = this.clock.now();
+    const expiresAt = lease ? new Date(now.getTime() + lease.leaseMs) : null;
+    let room = lease?.room ?? 0;
     const runs: RunRecord[] = [];
-    const busy: string[] = [];
+    const leased: RunRecord[] = [];
+    const waiting: string[] = [];
+    const started: string[] = [];
     const idle: string[] = [];
     for (const delivery of deliveries) {
       const handlers = handlersFor(delivery);
-      (handlers.length === 0 ? idle : busy).push(delivery.id);
-      for (const handler of handlers) runs.push(newRun(delivery.id, handler, now));
+      const planned = handlers.map((handler) => newRun(delivery.id, handler, now));
+      if (handlers.length === 0) {
+        idle.push(delivery.id);
+      } else if (lease && planned.length <= room) {
+        room -= planned.length;
+        for (const run of planned) {
+          Object.assign(run, {
+            status: 'processing',
+            attempts: 1,
+            leaseOwner: lease.owner,
+            leaseExpiresAt: expiresAt,
+          });
+        }
+        leased.push(...planned);
+        started.push(delivery.id);
+      } else {
+        waiting.push(delivery.id);
+      }
+      runs.push(...planned);
     }
     const statements = runInserts(values, runs);
-    for (const [ids, done] of [
-      [busy, false],
-      [idle, true],
-    ] as const) {
+    const inserts = statements.length;
+    const states = [
+      [waiting, ''],
+      [started, `, "status" = 'processing', "attempts" = 1`],
+      [idle, `, "status" = 'succeeded'`],
+    ] as const;
+    for (const [ids, state] of states) {
       for (let i = 0; i < ids.length; i += CHUNK) {
         const q = values();
-        const set = `"planned" = ${q.value(true)}` + (done ? `, "status" = 'succeeded'` : '');
+        const set = `"planned" = ${q.value(true)}${state}`;
         const sql = `UPDATE "deliveries" SET ${set} WHERE "id" IN (${q.list(ids.slice(i, i + CHUNK))})`;
         statements.push({ sql, params: q.params });
       }
     }
-    return statements;
+    return { statements, inserts, leased };
   }
 
   /**
@@ -266,20 +397,8 @@ export class RunStore {
         return claimedRunsFromSeparateRows(runs as RunRow[], deliveries as ClaimedDeliveryRow[]);
       });
     } catch (error) {
-      // The read and the commit travel in one text: when its answer is lost (the connection
-      // dropped) or cannot be read, the claim may have committed with its runs in nobody's
-      // hands. Give back the runs still at the attempt this claim counted: after a rollback
-      // none is (a run this worker already held and leased again is back at its earlier
-      // attempt, and stays its own). If that fails too, they run again when their lease expires.
-      if (leasedAttempts.size > 0) {
-        await this.release([...leasedAttempts.keys()], owner, leasedAttempts).catch(
-          (releaseError: Error) =>
-            this.logger.error(
-              `Could not give back ${leasedAttempts.size} run(s) after a failed claim: ` +
-                `${releaseError.message}; they run again when their lease expires`,
-            ),
-        );
-      }
+      // The read and the commit travel in one text: its answer may be lost after the commit.
+      await this.giveBackAfterFailedLease(leasedAttempts, owner);
       throw error;
     }
   }
