@@ -72,12 +72,12 @@ describe('planning that leases what it plans', () => {
     if (!postgres) {
       // SQLite plans the whole batch and leases nothing (RunStore.leasesWhilePlanning).
       expect(runs.leasesWhilePlanning).toBe(false);
-      expect(planning).toEqual({ planned: 3, full: false, leased: [] });
+      expect(planning).toEqual({ planned: 3, full: false, waiting: 3, leased: [] });
       expect(await runsOf('d1')).toEqual([expect.objectContaining({ status: 'pending' })]);
       return;
     }
     expect(runs.leasesWhilePlanning).toBe(true);
-    expect(planning).toMatchObject({ planned: 2, full: true });
+    expect(planning).toMatchObject({ planned: 2, full: true, waiting: 0 });
     expect(planning.leased.map(({ run, delivery: d }) => [run.deliveryId, d.id])).toEqual([
       ['d1', 'd1'],
       ['d2', 'd2'],
@@ -115,7 +115,7 @@ describe('planning that leases what it plans', () => {
       lease(1),
     );
     // The room (1) takes one delivery: d1, whose two runs do not fit.
-    expect(planning).toEqual({ planned: 1, full: true, leased: [] });
+    expect(planning).toEqual({ planned: 1, full: true, waiting: 1, leased: [] });
     expect((await runsOf('d1')).map((r) => [r.handler, r.status, r.leaseOwner])).toEqual([
       ['a', 'pending', null],
       ['b', 'pending', null],

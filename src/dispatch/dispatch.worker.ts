@@ -69,6 +69,13 @@ export class DispatchWorker
    * leaves the room to the turn, so new deliveries cannot starve retries and expired leases.
    */
   private claimStarved = false;
+  /**
+   * The last planning found deliveries: a backlog is being worked through, and plannings take
+   * the room to lease what they plan. Off after one that found nothing, so the plannings that
+   * usually find nothing (each poll; on PostgreSQL each signal of another process's commit) do
+   * not hold room that the inbox's arrivals would otherwise get.
+   */
+  private planningBacklog = true;
   private readonly claimAhead: ClaimAhead;
   /** Runs whose handler finished, waiting for the next turn to record them; each holds a lease. */
   private finished: PendingOutcome[] = [];
@@ -272,13 +279,16 @@ export class DispatchWorker
     // Signals until the claim is sent are answered by it; a later one asks for another.
     const capacity = this.claimDue && !this.stopping ? room : 0;
     if (capacity > 0) this.claimDue = false;
+    // Newly held back by a planning holding the room (see claimStarved).
     const starved = this.claimDue && !this.stopping && this.planningRoom > 0;
     const claimed = await settled(this.turn(capacity));
     const planned = await planning;
     // A full claim may have left more (what planning did not lease, it marks due itself).
     if (claimed.status === 'fulfilled' && capacity > 0 && claimed.value === capacity)
       this.claimDue = true;
-    this.claimStarved = starved && this.claimDue;
+    // Until a turn is offered room: the runs the planning leased may fill the slots first.
+    this.claimStarved =
+      this.claimDue && !this.stopping && (starved || (this.claimStarved && capacity === 0));
     if (claimed.status === 'rejected') {
       if (planned.status === 'rejected')
         this.logger.error(`Dispatch planning: ${(planned.reason as Error).message}`);
@@ -288,7 +298,7 @@ export class DispatchWorker
     return (
       planned.value > 0 ||
       this.finished.length > 0 ||
-      this.claimStarved ||
+      (starved && this.claimDue) ||
       (capacity > 0 && claimed.value === capacity)
     );
   }
@@ -302,7 +312,7 @@ export class DispatchWorker
    */
   private async planBatch(): Promise<number> {
     const { concurrency } = this.config.dispatch;
-    const leasing = this.runs.leasesWhilePlanning && !this.stopping;
+    const leasing = this.runs.leasesWhilePlanning && !this.stopping && this.planningBacklog;
     const room =
       leasing && !this.claimStarved
         ? Math.max(0, concurrency + this.claimAhead.allowance() - this.held)
@@ -326,9 +336,9 @@ export class DispatchWorker
       this.planningRoom = 0;
     }
     if (planning.full) this.planningDue = true;
+    this.planningBacklog = planning.planned > 0;
     // What was planned and not leased waits to be claimed.
-    const leasedDeliveries = new Set(planning.leased.map(({ delivery }) => delivery.id)).size;
-    if (planning.planned > leasedDeliveries) this.claimDue = true;
+    if (planning.waiting > 0) this.claimDue = true;
     if (planning.leased.length > 0) {
       this.waiting.add(planning.leased, performance.now());
       this.startWaiting();

@@ -53,6 +53,8 @@ export interface Planning {
   planned: number;
   /** As many deliveries were found as were asked for: more may wait. */
   full: boolean;
+  /** Deliveries planned whose runs were not leased: they wait to be claimed. */
+  waiting: number;
   /** Runs planned leased to the worker, with their deliveries: the worker's to start. */
   leased: ClaimedRun[];
 }
@@ -188,11 +190,11 @@ export class RunStore {
     const deliveries: PlanningDelivery[] = await this.lock.runShared(() =>
       this.dataSource.query(unplannedDeliveriesSql(new ScriptLiterals(), limit)),
     );
-    const planned = { planned: deliveries.length, full: deliveries.length === limit, leased: [] };
-    if (deliveries.length === 0) return planned;
-    const { statements } = this.plan(deliveries, handlersFor, this.sqliteLiterals);
+    const full = deliveries.length === limit;
+    if (deliveries.length === 0) return { planned: 0, full, waiting: 0, leased: [] };
+    const { statements, waiting } = this.plan(deliveries, handlersFor, this.sqliteLiterals);
     await this.sqliteScript(['BEGIN IMMEDIATE', ...statements.map((s) => s.sql), 'COMMIT']);
-    return planned;
+    return { planned: deliveries.length, full, waiting, leased: [] };
   }
 
   /**
@@ -219,7 +221,7 @@ export class RunStore {
           unplannedDeliveriesSql(q, take, ' FOR UPDATE SKIP LOCKED'),
         ]);
         const deliveries = rows as PlanningDelivery[];
-        const { statements, inserts, leased } = this.plan(
+        const { statements, inserts, leased, waiting } = this.plan(
           deliveries,
           handlersFor,
           this.postgresLiterals,
@@ -245,7 +247,8 @@ export class RunStore {
                 results[readAt] as ClaimedDeliveryRow[],
               )
             : [];
-        return { planned: deliveries.length, full: deliveries.length === take, leased: claimed };
+        const full = deliveries.length === take;
+        return { planned: deliveries.length, full, waiting, leased: claimed };
       });
     } catch (error) {
       await this.giveBackAfterFailedLease(leasedAttempts, lease?.owner ?? '');
@@ -268,8 +271,9 @@ export class RunStore {
     await this.release([...leasedAttempts.keys()], owner, leasedAttempts).catch(
       (releaseError: Error) =>
         this.logger.error(
-          `Could not give back ${leasedAttempts.size} run(s) after a failed claim: ` +
-            `${releaseError.message}; they run again when their lease expires`,
+          `Could not give back ${leasedAttempts.size} run(s) after a failed transaction: ` +
+            `${releaseError.message} (a claim or planning had leased them); they run again when ` +
+            `their lease expires`,
         ),
     );
   }
@@ -278,14 +282,16 @@ export class RunStore {
    * The runs of `deliveries`, and each marked planned (done, when no handler matches it). With
    * `lease`, the runs of as many deliveries as its room holds go in leased to it, and those
    * deliveries are `processing` at attempt 1, as their runs are. `inserts`: how many of the
-   * statements, the first ones, insert runs.
+   * statements, the first ones, insert runs; `waiting`: how many deliveries got runs not leased.
+   * (A run that already existed is not written, yet its delivery is still marked `processing`
+   * at attempt 1 here; an unplanned delivery with runs is not known to occur.)
    */
   private plan(
     deliveries: readonly PlanningDelivery[],
     handlersFor: (d: PlanningDelivery) => string[],
     values: ValuesFactory,
     lease?: PlanningLease,
-  ): { statements: Statement[]; inserts: number; leased: RunRecord[] } {
+  ): { statements: Statement[]; inserts: number; leased: RunRecord[]; waiting: number } {
     const now = this.clock.now();
     const expiresAt = lease ? new Date(now.getTime() + lease.leaseMs) : null;
     let room = lease?.room ?? 0;
@@ -331,7 +337,7 @@ export class RunStore {
         statements.push({ sql, params: q.params });
       }
     }
-    return { statements, inserts, leased };
+    return { statements, inserts, leased, waiting: waiting.length };
   }
 
   /**
