@@ -1,20 +1,15 @@
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import * as claimedRows from '../src/dispatch/claimed-rows';
 import { newRun } from '../src/dispatch/run-statements';
-import { RunStore } from '../src/dispatch/run.store';
-import { HOOKGATE_CONNECTION } from '../src/store/data-source';
-import type { DeliveryRecord } from '../src/store/entities';
-import { StoreEntitiesRef } from '../src/store/store-entities.ref';
+import type { RunStore } from '../src/dispatch/run.store';
+import type { StoreEntitiesRef } from '../src/store/store-entities.ref';
 import { isPostgresUrl } from './helpers/pg-database';
-import { insertDeliveryRecords } from './helpers/stored-deliveries';
 import {
-  createTestApp,
-  ManualClock,
-  testConfig,
-  TestApp,
-  testDatabaseUrl,
-} from './helpers/test-app';
+  insertDeliveryRecords,
+  pushDeliveryRecord,
+  storeOnlyApp,
+} from './helpers/stored-deliveries';
+import { ManualClock, TestApp, testDatabaseUrl } from './helpers/test-app';
 
 /**
  * Planning with room offered by the worker (RunStore.planPending's `lease`): on PostgreSQL the
@@ -32,29 +27,18 @@ describe('planning that leases what it plans', () => {
 
   beforeEach(async () => {
     // No worker: the test plans.
-    t = await createTestApp(testConfig({ dispatch: { enabled: false } }), { clock });
-    runs = t.app.get(RunStore);
-    dataSource = t.app.get<DataSource>(getDataSourceToken(HOOKGATE_CONNECTION));
-    entities = t.app.get(StoreEntitiesRef);
+    ({ t, runs, dataSource, entities } = await storeOnlyApp(clock));
   });
   afterEach(() => t.close());
 
   async function storeUnplanned(...ids: string[]): Promise<void> {
-    const deliveries: DeliveryRecord[] = ids.map((id) => ({
-      id,
-      provider: 'github',
-      endpoint: 'acme',
-      type: 'push',
-      providerDeliveryId: id,
-      occurredAt: null,
-      receivedAt: clock.now(),
-      contentType: 'application/json',
-      headers: { 'x-github-event': 'push' },
-      rawBody: Buffer.from(`{"id":"${id}"}`),
-      status: 'pending',
-      attempts: 0,
-      planned: false,
-    }));
+    const deliveries = ids.map((id) =>
+      pushDeliveryRecord(id, clock.now(), {
+        headers: { 'x-github-event': 'push' },
+        rawBody: Buffer.from(`{"id":"${id}"}`),
+        planned: false,
+      }),
+    );
     await insertDeliveryRecords(dataSource, entities, deliveries);
   }
 

@@ -1,20 +1,16 @@
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import * as claimedRows from '../src/dispatch/claimed-rows';
 import { newRun } from '../src/dispatch/run-statements';
-import { RunStore } from '../src/dispatch/run.store';
-import { HOOKGATE_CONNECTION } from '../src/store/data-source';
-import type { DeliveryRecord, RunRecord } from '../src/store/entities';
-import { StoreEntitiesRef } from '../src/store/store-entities.ref';
+import type { RunStore } from '../src/dispatch/run.store';
+import type { RunRecord } from '../src/store/entities';
+import type { StoreEntitiesRef } from '../src/store/store-entities.ref';
 import { isPostgresUrl } from './helpers/pg-database';
-import { insertDeliveryRecords } from './helpers/stored-deliveries';
 import {
-  createTestApp,
-  ManualClock,
-  testConfig,
-  TestApp,
-  testDatabaseUrl,
-} from './helpers/test-app';
+  insertDeliveryRecords,
+  pushDeliveryRecord,
+  storeOnlyApp,
+} from './helpers/stored-deliveries';
+import { ManualClock, TestApp, testDatabaseUrl } from './helpers/test-app';
 
 /**
  * What a worker's turn leases, on the engine of the pass: due runs of each kind (new, waiting
@@ -32,30 +28,12 @@ describe('leasing due runs', () => {
 
   beforeEach(async () => {
     // No worker: the test takes the turns.
-    t = await createTestApp(testConfig({ dispatch: { enabled: false } }), { clock });
-    runs = t.app.get(RunStore);
-    dataSource = t.app.get<DataSource>(getDataSourceToken(HOOKGATE_CONNECTION));
-    entities = t.app.get(StoreEntitiesRef);
+    ({ t, runs, dataSource, entities } = await storeOnlyApp(clock));
   });
   afterEach(() => t.close());
 
   async function store(id: string, ...runsOfIt: Partial<RunRecord>[]): Promise<RunRecord[]> {
-    const delivery: DeliveryRecord = {
-      id,
-      provider: 'github',
-      endpoint: 'acme',
-      type: 'push',
-      providerDeliveryId: id,
-      occurredAt: null,
-      receivedAt: clock.now(),
-      contentType: 'application/json',
-      headers: {},
-      rawBody: Buffer.from('{}'),
-      status: 'pending',
-      attempts: 0,
-      planned: true,
-    };
-    await insertDeliveryRecords(dataSource, entities, [delivery]);
+    await insertDeliveryRecords(dataSource, entities, [pushDeliveryRecord(id, clock.now())]);
     const records = runsOfIt.map((fields, i) => ({
       ...newRun(id, `handler-${i}`, clock.now()),
       ...fields,

@@ -187,9 +187,30 @@ export function lockedDeliveryRefresh(values: ValuesFactory, ids: readonly strin
   return [{ sql: locking, params: lock.params }, deliveryRefresh(q, q.list(ids))];
 }
 
-export function newRun(deliveryId: string, handler: string, now: Date): RunRecord {
+/**
+ * A new run (see newRun) leased to `lease.owner` until `lease.expiresAt` at its first attempt:
+ * how the inbox stores runs on arrival and how planning writes those it leases.
+ */
+export function newLeasedRun(
+  deliveryId: string,
+  handler: string,
+  now: Date,
+  lease: { owner: string; expiresAt: Date },
+  id = newId(),
+): RunRecord {
   return {
-    id: newId(),
+    ...newRun(deliveryId, handler, now, id),
+    status: 'processing',
+    attempts: 1,
+    leaseOwner: lease.owner,
+    leaseExpiresAt: lease.expiresAt,
+  };
+}
+
+/** A new run of `handler` on a delivery, due `now`, not leased. */
+export function newRun(deliveryId: string, handler: string, now: Date, id = newId()): RunRecord {
+  return {
+    id,
     deliveryId,
     handler,
     status: 'pending',

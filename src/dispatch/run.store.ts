@@ -28,6 +28,7 @@ import {
   deliveryRefresh,
   leaseAssignments,
   lockedDeliveryRefresh,
+  newLeasedRun,
   newRun,
   outcomeUpdates,
   postgresLeaseDueRuns,
@@ -229,7 +230,8 @@ export class RunStore {
         );
         // A leased run goes to the worker only if it was written: a run for the same
         // (delivery, handler) that already existed is skipped by the insert, and not ours.
-        const texts = statements.map((s, i) => (i < inserts ? `${s.sql} RETURNING "id"` : s.sql));
+        const returning = leased.length > 0 ? inserts : 0;
+        const texts = statements.map((s, i) => (i < returning ? `${s.sql} RETURNING "id"` : s.sql));
         const readAt = texts.length;
         const leasedDeliveries = [...new Set(leased.map((run) => run.deliveryId))];
         if (leased.length > 0) texts.push(claimedDeliveriesSql(q.list(leasedDeliveries)));
@@ -237,7 +239,7 @@ export class RunStore {
         const results = await send([...texts, 'COMMIT']);
         const written = new Set(
           results
-            .slice(0, inserts)
+            .slice(0, returning)
             .flatMap((inserted) => (inserted as { id: string }[]).map((r) => r.id)),
         );
         const claimed =
@@ -293,7 +295,10 @@ export class RunStore {
     lease?: PlanningLease,
   ): { statements: Statement[]; inserts: number; leased: RunRecord[]; waiting: number } {
     const now = this.clock.now();
-    const expiresAt = lease ? new Date(now.getTime() + lease.leaseMs) : null;
+    const leasedTo = lease && {
+      owner: lease.owner,
+      expiresAt: new Date(now.getTime() + lease.leaseMs),
+    };
     let room = lease?.room ?? 0;
     const runs: RunRecord[] = [];
     const leased: RunRecord[] = [];
@@ -302,25 +307,18 @@ export class RunStore {
     const idle: string[] = [];
     for (const delivery of deliveries) {
       const handlers = handlersFor(delivery);
-      const planned = handlers.map((handler) => newRun(delivery.id, handler, now));
       if (handlers.length === 0) {
         idle.push(delivery.id);
-      } else if (lease && planned.length <= room) {
-        room -= planned.length;
-        for (const run of planned) {
-          Object.assign(run, {
-            status: 'processing',
-            attempts: 1,
-            leaseOwner: lease.owner,
-            leaseExpiresAt: expiresAt,
-          });
-        }
+      } else if (leasedTo && handlers.length <= room) {
+        room -= handlers.length;
+        const planned = handlers.map((h) => newLeasedRun(delivery.id, h, now, leasedTo));
         leased.push(...planned);
+        runs.push(...planned);
         started.push(delivery.id);
       } else {
+        runs.push(...handlers.map((handler) => newRun(delivery.id, handler, now)));
         waiting.push(delivery.id);
       }
-      runs.push(...planned);
     }
     const statements = runInserts(values, runs);
     const inserts = statements.length;

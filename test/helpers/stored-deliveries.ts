@@ -1,5 +1,52 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { RunStore } from '../../src/dispatch/run.store';
+import { HOOKGATE_CONNECTION } from '../../src/store/data-source';
 import type { DeliveryRecord, StoreEntities } from '../../src/store/entities';
+import { StoreEntitiesRef } from '../../src/store/store-entities.ref';
+import { createTestApp, ManualClock, testConfig, TestApp } from './test-app';
+
+/** An app without a worker, for tests that take the store's turns and plannings themselves. */
+export interface StoreOnlyApp {
+  t: TestApp;
+  runs: RunStore;
+  dataSource: DataSource;
+  entities: StoreEntitiesRef;
+}
+
+export async function storeOnlyApp(clock: ManualClock): Promise<StoreOnlyApp> {
+  const t = await createTestApp(testConfig({ dispatch: { enabled: false } }), { clock });
+  return {
+    t,
+    runs: t.app.get(RunStore),
+    dataSource: t.app.get<DataSource>(getDataSourceToken(HOOKGATE_CONNECTION)),
+    entities: t.app.get(StoreEntitiesRef),
+  };
+}
+
+/** A GitHub `push` delivery record with the delivery id `id`, planned, with a `{}` body. */
+export function pushDeliveryRecord(
+  id: string,
+  receivedAt: Date,
+  fields: Partial<DeliveryRecord> = {},
+): DeliveryRecord {
+  return {
+    id,
+    provider: 'github',
+    endpoint: 'acme',
+    type: 'push',
+    providerDeliveryId: id,
+    occurredAt: null,
+    receivedAt,
+    contentType: 'application/json',
+    headers: {},
+    rawBody: Buffer.from('{}'),
+    status: 'pending',
+    attempts: 0,
+    planned: true,
+    ...fields,
+  };
+}
 
 /**
  * Tests that set up the store directly: a delivery record goes to `deliveries`, its body (when
