@@ -21,14 +21,14 @@ export default tseslint.config(
     // PreparedStatements keeps them, for statements run under the write lock while scripts
     // hold it exclusively (see src/store/write-lock.ts).
     files: ['src/**/*.ts'],
-    ignores: ['src/store/sqlite-prepared-statements.ts', 'src/**/*.spec.ts'],
+    ignores: ['src/store/sqlite/sqlite-prepared-statements.ts', 'src/**/*.spec.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
         {
           selector: "CallExpression[callee.property.name='prepare']",
           message:
-            'No prepared statements on the SQLite connection outside PreparedStatements (src/store/sqlite-prepared-statements.ts, src/store/write-lock.ts).',
+            'No prepared statements on the SQLite connection outside PreparedStatements (src/store/sqlite/sqlite-prepared-statements.ts, src/store/write-lock.ts).',
         },
       ],
     },

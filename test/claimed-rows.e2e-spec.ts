@@ -6,14 +6,14 @@ import {
   claimedRunsFromRows,
   claimedRunsFromSeparateRows,
   claimedRunsSql,
-} from '../src/dispatch/claimed-rows';
-import { newRun, RunRow } from '../src/dispatch/run-statements';
-import type { ClaimedRun } from '../src/dispatch/run.store';
+} from '../src/store/sql/claimed-rows';
+import { newRun, RunRow } from '../src/store/sql/run-statements';
+import type { ClaimedRun } from '../src/store/run-store';
 import { engineOfUrl } from '../src/store/engine';
 import type { DeliveryRecord, RunRecord } from '../src/store/entities';
 import { storeEntities } from '../src/store/entities';
-import { PostgresLiterals } from '../src/store/postgres-script';
-import { ScriptLiterals } from '../src/store/sqlite-script';
+import { PostgresLiterals } from '../src/store/postgres/postgres-script';
+import { ScriptLiterals } from '../src/store/sqlite/sqlite-script';
 import { insertDeliveryRecords, readDeliveryRecord } from './helpers/stored-deliveries';
 import { testDatabaseUrl } from './helpers/test-app';
 import { migratedTestDataSource } from './helpers/test-data-source';

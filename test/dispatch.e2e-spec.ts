@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnWebhook } from '../src/dispatch/on-webhook.decorator';
-import { RunStore } from '../src/dispatch/run.store';
+import { RunStore } from '../src/store/run-store';
 import type { WebhookEvent } from '../src/dispatch/webhook-event';
 import { githubHeaders, postGithub } from './helpers/github';
 import { sample } from './helpers/metrics';

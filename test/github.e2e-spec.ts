@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import examples from '@octokit/webhooks-examples';
 import { ADMIN_TOKEN, createTestApp, postRaw, testConfig, TestApp } from './helpers/test-app';
 import { githubHeaders, githubSignature } from './helpers/github';
-import { InboxWriter, type NewDelivery } from '../src/store/inbox.writer';
+import { InboxWriter, type NewDelivery } from '../src/store/inbox/inbox.writer';
 
 const SECRET = 'github-test-secret';
 const URL = '/webhooks/github/acme';

@@ -3,8 +3,12 @@ import type { DataSource } from 'typeorm';
 import { HOOKGATE_CONNECTION } from '../src/store/data-source';
 import type { DeliveryRecord } from '../src/store/entities';
 import { newId } from '../src/store/ids';
-import { inboxInsertSql, inboxParameters } from '../src/store/inbox-insert-sql';
-import { InboxWriter, type NewDelivery, type StoredDelivery } from '../src/store/inbox.writer';
+import { inboxInsertSql, inboxParameters } from '../src/store/sql/inbox-insert-sql';
+import {
+  InboxWriter,
+  type NewDelivery,
+  type StoredDelivery,
+} from '../src/store/inbox/inbox.writer';
 import { isPostgresUrl } from './helpers/pg-database';
 import {
   createTestApp,

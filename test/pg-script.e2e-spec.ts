@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DatabaseConfig } from '../src/config/config.schema';
 import { dataSourceOptions } from '../src/store/data-source';
-import { PostgresLiterals, postgresScriptTransaction } from '../src/store/postgres-script';
+import { PostgresLiterals, postgresScriptTransaction } from '../src/store/postgres/postgres-script';
 import { isolatedSchemaUrl } from './helpers/pg-database';
 import { testDatabaseUrl } from './helpers/test-app';
 

@@ -1,4 +1,4 @@
-import * as postgresInbox from '../src/store/postgres-inbox-insert';
+import * as postgresInbox from '../src/store/postgres/postgres-inbox-insert';
 import { githubHeaders } from './helpers/github';
 import { isPostgresUrl } from './helpers/pg-database';
 import { createTestApp, postRaw, testConfig, testDatabaseUrl } from './helpers/test-app';

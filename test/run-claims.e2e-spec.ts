@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import * as claimedRows from '../src/dispatch/claimed-rows';
-import { newRun } from '../src/dispatch/run-statements';
-import type { RunStore } from '../src/dispatch/run.store';
+import * as claimedRows from '../src/store/sql/claimed-rows';
+import { newRun } from '../src/store/sql/run-statements';
+import type { RunStore } from '../src/store/run-store';
 import type { RunRecord } from '../src/store/entities';
 import type { StoreEntitiesRef } from '../src/store/store-entities.ref';
 import { isPostgresUrl } from './helpers/pg-database';

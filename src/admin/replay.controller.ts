@@ -22,7 +22,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { HandlerRegistry } from '../dispatch/handler.registry';
-import { RunStore } from '../dispatch/run.store';
+import { RunStore } from '../store/run-store';
 import { DispatchWorker } from '../dispatch/dispatch.worker';
 import { DeliveryQueries } from '../store/delivery.queries';
 import { AdminTokenGuard } from './admin-token.guard';

@@ -5,7 +5,7 @@ import { StoreModule } from '../store/store.module';
 import { DispatchWorker } from './dispatch.worker';
 import { Forwarder } from './forward/forwarder';
 import { HandlerRegistry } from './handler.registry';
-import { RunStore } from './run.store';
+import { RunStore } from '../store/run-store';
 import { WebhookExplorer } from './webhook.explorer';
 
 /** Handlers, runs and the worker. */

@@ -12,8 +12,8 @@ import type { HookgateConfig } from '../config/config.schema';
 import { CLOCK, HOOKGATE_CONFIG, type Clock } from '../config/tokens';
 import { MetricsService } from '../observability/metrics.service';
 import { EndpointRegistry } from '../pipeline/endpoint.registry';
-import type { ArrivalDispatch, ArrivalLease, InboxRow } from '../store/arrival-plan';
-import { InboxWriter } from '../store/inbox.writer';
+import type { ArrivalDispatch, ArrivalLease, InboxRow } from '../store/inbox/arrival-plan';
+import { InboxWriter } from '../store/inbox/inbox.writer';
 import { StoreEvents } from '../store/store-events';
 import { arrivalClaims } from './arrival-claims';
 import { ClaimAhead, WaitingRuns } from './claim-ahead';
@@ -21,7 +21,7 @@ import { buildWebhookEvent } from './event-builder';
 import { HandlerRegistry } from './handler.registry';
 import { runWithDeadline } from './run-deadline';
 import { failureOutcome } from './run-outcome';
-import { ClaimedRun, Planning, RunOutcome, RunStore } from './run.store';
+import { ClaimedRun, Planning, RunOutcome, RunStore } from '../store/run-store';
 
 const PLAN_BATCH = 200;
 /** Turns that try to write one run's outcome before leaving it to lease expiry (~4–7 s in all). */

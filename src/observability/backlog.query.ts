@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../config/tokens';
 import { HOOKGATE_CONNECTION } from '../store/data-source';
-import { storedDate } from '../store/sqlite-datetime';
+import { storedDate } from '../store/sqlite/sqlite-datetime';
 import { StoreEntitiesRef } from '../store/store-entities.ref';
 
 export interface Backlog {

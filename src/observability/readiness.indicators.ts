@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DispatchWorker } from '../dispatch/dispatch.worker';
 import { HOOKGATE_CONNECTION } from '../store/data-source';
-import { InboxWriter } from '../store/inbox.writer';
+import { InboxWriter } from '../store/inbox/inbox.writer';
 
 const COMMIT_FAILURE_WINDOW_MS = 10_000;
 

@@ -1,5 +1,5 @@
 import type { WebhookResponse } from '../receivers/receiver';
-import type { StoredDelivery } from '../store/inbox.writer';
+import type { StoredDelivery } from '../store/inbox/inbox.writer';
 import type { ResolvedEndpoint } from './endpoint.registry';
 
 /** The answer once the delivery is committed: the receiver's own, or `{ id, duplicate }`. */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MethodNotAllowedError } from '../errors/webhook-errors';
 import { CLOCK, Clock, RECEIVER_REGISTRY, type ReceiverRegistry } from '../config/tokens';
 import type { IncomingWebhook, ReceiverContext, WebhookResponse } from '../receivers/receiver';
-import { InboxWriter } from '../store/inbox.writer';
+import { InboxWriter } from '../store/inbox/inbox.writer';
 import { acknowledgeStage } from './acknowledge.stage';
 import type { ResolvedEndpoint } from './endpoint.registry';
 import { handshakeAfterVerify, handshakeBeforeVerify } from './handshake.stage';

@@ -1,5 +1,5 @@
 import type { IncomingWebhook, NormalizedEvent } from '../receivers/receiver';
-import type { NewDelivery } from '../store/inbox.writer';
+import type { NewDelivery } from '../store/inbox/inbox.writer';
 import type { ReceiverRegistry } from '../config/tokens';
 import type { ResolvedEndpoint } from './endpoint.registry';
 

@@ -5,7 +5,7 @@ import type { DatabaseConfig } from '../config/config.schema';
 import { engineOfUrl } from './engine';
 import { storeEntities } from './entities';
 import { MIGRATIONS } from './migrations';
-import { sqlite3WithoutTraces } from './sqlite-driver';
+import { sqlite3WithoutTraces } from './sqlite/sqlite-driver';
 
 /** The TypeORM connection name, so Hookgate never collides with a host app's own connection. */
 export const HOOKGATE_CONNECTION = 'hookgate';

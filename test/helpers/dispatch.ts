@@ -1,4 +1,4 @@
-import { InboxWriter } from '../../src/store/inbox.writer';
+import { InboxWriter } from '../../src/store/inbox/inbox.writer';
 import { ADMIN_TOKEN, TestApp, waitFor } from './test-app';
 
 /**

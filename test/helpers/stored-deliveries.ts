@@ -1,6 +1,6 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { RunStore } from '../../src/dispatch/run.store';
+import { RunStore } from '../../src/store/run-store';
 import { HOOKGATE_CONNECTION } from '../../src/store/data-source';
 import type { DeliveryRecord, StoreEntities } from '../../src/store/entities';
 import { StoreEntitiesRef } from '../../src/store/store-entities.ref';

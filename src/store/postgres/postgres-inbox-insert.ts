@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { InboxRow } from './arrival-plan';
-import { INBOX_COLUMNS, inboxInsertSql, inboxParameters } from './inbox-insert-sql';
+import type { InboxRow } from '../inbox/arrival-plan';
+import { INBOX_COLUMNS, inboxInsertSql, inboxParameters } from '../sql/inbox-insert-sql';
 import { withPooledConnection } from './postgres-connection';
 import { retryTransientConflicts } from './transient-conflict';
 

@@ -1,6 +1,6 @@
-import { type InboxRow, arrivalRunsJson } from './arrival-plan';
-import { type Engine, engineTypes } from './engine';
-import { sqliteDatetime } from './sqlite-datetime';
+import { type InboxRow, arrivalRunsJson } from '../inbox/arrival-plan';
+import { type Engine, engineTypes } from '../engine';
+import { sqliteDatetime } from '../sqlite/sqlite-datetime';
 
 /**
  * The inbox's one statement per batch, for both engines, run in autocommit mode. A lone

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { HookgateConfig } from '../config/config.schema';
-import { HOOKGATE_CONFIG } from '../config/tokens';
-import { HOOKGATE_CONNECTION } from './data-source';
+import type { HookgateConfig } from '../../config/config.schema';
+import { HOOKGATE_CONFIG } from '../../config/tokens';
+import { HOOKGATE_CONNECTION } from '../data-source';
 
 /**
  * Durability settings for SQLite, applied once the connection is open. TypeORM has already

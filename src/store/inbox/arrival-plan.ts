@@ -1,5 +1,5 @@
-import type { DeliveryRecord } from './entities';
-import { newId } from './ids';
+import type { DeliveryRecord } from '../entities';
+import { newId } from '../ids';
 
 /**
  * What a process that runs the worker offers its own inbox (see InboxWriter.dispatchOnArrival):

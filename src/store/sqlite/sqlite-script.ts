@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { sqliteDatetime } from './sqlite-datetime';
 import { sqliteDatabase } from './sqlite-driver';
-import type { StatementValues } from './statement-parameters';
+import type { StatementValues } from '../sql/statement-parameters';
 
 /**
  * Values written into the statement text as SQL literals, for a script sent with sqlite3's

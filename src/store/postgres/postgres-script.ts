@@ -1,7 +1,7 @@
 import { escapeLiteral, type QueryResult } from 'pg';
 import type { DataSource } from 'typeorm';
 import { withPooledConnection } from './postgres-connection';
-import type { StatementValues } from './statement-parameters';
+import type { StatementValues } from '../sql/statement-parameters';
 
 /**
  * Values written into the statement text as PostgreSQL literals, for statements sent together

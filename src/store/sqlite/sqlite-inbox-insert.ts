@@ -1,5 +1,5 @@
-import type { InboxRow } from './arrival-plan';
-import { inboxInsertSql, inboxParameters } from './inbox-insert-sql';
+import type { InboxRow } from '../inbox/arrival-plan';
+import { inboxInsertSql, inboxParameters } from '../sql/inbox-insert-sql';
 import type { PreparedStatements } from './sqlite-prepared-statements';
 
 /**

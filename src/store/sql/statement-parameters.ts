@@ -1,4 +1,4 @@
-import { sqliteDatetime } from './sqlite-datetime';
+import { sqliteDatetime } from '../sqlite/sqlite-datetime';
 
 /** How a statement builder writes values into its text (see StatementParameters, ScriptLiterals). */
 export interface StatementValues {

@@ -6,10 +6,10 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { Client, type Notification } from 'pg';
-import type { HookgateConfig } from '../config/config.schema';
-import { HOOKGATE_CONFIG } from '../config/tokens';
-import { engineOfUrl } from './engine';
-import { StoreEvents } from './store-events';
+import type { HookgateConfig } from '../../config/config.schema';
+import { HOOKGATE_CONFIG } from '../../config/tokens';
+import { engineOfUrl } from '../engine';
+import { StoreEvents } from '../store-events';
 
 /** The channel every Hookgate process on the database uses to say "new work was committed". */
 export const STORED_CHANNEL = 'hookgate_stored';

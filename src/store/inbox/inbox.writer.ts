@@ -1,22 +1,22 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { HookgateConfig } from '../config/config.schema';
-import { HOOKGATE_CONFIG } from '../config/tokens';
-import { StoreUnavailableError } from '../errors/webhook-errors';
-import { HOOKGATE_CONNECTION } from './data-source';
+import type { HookgateConfig } from '../../config/config.schema';
+import { HOOKGATE_CONFIG } from '../../config/tokens';
+import { StoreUnavailableError } from '../../errors/webhook-errors';
+import { HOOKGATE_CONNECTION } from '../data-source';
 import { GroupCommit } from './group-commit';
-import { insertDeliveriesPostgres } from './postgres-inbox-insert';
-import { sqliteDatabase } from './sqlite-driver';
-import { insertDeliveriesSqlite } from './sqlite-inbox-insert';
-import { PreparedStatements } from './sqlite-prepared-statements';
-import type { DeliveryRecord } from './entities';
+import { insertDeliveriesPostgres } from '../postgres/postgres-inbox-insert';
+import { sqliteDatabase } from '../sqlite/sqlite-driver';
+import { insertDeliveriesSqlite } from '../sqlite/sqlite-inbox-insert';
+import { PreparedStatements } from '../sqlite/sqlite-prepared-statements';
+import type { DeliveryRecord } from '../entities';
 import { type ArrivalDispatch, type InboxRow, arrivalPlan, leasedRuns } from './arrival-plan';
-import { newId } from './ids';
-import { headersWithoutNul, withoutNul } from './nul-text';
-import { StoreEntitiesRef } from './store-entities.ref';
-import { StoreEvents } from './store-events';
-import { StoreWriteLock } from './write-lock';
+import { newId } from '../ids';
+import { headersWithoutNul, withoutNul } from '../nul-text';
+import { StoreEntitiesRef } from '../store-entities.ref';
+import { StoreEvents } from '../store-events';
+import { StoreWriteLock } from '../write-lock';
 
 /** What the pipeline hands the inbox for one accepted request. */
 export interface NewDelivery {

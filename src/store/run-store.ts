@@ -3,16 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CLOCK, type Clock } from '../config/tokens';
-import { HOOKGATE_CONNECTION } from '../store/data-source';
-import type { DeliveryRecord, RunRecord, RunStatus } from '../store/entities';
-import { StoreEntitiesRef } from '../store/store-entities.ref';
-import { StoreEvents } from '../store/store-events';
-import { PostgresLiterals, SendScript, postgresScriptTransaction } from '../store/postgres-script';
-import { ScriptLiterals, runScript } from '../store/sqlite-script';
-import { Statement, StatementParameters } from '../store/statement-parameters';
-import { retryTransientConflicts } from '../store/transient-conflict';
-import { StoreWriteLock } from '../store/write-lock';
-import { writeTransaction } from '../store/write-transaction';
+import { HOOKGATE_CONNECTION } from './data-source';
+import type { DeliveryRecord, RunRecord, RunStatus } from './entities';
+import { StoreEntitiesRef } from './store-entities.ref';
+import { StoreEvents } from './store-events';
+import {
+  PostgresLiterals,
+  SendScript,
+  postgresScriptTransaction,
+} from './postgres/postgres-script';
+import { ScriptLiterals, runScript } from './sqlite/sqlite-script';
+import { Statement, StatementParameters } from './sql/statement-parameters';
+import { retryTransientConflicts } from './postgres/transient-conflict';
+import { StoreWriteLock } from './write-lock';
+import { writeTransaction } from './write-transaction';
 import {
   ClaimedDeliveryRow,
   ClaimedRow,
@@ -22,7 +26,7 @@ import {
   claimedRunsFromSeparateRows,
   claimedRunsSql,
   runsWithDeliveries,
-} from './claimed-rows';
+} from './sql/claimed-rows';
 import {
   CHUNK,
   deliveryRefresh,
@@ -38,7 +42,7 @@ import {
   sqliteDueRunIds,
   unplannedDeliveriesSql,
   type ValuesFactory,
-} from './run-statements';
+} from './sql/run-statements';
 
 /** Room the worker offers a planning for runs leased to it at once (see planPending). */
 export interface PlanningLease {

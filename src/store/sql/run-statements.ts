@@ -1,10 +1,10 @@
-import type { RunRecord, RunStatus } from '../store/entities';
-import { newId } from '../store/ids';
-import { RUN_COLUMN_NAMES } from '../store/inbox-insert-sql';
-import { storedDate } from '../store/sqlite-datetime';
-import type { Statement, StatementValues } from '../store/statement-parameters';
+import type { RunRecord, RunStatus } from '../entities';
+import { newId } from '../ids';
+import { RUN_COLUMN_NAMES } from './inbox-insert-sql';
+import { storedDate } from '../sqlite/sqlite-datetime';
+import type { Statement, StatementValues } from './statement-parameters';
 import { DELIVERY_STATE_FROM_RUNS_SQL } from './delivery-status';
-import type { RunOutcome } from './run.store';
+import type { RunOutcome } from '../run-store';
 
 /**
  * The write statements of the dispatch side, as text plus values, so that RunStore can send

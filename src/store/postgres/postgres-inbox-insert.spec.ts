@@ -1,4 +1,4 @@
-import { MAX_BATCH } from './inbox.writer';
+import { MAX_BATCH } from '../inbox/inbox.writer';
 import { PREPARED_INBOX_ROWS, preparedInboxRows } from './postgres-inbox-insert';
 
 describe('preparedInboxRows', () => {
