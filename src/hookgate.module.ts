@@ -74,7 +74,7 @@ export class HookgateModule implements NestModule {
       module: HookgateModule,
       imports: [
         HookgateCoreModule.forRoot(validated, options.clock ?? systemClock, receivers),
-        StoreModule,
+        StoreModule.forRoot(validated.database),
         DispatchModule,
         ObservabilityModule,
         AdminSecurityModule,

@@ -3,12 +3,12 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DispatchWorker } from '../src/dispatch/dispatch.worker';
 import { OnWebhook } from '../src/dispatch/on-webhook.decorator';
-import { RunStore } from '../src/store/run-store';
+import { RunQueueBase } from '../src/store/run-queue-base';
 import type { WebhookEvent } from '../src/dispatch/webhook-event';
 import { HOOKGATE_CONNECTION } from '../src/store/data-source';
 import * as postgresInbox from '../src/store/postgres/postgres-inbox-insert';
 import * as sqliteInbox from '../src/store/sqlite/sqlite-inbox-insert';
-import type { RunRecord } from '../src/store/entities';
+import type { RunRecord } from '../src/store/model';
 import { StoreEntitiesRef } from '../src/store/store-entities.ref';
 import { githubHeaders } from './helpers/github';
 import { createTestApp, postRaw, testConfig, TestApp, waitFor } from './helpers/test-app';
@@ -48,10 +48,10 @@ describe('dispatch on arrival', () => {
     handled.length = 0;
     claims = [];
     plannings = 0;
-    const { recordAndClaim, planPending } = RunStore.prototype;
+    const { recordAndClaim, planPending } = RunQueueBase.prototype;
     let startup: Promise<unknown>[] = [];
-    jest.spyOn(RunStore.prototype, 'recordAndClaim').mockImplementation(function (
-      this: RunStore,
+    jest.spyOn(RunQueueBase.prototype, 'recordAndClaim').mockImplementation(function (
+      this: RunQueueBase,
       ...args
     ) {
       if (args[1] > 0) claims.push(args[1]);
@@ -59,8 +59,8 @@ describe('dispatch on arrival', () => {
       startup.push(done);
       return done;
     });
-    jest.spyOn(RunStore.prototype, 'planPending').mockImplementation(function (
-      this: RunStore,
+    jest.spyOn(RunQueueBase.prototype, 'planPending').mockImplementation(function (
+      this: RunQueueBase,
       ...args
     ) {
       plannings++;

@@ -7,10 +7,10 @@ import {
   claimedRunsFromSeparateRows,
   claimedRunsSql,
 } from '../src/store/sql/claimed-rows';
-import { newRun, RunRow } from '../src/store/sql/run-statements';
-import type { ClaimedRun } from '../src/store/run-store';
+import { newRun, RunRow } from '../src/store/sql/runs';
+import type { ClaimedRun } from '../src/store/model';
 import { engineOfUrl } from '../src/store/engine';
-import type { DeliveryRecord, RunRecord } from '../src/store/entities';
+import type { DeliveryRecord, RunRecord } from '../src/store/model';
 import { storeEntities } from '../src/store/entities';
 import { PostgresLiterals } from '../src/store/postgres/postgres-script';
 import { ScriptLiterals } from '../src/store/sqlite/sqlite-script';

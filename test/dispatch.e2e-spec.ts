@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnWebhook } from '../src/dispatch/on-webhook.decorator';
-import { RunStore } from '../src/store/run-store';
+import { RunQueueBase } from '../src/store/run-queue-base';
+import { RunQueue } from '../src/store/run-queue';
 import type { WebhookEvent } from '../src/dispatch/webhook-event';
 import { githubHeaders, postGithub } from './helpers/github';
 import { sample } from './helpers/metrics';
@@ -320,7 +321,7 @@ describe('planning signals', () => {
       return (await postRaw(t, '/webhooks/github/acme', headers, body)).status;
     };
     try {
-      const runs = t.app.get(RunStore);
+      const runs = t.app.get(RunQueue);
       const planPending = runs.planPending.bind(runs);
       let armed = true;
       let late = Promise.resolve(0);
@@ -384,10 +385,10 @@ describe('the worker loop when planning fails', () => {
     const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     // The first three plannings fail, from the worker's first iteration on: installed before
     // the app starts, so no planning that began earlier can plan the delivery behind their back.
-    const planPending = RunStore.prototype.planPending;
+    const planPending = RunQueueBase.prototype.planPending;
     let failures = 3;
-    const failing = jest.spyOn(RunStore.prototype, 'planPending').mockImplementation(function (
-      this: RunStore,
+    const failing = jest.spyOn(RunQueueBase.prototype, 'planPending').mockImplementation(function (
+      this: RunQueueBase,
       ...args
     ) {
       return failures-- > 0
@@ -445,7 +446,7 @@ describe('claiming ahead (dispatch.prefetch)', () => {
       { providers: [Timed] },
     );
     const claims: number[] = [];
-    const runs = t.app.get(RunStore);
+    const runs = t.app.get(RunQueue);
     const recordAndClaim = runs.recordAndClaim.bind(runs);
     jest.spyOn(runs, 'recordAndClaim').mockImplementation((outcomes, limit, owner, leaseMs) => {
       claims.push(limit);
@@ -508,7 +509,7 @@ describe('claiming ahead (dispatch.prefetch)', () => {
       { providers: [HangsUnlessFast] },
     );
     const released: string[] = [];
-    const runs = t.app.get(RunStore);
+    const runs = t.app.get(RunQueue);
     const release = runs.release.bind(runs);
     jest.spyOn(runs, 'release').mockImplementation((ids, owner) => {
       released.push(...ids);
@@ -574,7 +575,7 @@ describe('claiming ahead (dispatch.prefetch)', () => {
       expect(await held()).toEqual({ running: 2, waiting: 8, unrecorded: 0, allowance: 16 });
       // Hold the store's write of outcomes: finished runs stay unrecorded, counted whether
       // they wait for the next turn or sit in the turn that is writing them.
-      const runs = t.app.get(RunStore);
+      const runs = t.app.get(RunQueue);
       const recordAndClaim = runs.recordAndClaim.bind(runs);
       jest.spyOn(runs, 'recordAndClaim').mockImplementation(async (outcomes, ...rest) => {
         if (outcomes.length > 0) await recordGate;

@@ -1,9 +1,13 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { HOOKGATE_CONNECTION } from '../src/store/data-source';
-import type { DeliveryRecord } from '../src/store/entities';
+import type { DeliveryRecord } from '../src/store/model';
 import { newId } from '../src/store/ids';
-import { inboxInsertSql, inboxParameters } from '../src/store/sql/inbox-insert-sql';
+import { inboxParameters } from '../src/store/sql/inbox-insert-sql';
+import {
+  POSTGRES_INBOX_ENCODING,
+  postgresInboxInsertSql,
+} from '../src/store/postgres/postgres-inbox-sql';
 import {
   InboxWriter,
   type NewDelivery,
@@ -72,8 +76,8 @@ onPostgres('inbox batches committing at once (PostgreSQL)', () => {
         planned: false,
       };
       await holder.query(
-        inboxInsertSql(1, 'postgres'),
-        inboxParameters([{ ...held, runs: null, lease: null }], 'postgres'),
+        postgresInboxInsertSql(1),
+        inboxParameters([{ ...held, runs: null, lease: null }], POSTGRES_INBOX_ENCODING),
       );
       // Batch 1 arrives as [c-one, b-hold, a-two]; batch 2, committing beside it, as [a-two, c-one].
       const first = ['c-one', 'b-hold', 'a-two'].map((key) => inbox.store(copy(key)));

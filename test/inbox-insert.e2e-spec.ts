@@ -4,7 +4,7 @@ import { engineOfUrl } from '../src/store/engine';
 import type { InboxRow } from '../src/store/inbox/arrival-plan';
 import { storeEntities } from '../src/store/entities';
 import { newId } from '../src/store/ids';
-import { INBOX_COLUMNS } from '../src/store/sql/inbox-insert-sql';
+import { INBOX_COLUMNS } from '../src/store/sql/columns';
 import { insertDeliveriesPostgres } from '../src/store/postgres/postgres-inbox-insert';
 import { sqliteDatabase } from '../src/store/sqlite/sqlite-driver';
 import { insertDeliveriesSqlite } from '../src/store/sqlite/sqlite-inbox-insert';

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { engineOfUrl } from '../src/store/engine';
 import { storeEntities } from '../src/store/entities';
-import { DELIVERY_COLUMNS, INBOX_COLUMNS } from '../src/store/sql/inbox-insert-sql';
+import { DELIVERY_COLUMNS, INBOX_COLUMNS } from '../src/store/sql/columns';
 import { MIGRATIONS } from '../src/store/migrations';
 import { runPendingMigrations } from '../src/store/migrations-runner';
 import { InitialSchema1764201600000 } from '../src/store/migrations/1764201600000-initial-schema';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import * as claimedRows from '../src/store/sql/claimed-rows';
-import { newRun } from '../src/store/sql/run-statements';
-import type { RunStore } from '../src/store/run-store';
+import { newRun } from '../src/store/sql/runs';
+import type { RunQueue } from '../src/store/run-queue';
 import type { StoreEntitiesRef } from '../src/store/store-entities.ref';
 import { isPostgresUrl } from './helpers/pg-database';
 import {
@@ -12,7 +12,7 @@ import {
 import { ManualClock, TestApp, testDatabaseUrl } from './helpers/test-app';
 
 /**
- * Planning with room offered by the worker (RunStore.planPending's `lease`): on PostgreSQL the
+ * Planning with room offered by the worker (RunQueue.planPending's `lease`): on PostgreSQL the
  * runs of as many deliveries as the room holds go in leased, and come back with their
  * deliveries to start; SQLite plans as before and leases nothing.
  */
@@ -21,7 +21,7 @@ describe('planning that leases what it plans', () => {
   const onPostgres = postgres ? it : it.skip;
   const clock = new ManualClock(new Date('2026-11-30T12:00:00.000Z'));
   let t: TestApp;
-  let runs: RunStore;
+  let runs: RunQueue;
   let dataSource: DataSource;
   let entities: StoreEntitiesRef;
 
@@ -54,7 +54,7 @@ describe('planning that leases what it plans', () => {
     await storeUnplanned('d1', 'd2', 'd3');
     const planning = await runs.planPending(200, () => ['h'], undefined, lease(2));
     if (!postgres) {
-      // SQLite plans the whole batch and leases nothing (RunStore.leasesWhilePlanning).
+      // SQLite plans the whole batch and leases nothing (RunQueue.leasesWhilePlanning).
       expect(runs.leasesWhilePlanning).toBe(false);
       expect(planning).toEqual({ planned: 3, full: false, waiting: 3, leased: [] });
       expect(await runsOf('d1')).toEqual([expect.objectContaining({ status: 'pending' })]);

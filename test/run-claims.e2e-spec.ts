@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import * as claimedRows from '../src/store/sql/claimed-rows';
-import { newRun } from '../src/store/sql/run-statements';
-import type { RunStore } from '../src/store/run-store';
-import type { RunRecord } from '../src/store/entities';
+import { newRun } from '../src/store/sql/runs';
+import type { RunQueue } from '../src/store/run-queue';
+import type { RunRecord } from '../src/store/model';
 import type { StoreEntitiesRef } from '../src/store/store-entities.ref';
 import { isPostgresUrl } from './helpers/pg-database';
 import {
@@ -22,7 +22,7 @@ describe('leasing due runs', () => {
   const clock = new ManualClock(new Date('2026-11-29T12:00:00.000Z'));
   const at = (seconds: number) => new Date(clock.now().getTime() + seconds * 1000);
   let t: TestApp;
-  let runs: RunStore;
+  let runs: RunQueue;
   let dataSource: DataSource;
   let entities: StoreEntitiesRef;
 

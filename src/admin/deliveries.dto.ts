@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { DeliveryStatus, RunRecord } from '../store/entities';
+import type { DeliveryStatus, RunRecord } from '../store/model';
 import type { DeliverySummary } from '../store/delivery.queries';
 
 export const DELIVERY_STATUSES: readonly DeliveryStatus[] = [

@@ -22,7 +22,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { HandlerRegistry } from '../dispatch/handler.registry';
-import { RunStore } from '../store/run-store';
+import { RunQueue } from '../store/run-queue';
 import { DispatchWorker } from '../dispatch/dispatch.worker';
 import { DeliveryQueries } from '../store/delivery.queries';
 import { AdminTokenGuard } from './admin-token.guard';
@@ -44,7 +44,7 @@ import {
 export class ReplayController {
   constructor(
     private readonly queries: DeliveryQueries,
-    private readonly runs: RunStore,
+    private readonly runs: RunQueue,
     private readonly handlers: HandlerRegistry,
     private readonly worker: DispatchWorker,
   ) {}

@@ -1,6 +1,6 @@
 import type { InboxRow } from '../store/inbox/arrival-plan';
-import { newLeasedRun } from '../store/sql/run-statements';
-import type { ClaimedRun } from '../store/run-store';
+import { newLeasedRun } from '../store/sql/runs';
+import type { ClaimedRun } from '../store/model';
 
 /**
  * The runs the inbox stored leased to this worker with `row` (see ArrivalDispatch), as a claim

@@ -1,17 +1,15 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ObservabilityModule } from '../observability/observability.module';
-import { StoreModule } from '../store/store.module';
 import { DispatchWorker } from './dispatch.worker';
 import { Forwarder } from './forward/forwarder';
 import { HandlerRegistry } from './handler.registry';
-import { RunStore } from '../store/run-store';
 import { WebhookExplorer } from './webhook.explorer';
 
 /** Handlers, runs and the worker. */
 @Module({
-  imports: [DiscoveryModule, StoreModule, ObservabilityModule],
-  providers: [HandlerRegistry, RunStore, Forwarder, WebhookExplorer, DispatchWorker],
-  exports: [HandlerRegistry, RunStore, DispatchWorker],
+  imports: [DiscoveryModule, ObservabilityModule],
+  providers: [HandlerRegistry, Forwarder, WebhookExplorer, DispatchWorker],
+  exports: [HandlerRegistry, DispatchWorker],
 })
 export class DispatchModule {}

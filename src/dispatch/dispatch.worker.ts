@@ -21,7 +21,8 @@ import { buildWebhookEvent } from './event-builder';
 import { HandlerRegistry } from './handler.registry';
 import { runWithDeadline } from './run-deadline';
 import { failureOutcome } from './run-outcome';
-import { ClaimedRun, Planning, RunOutcome, RunStore } from '../store/run-store';
+import type { ClaimedRun, Planning, RunOutcome } from '../store/model';
+import { RunQueue } from '../store/run-queue';
 
 const PLAN_BATCH = 200;
 /** Turns that try to write one run's outcome before leaving it to lease expiry (~4–7 s in all). */
@@ -98,7 +99,7 @@ export class DispatchWorker
   private unsubscribe: (() => void) | null = null;
 
   constructor(
-    private readonly runs: RunStore,
+    private readonly runs: RunQueue,
     private readonly handlers: HandlerRegistry,
     private readonly endpoints: EndpointRegistry,
     private readonly events: StoreEvents,
@@ -306,7 +307,7 @@ export class DispatchWorker
   /**
    * Plan up to PLAN_BATCH deliveries; a full batch means more may wait. Where the store leases
    * while planning (PostgreSQL), the room free now is offered to the planning (see
-   * RunStore.planPending) and reserved meanwhile, as the inbox's arrivals reserve theirs, so the
+   * RunQueue.planPending) and reserved meanwhile, as the inbox's arrivals reserve theirs, so the
    * turn beside it claims only beyond it; the runs it leased start as its transaction commits.
    * Returns how many deliveries it planned.
    */

@@ -1,6 +1,6 @@
 import { parseStoredPayload } from '../receivers/stored-payload';
 import type { Receiver } from '../receivers/receiver';
-import type { DeliveryRecord } from '../store/entities';
+import type { DeliveryRecord } from '../store/model';
 import type { WebhookEvent } from './webhook-event';
 
 /** The handler's view of a stored delivery, for attempt number `attempt`. */

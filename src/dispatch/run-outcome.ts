@@ -1,7 +1,7 @@
 import { hasAttemptsLeft, retryDelayMs, type RetryPolicy } from './backoff';
 import { withoutNul } from '../store/nul-text';
 import { PermanentFailure, RetryLater } from './failures';
-import type { RunOutcome } from '../store/run-store';
+import type { RunOutcome } from '../store/model';
 
 const MAX_ERROR_LENGTH = 4000;
 

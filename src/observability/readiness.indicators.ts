@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DispatchWorker } from '../dispatch/dispatch.worker';
-import { HOOKGATE_CONNECTION } from '../store/data-source';
 import { InboxWriter } from '../store/inbox/inbox.writer';
+import { StoreMaintenance } from '../store/store-maintenance';
 
 const COMMIT_FAILURE_WINDOW_MS = 10_000;
 
@@ -13,7 +11,7 @@ const COMMIT_FAILURE_WINDOW_MS = 10_000;
 export class ReadinessIndicators {
   constructor(
     private readonly indicators: HealthIndicatorService,
-    @InjectDataSource(HOOKGATE_CONNECTION) private readonly dataSource: DataSource,
+    private readonly store: StoreMaintenance,
     private readonly dispatch: DispatchWorker,
     private readonly inbox: InboxWriter,
   ) {}
@@ -38,7 +36,7 @@ export class ReadinessIndicators {
   async migrations() {
     const check = this.indicators.check('migrations');
     try {
-      const pending = await this.dataSource.showMigrations();
+      const pending = await this.store.pendingMigrations();
       return pending
         ? check.down({ message: 'Migrations are pending: run npm run migrate or restart.' })
         : check.up();

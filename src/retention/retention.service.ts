@@ -6,15 +6,10 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, LessThan, Raw } from 'typeorm';
 import type { HookgateConfig } from '../config/config.schema';
 import { CLOCK, HOOKGATE_CONFIG, type Clock } from '../config/tokens';
-import { HOOKGATE_CONNECTION } from '../store/data-source';
-import type { DeliveryStatus } from '../store/entities';
-import { StoreEntitiesRef } from '../store/store-entities.ref';
-import { StoreWriteLock } from '../store/write-lock';
-import { writeTransaction } from '../store/write-transaction';
+import type { DeliveryStatus } from '../store/model';
+import { StoreMaintenance } from '../store/store-maintenance';
 
 const DAY_MS = 86_400_000;
 const INTERVAL_NAME = 'hookgate-retention';
@@ -37,9 +32,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
   private running: Promise<PurgeReport> | null = null;
 
   constructor(
-    @InjectDataSource(HOOKGATE_CONNECTION) private readonly dataSource: DataSource,
-    private readonly entities: StoreEntitiesRef,
-    private readonly lock: StoreWriteLock,
+    private readonly store: StoreMaintenance,
     private readonly scheduler: SchedulerRegistry,
     @Inject(HOOKGATE_CONFIG) private readonly config: HookgateConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -89,49 +82,19 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  private async deleteOlderThan(status: DeliveryStatus, cutoff: Date): Promise<number> {
-    return this.inBatches(async (manager) => {
-      const deliveries = manager.getRepository(this.entities.Delivery);
-      const batch = await deliveries.find({
-        select: { id: true },
-        where: { status, receivedAt: LessThan(cutoff) },
-        take: this.config.retention.batchSize,
-      });
-      const ids = batch.map((d) => d.id);
-      if (ids.length === 0) return 0;
-      await manager.getRepository(this.entities.Run).delete({ deliveryId: In(ids) });
-      await manager.getRepository(this.entities.DeliveryBody).delete({ deliveryId: In(ids) });
-      await deliveries.delete({ id: In(ids) });
-      return ids.length;
-    });
+  private deleteOlderThan(status: DeliveryStatus, cutoff: Date): Promise<number> {
+    return this.inBatches((limit) => this.store.deleteDeliveries(status, cutoff, limit));
   }
 
-  private async dropBodiesOlderThan(cutoff: Date): Promise<number> {
-    return this.inBatches(async (manager) => {
-      const batch = await manager.getRepository(this.entities.Delivery).find({
-        select: { id: true },
-        where: {
-          id: Raw((id) => `${id} IN (SELECT "delivery_id" FROM "delivery_bodies")`),
-          receivedAt: LessThan(cutoff),
-          status: In(['succeeded', 'dead']),
-        },
-        take: this.config.retention.batchSize,
-      });
-      const ids = batch.map((d) => d.id);
-      if (ids.length > 0) {
-        await manager.getRepository(this.entities.DeliveryBody).delete({ deliveryId: In(ids) });
-      }
-      return ids.length;
-    });
+  private dropBodiesOlderThan(cutoff: Date): Promise<number> {
+    return this.inBatches((limit) => this.store.dropBodies(cutoff, limit));
   }
 
   /** Repeat a small transaction until it touches less than a full batch. */
-  private async inBatches(
-    step: (manager: DataSource['manager']) => Promise<number>,
-  ): Promise<number> {
+  private async inBatches(batch: (limit: number) => Promise<number>): Promise<number> {
     let total = 0;
     for (;;) {
-      const touched = await this.lock.runExclusive(() => writeTransaction(this.dataSource, step));
+      const touched = await batch(this.config.retention.batchSize);
       total += touched;
       if (touched < this.config.retention.batchSize) return total;
       await new Promise((resolve) => setImmediate(resolve)); // let requests in between batches

@@ -1,65 +1,12 @@
 import { EntitySchema } from 'typeorm';
 import { Engine, engineTypes } from './engine';
-
 /**
  * Entities are declared as schemas built per engine, so each engine gets its natural column
  * types (bytea/jsonb/timestamptz on PostgreSQL, blob/text/datetime on SQLite) from one
  * definition. Migrations create the same tables; `synchronize` is only ever used by nothing.
  */
 
-export type DeliveryStatus = 'pending' | 'processing' | 'succeeded' | 'failed' | 'dead';
-export type RunStatus = 'pending' | 'processing' | 'succeeded' | 'failed' | 'dead';
-
-/**
- * One accepted delivery: the raw request and its envelope fields, as the inbox writes it and the
- * worker reads it. The raw body lives in a table of its own (see DeliveryRow).
- */
-export interface DeliveryRecord {
-  id: string;
-  provider: string;
-  endpoint: string;
-  type: string;
-  providerDeliveryId: string | null;
-  occurredAt: Date | null;
-  receivedAt: Date;
-  contentType: string | null;
-  headers: Record<string, string>;
-  rawBody: Buffer | null;
-  status: DeliveryStatus;
-  /** Highest attempt count among its runs. */
-  attempts: number;
-  /** Runs have been created for the handlers that match (done by the worker, not the edge). */
-  planned: boolean;
-}
-
-/**
- * A row of `deliveries`: everything but the raw body, which `delivery_bodies` holds. The worker
- * updates a delivery's status twice per run; a row that carried the body would be rewritten
- * whole each time (SQLite rewrites a record whose size changes, overflow pages and all).
- */
-export type DeliveryRow = Omit<DeliveryRecord, 'rawBody'>;
-
-/** A row of `delivery_bodies`: a delivery's raw bytes (none once retention dropped them). */
-export interface DeliveryBodyRecord {
-  deliveryId: string;
-  rawBody: Buffer;
-}
-
-/** One handler (or forward target) working on one delivery. */
-export interface RunRecord {
-  id: string;
-  deliveryId: string;
-  handler: string;
-  status: RunStatus;
-  attempts: number;
-  nextAttemptAt: Date;
-  leaseOwner: string | null;
-  leaseExpiresAt: Date | null;
-  lastError: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  finishedAt: Date | null;
-}
+import type { DeliveryBodyRecord, DeliveryRow, RunRecord } from './model';
 
 export interface StoreEntities {
   readonly Delivery: EntitySchema<DeliveryRow>;

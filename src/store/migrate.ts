@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../config/config.loader';
 import { dataSourceOptions } from './data-source';
-import { engineOfUrl } from './engine';
+import { storeEngine } from './store-engine';
 import { runPendingMigrations } from './migrations-runner';
 
 /**
@@ -31,8 +31,8 @@ export async function migrate(): Promise<number> {
     const names = applied.map((m) => m.name).join(', ');
     logger.log(
       applied.length > 0
-        ? `Applied ${applied.length} migration(s) on ${engineOfUrl(url)}: ${names}`
-        : `The ${engineOfUrl(url)} schema is up to date`,
+        ? `Applied ${applied.length} migration(s) on ${storeEngine(url).name}: ${names}`
+        : `The ${storeEngine(url).name} schema is up to date`,
     );
     return 0;
   } catch (error) {

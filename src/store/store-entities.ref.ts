@@ -1,5 +1,6 @@
 import type { EntitySchema } from 'typeorm';
-import type { DeliveryBodyRecord, DeliveryRow, RunRecord, StoreEntities } from './entities';
+import type { DeliveryBodyRecord, DeliveryRow, RunRecord } from './model';
+import type { StoreEntities } from './entities';
 
 /** The entity schemas of the configured engine, injectable. */
 export class StoreEntitiesRef implements StoreEntities {

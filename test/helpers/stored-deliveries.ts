@@ -1,15 +1,16 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { RunStore } from '../../src/store/run-store';
+import { RunQueue } from '../../src/store/run-queue';
 import { HOOKGATE_CONNECTION } from '../../src/store/data-source';
-import type { DeliveryRecord, StoreEntities } from '../../src/store/entities';
+import type { DeliveryRecord } from '../../src/store/model';
+import type { StoreEntities } from '../../src/store/entities';
 import { StoreEntitiesRef } from '../../src/store/store-entities.ref';
 import { createTestApp, ManualClock, testConfig, TestApp } from './test-app';
 
 /** An app without a worker, for tests that take the store's turns and plannings themselves. */
 export interface StoreOnlyApp {
   t: TestApp;
-  runs: RunStore;
+  runs: RunQueue;
   dataSource: DataSource;
   entities: StoreEntitiesRef;
 }
@@ -18,7 +19,7 @@ export async function storeOnlyApp(clock: ManualClock): Promise<StoreOnlyApp> {
   const t = await createTestApp(testConfig({ dispatch: { enabled: false } }), { clock });
   return {
     t,
-    runs: t.app.get(RunStore),
+    runs: t.app.get(RunQueue),
     dataSource: t.app.get<DataSource>(getDataSourceToken(HOOKGATE_CONNECTION)),
     entities: t.app.get(StoreEntitiesRef),
   };

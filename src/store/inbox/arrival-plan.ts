@@ -1,4 +1,4 @@
-import type { DeliveryRecord } from '../entities';
+import type { DeliveryRecord } from '../model';
 import { newId } from '../ids';
 
 /**

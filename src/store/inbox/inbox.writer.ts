@@ -1,16 +1,11 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { HookgateConfig } from '../../config/config.schema';
-import { HOOKGATE_CONFIG } from '../../config/tokens';
 import { StoreUnavailableError } from '../../errors/webhook-errors';
 import { HOOKGATE_CONNECTION } from '../data-source';
 import { GroupCommit } from './group-commit';
-import { insertDeliveriesPostgres } from '../postgres/postgres-inbox-insert';
-import { sqliteDatabase } from '../sqlite/sqlite-driver';
-import { insertDeliveriesSqlite } from '../sqlite/sqlite-inbox-insert';
-import { PreparedStatements } from '../sqlite/sqlite-prepared-statements';
-import type { DeliveryRecord } from '../entities';
+import { InboxInsert } from './inbox-insert';
+import type { DeliveryRecord } from '../model';
 import { type ArrivalDispatch, type InboxRow, arrivalPlan, leasedRuns } from './arrival-plan';
 import { newId } from '../ids';
 import { headersWithoutNul, withoutNul } from '../nul-text';
@@ -40,9 +35,6 @@ export interface StoredDelivery {
 /** Upper bound on rows per transaction (keeps statements under every engine's parameter cap). */
 export const MAX_BATCH = 200;
 
-/** Inbox commits at once on PostgreSQL (SQLite: one; see GroupCommit). */
-export const POSTGRES_COMMITS_IN_FLIGHT = 2;
-
 /**
  * The durable inbox. Deliveries are inserted with group commit (see GroupCommit): one
  * transaction and one multi-row INSERT per batch, each request answered after its batch
@@ -54,18 +46,15 @@ export class InboxWriter implements BeforeApplicationShutdown {
   private readonly commits: GroupCommit<InboxRow, StoredDelivery>;
   private lastFailureAt: Date | null = null;
   private dispatch: ArrivalDispatch | null = null;
-  /** SQLite: the insert statements kept prepared (created with the first batch). */
-  private prepared: PreparedStatements | undefined;
 
   constructor(
     @InjectDataSource(HOOKGATE_CONNECTION) private readonly dataSource: DataSource,
     private readonly entities: StoreEntitiesRef,
     private readonly lock: StoreWriteLock,
     private readonly events: StoreEvents,
-    @Inject(HOOKGATE_CONFIG) private readonly config: HookgateConfig,
+    private readonly inbox: InboxInsert,
   ) {
-    const inFlight = dataSource.options.type === 'postgres' ? POSTGRES_COMMITS_IN_FLIGHT : 1;
-    this.commits = new GroupCommit((rows) => this.commit(rows), MAX_BATCH, inFlight);
+    this.commits = new GroupCommit((rows) => this.commit(rows), MAX_BATCH, inbox.commitsInFlight);
   }
 
   /**
@@ -105,12 +94,12 @@ export class InboxWriter implements BeforeApplicationShutdown {
   }
 
   /**
-   * Requests already verified get their commit before the store closes; then the statements
-   * kept prepared are released (SQLite does not close a connection with any open).
+   * Requests already verified get their commit before the store closes; then the insert
+   * releases what it keeps open on the connection.
    */
   async beforeApplicationShutdown(): Promise<void> {
     await this.flush();
-    await this.prepared?.close();
+    await this.inbox.close();
   }
 
   /** Resolves when every delivery submitted so far has been committed or refused. */
@@ -194,12 +183,7 @@ export class InboxWriter implements BeforeApplicationShutdown {
     }
     // One autocommit statement (committed when it returns); conflicts (rare) are looked up
     // afterwards, still under the lock.
-    const sqlite = this.sqliteStatements();
-    const inserted = sqlite
-      ? await insertDeliveriesSqlite(sqlite, rows)
-      : await insertDeliveriesPostgres(this.dataSource, rows, {
-          prepared: this.config.database.preparedStatements,
-        });
+    const inserted = await this.inbox.insert(rows);
     committed(inserted);
     const owners = await this.ownersOf(this.dataSource.manager, rows, inserted);
     return batch.map((row) => {
@@ -207,19 +191,6 @@ export class InboxWriter implements BeforeApplicationShutdown {
       const ownerId = key ? (owners.get(key) ?? firstByKey.get(key)!) : row.id;
       return { id: ownerId, duplicate: ownerId !== row.id };
     });
-  }
-
-  /**
-   * The statements kept prepared on the raw sqlite3 connection when the store is SQLite (its
-   * hot path bypasses TypeORM).
-   */
-  private sqliteStatements(): PreparedStatements | undefined {
-    if (this.dataSource.options.type !== 'sqlite') return undefined;
-    // Every time: it checks that no TypeORM transaction is open on the connection.
-    const database = sqliteDatabase(this.dataSource);
-    // A new connection (the store was closed and opened again) gets statements of its own.
-    if (this.prepared?.db !== database) this.prepared = new PreparedStatements(database);
-    return this.prepared;
   }
 
   /** For keyed rows that were not inserted: the id of the delivery that already holds the key. */

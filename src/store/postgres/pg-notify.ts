@@ -8,7 +8,6 @@ import {
 import { Client, type Notification } from 'pg';
 import type { HookgateConfig } from '../../config/config.schema';
 import { HOOKGATE_CONFIG } from '../../config/tokens';
-import { engineOfUrl } from '../engine';
 import { StoreEvents } from '../store-events';
 
 /** The channel every Hookgate process on the database uses to say "new work was committed". */
@@ -47,7 +46,6 @@ export class PgNotify implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (engineOfUrl(this.config.database.url) !== 'postgres') return;
     this.unsubscribe = this.events.onStored((count, origin, work) => {
       if (origin === 'local' && work !== 'none') this.publish(count);
     });

@@ -1,8 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { InboxRow } from '../inbox/arrival-plan';
-import { INBOX_COLUMNS, inboxInsertSql, inboxParameters } from '../sql/inbox-insert-sql';
+import { INBOX_COLUMNS } from '../sql/columns';
+import { inboxParameters } from '../sql/inbox-insert-sql';
+import { POSTGRES_INBOX_ENCODING, postgresInboxInsertSql } from './postgres-inbox-sql';
 import { withPooledConnection } from './postgres-connection';
-import { retryTransientConflicts } from './transient-conflict';
+import { retryTransientConflicts } from '../transient-conflict';
 
 /**
  * The sizes (rows) of the inbox's prepared statements. A batch is padded with empty rows to the
@@ -45,11 +47,11 @@ export async function insertDeliveriesPostgres(
   const prepared = options.prepared ? preparedInboxRows(ordered.length) : undefined;
   const statementRows = prepared ?? ordered.length;
   const padding = (statementRows - ordered.length) * INBOX_COLUMNS.length;
-  const values = inboxParameters(ordered, 'postgres');
+  const values = inboxParameters(ordered, POSTGRES_INBOX_ENCODING);
   for (let i = 0; i < padding; i++) values.push(null);
   const query = {
     name: prepared === undefined ? undefined : `hookgate_inbox_${prepared}`,
-    text: inboxInsertSql(statementRows, 'postgres'),
+    text: postgresInboxInsertSql(statementRows),
     values,
   };
   const inserted = await retryTransientConflicts(() => sendOnFreshStatement(dataSource, query));

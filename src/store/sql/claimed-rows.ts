@@ -1,8 +1,7 @@
-import type { DeliveryRecord, RunRecord } from '../entities';
-import { RUN_COLUMN_NAMES, DELIVERY_COLUMNS as STORED_COLUMNS } from './inbox-insert-sql';
-import { storedDate } from '../sqlite/sqlite-datetime';
-import { RunRow, runFromRow } from './run-statements';
-import type { ClaimedRun } from '../run-store';
+import type { ClaimedRun, DeliveryRecord, RunRecord } from '../model';
+import { RUN_COLUMN_NAMES, DELIVERY_COLUMNS as STORED_COLUMNS } from './columns';
+import { storedDate } from './stored-date';
+import { RunRow, runFromRow } from './runs';
 
 /**
  * A delivery's columns but its id, read as `d_<column>` beside a run's (the joined read names

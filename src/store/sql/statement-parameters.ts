@@ -1,5 +1,3 @@
-import { sqliteDatetime } from '../sqlite/sqlite-datetime';
-
 /** How a statement builder writes values into its text (see StatementParameters, ScriptLiterals). */
 export interface StatementValues {
   /** The values to send with the text (none when they are written into it). */
@@ -16,24 +14,33 @@ export interface Statement {
   params: unknown[];
 }
 
+/** A fresh StatementValues for each statement (bound parameters, or literals for a script). */
+export type ValuesFactory = () => StatementValues;
+
+/** How an engine binds a value: its placeholder for the n-th (1-based), and its stored date. */
+export interface BindingStyle {
+  placeholder(position: number): string;
+  /** A timestamp as TypeORM stores it on this engine. */
+  date(value: Date): unknown;
+}
+
 /**
  * Collects the parameters of one raw statement while its text is written, and returns each
- * value's placeholder in the engine's style (`?` for SQLite, `$n` for PostgreSQL). Write the
+ * value's placeholder in the engine's style (each adapter gives its BindingStyle). Write the
  * text in reading order: SQLite's `?` are positional.
  */
 export class StatementParameters implements StatementValues {
   readonly params: unknown[] = [];
 
-  constructor(private readonly postgres: boolean) {}
+  constructor(private readonly style: BindingStyle) {}
 
   value(value: unknown): string {
     this.params.push(value);
-    return this.postgres ? `$${this.params.length}` : '?';
+    return this.style.placeholder(this.params.length);
   }
 
-  /** A timestamp as TypeORM stores it: timestamptz on PostgreSQL, UTC text on SQLite. */
   date(value: Date): string {
-    return this.value(this.postgres ? value : sqliteDatetime(value));
+    return this.value(this.style.date(value));
   }
 
   list(values: readonly unknown[]): string {

@@ -1,9 +1,10 @@
 import type { InboxRow } from '../inbox/arrival-plan';
-import { inboxInsertSql, inboxParameters } from '../sql/inbox-insert-sql';
+import { inboxParameters } from '../sql/inbox-insert-sql';
+import { SQLITE_INBOX_ENCODING, sqliteInboxInsertSql } from './sqlite-inbox-sql';
 import type { PreparedStatements } from './sqlite-prepared-statements';
 
 /**
- * The inbox's hot path on SQLite, on the raw sqlite3 connection (see inbox-insert-sql.ts),
+ * The inbox's hot path on SQLite, on the raw sqlite3 connection (see sql/inbox-insert-sql.ts),
  * with the statement kept prepared (see PreparedStatements). Each call is a hop through
  * sqlite3's thread pool and back to the event loop; under load each hop waits behind a turn of
  * HTTP work, which is why BEGIN / INSERT / COMMIT as three statements (six hops) was the
@@ -17,7 +18,10 @@ export async function insertDeliveriesSqlite(
   statements: PreparedStatements,
   rows: readonly InboxRow[],
 ): Promise<Set<string>> {
-  const sql = inboxInsertSql(rows.length, 'sqlite');
-  const ids = await statements.all<{ id: string }>(sql, inboxParameters(rows, 'sqlite'));
+  const sql = sqliteInboxInsertSql(rows.length);
+  const ids = await statements.all<{ id: string }>(
+    sql,
+    inboxParameters(rows, SQLITE_INBOX_ENCODING),
+  );
   return new Set(ids.map((row) => row.id));
 }

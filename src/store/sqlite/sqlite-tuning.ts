@@ -19,7 +19,6 @@ export class SqliteTuning implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    if (this.dataSource.options.type !== 'sqlite') return;
     const synchronous = this.config.database.sqliteSynchronous;
     await this.dataSource.query(`PRAGMA synchronous = ${synchronous}`);
     const [{ journal_mode: mode }] = await this.dataSource.query('PRAGMA journal_mode');

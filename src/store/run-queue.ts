@@ -1,0 +1,61 @@
+import type { ClaimedRun, Planning, PlanningDelivery, PlanningLease, RunOutcome } from './model';
+
+/**
+ * The run queue: every write of the dispatch side. Planning runs for new deliveries, leasing
+ * due runs to a worker, recording outcomes, giving runs back, and replays. The store module
+ * binds it to the configured engine's adapter (SqliteRunQueue or PostgresRunQueue); the rest of
+ * the app sees only this.
+ */
+export abstract class RunQueue {
+  /**
+   * Whether planPending leases the runs it plans to the worker (PostgreSQL). SQLite's planning
+   * is cheap beside its claims, so it leaves them to be claimed (docs/adr/).
+   */
+  abstract readonly leasesWhilePlanning: boolean;
+
+  /**
+   * Create the runs of up to `limit` deliveries that have none yet: those stored by a process
+   * that runs no worker (its inbox does not plan on arrival) or by an earlier build. A delivery
+   * no handler matches is done at once. `planningRead` is called as the read of new deliveries
+   * is sent: one committed after that moment may be missed by it. With `lease` (where
+   * leasesWhilePlanning), planning takes only as many deliveries as the worker has room for
+   * and writes their runs leased to it at their first attempt, as the inbox does on arrival.
+   */
+  abstract planPending(
+    limit: number,
+    handlersFor: (delivery: PlanningDelivery) => string[],
+    planningRead?: () => void,
+    lease?: PlanningLease,
+  ): Promise<Planning>;
+
+  /**
+   * One turn of a worker: write back the outcomes of runs it finished, then lease up to `limit`
+   * due runs to `owner` (counting their attempt), in one transaction. Returns the claimed runs
+   * with their deliveries.
+   */
+  abstract recordAndClaim(
+    outcomes: readonly RunOutcome[],
+    limit: number,
+    owner: string,
+    leaseMs: number,
+  ): Promise<ClaimedRun[]>;
+
+  /**
+   * Give back runs still held by `owner` (shutdown): the attempt did not happen. With
+   * `onlyAtAttempt`, only those still at the attempt it gives for each.
+   */
+  abstract release(
+    runIds: string[],
+    owner: string,
+    onlyAtAttempt?: ReadonlyMap<string, number>,
+  ): Promise<void>;
+
+  /**
+   * Run `handlers` on a delivery again from a fresh attempt count: existing runs are reset,
+   * missing ones (handlers added since) are created. Returns the runs touched.
+   */
+  abstract replay(deliveryId: string, handlers: string[]): Promise<number>;
+
+  /** Reset the given runs (by id) if they are still dead or failed. Returns how many. */
+  abstract retryRuns(runIds: string[]): Promise<number>;
+}

@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { HookgateConfig } from '../../config/config.schema';
+import { HOOKGATE_CONFIG } from '../../config/tokens';
+import { InboxInsert } from '../inbox/inbox-insert';
+import { RunQueue } from '../run-queue';
+import type { StoreEngine } from '../store-engine';
+import { StoreWriteLock } from '../write-lock';
+import { sqlite3WithoutTraces } from './sqlite-driver';
+import { SqliteInboxInsert } from './sqlite-inbox';
+import { SqliteRunQueue } from './sqlite-run-queue';
+import { SqliteTuning } from './sqlite-tuning';
+
+/**
+ * How long a SQLite worker process leaves the file free after each write transaction, for the
+ * edge process's inserts, which otherwise waited behind the worker's back-to-back transactions
+ * (docs/adr/).
+ */
+const SHARED_SQLITE_PAUSE_MS = 3;
+
+/** SQLite: one file, one writer at a time, the embedded default. */
+export const SQLITE_ENGINE: StoreEngine = {
+  name: 'sqlite',
+  connectionOptions(database) {
+    const path = database.url.slice('sqlite:'.length);
+    const inMemory = path === ':memory:';
+    if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+    return {
+      type: 'sqlite',
+      driver: sqlite3WithoutTraces,
+      database: path,
+      // WAL: readers never block the writer, and commits append instead of rewriting pages.
+      enableWAL: !inMemory,
+      busyTimeout: 5000,
+      // Also on every initialize(), so an in-memory store that is closed and opened again gets
+      // its tables back.
+      migrationsRun: true,
+    };
+  },
+  providers: [
+    SqliteTuning,
+    { provide: RunQueue, useClass: SqliteRunQueue },
+    { provide: InboxInsert, useClass: SqliteInboxInsert },
+    {
+      provide: StoreWriteLock,
+      inject: [HOOKGATE_CONFIG],
+      // A worker process shares the file with an edge process (see StoreWriteLock).
+      useFactory: (config: HookgateConfig) =>
+        new StoreWriteLock(true, config.role === 'worker' ? SHARED_SQLITE_PAUSE_MS : 0),
+    },
+  ],
+};
