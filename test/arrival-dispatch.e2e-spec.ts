@@ -5,7 +5,7 @@ import { DispatchWorker } from '../src/dispatch/dispatch.worker';
 import { OnWebhook } from '../src/dispatch/on-webhook.decorator';
 import { RunQueueBase } from '../src/store/run-queue-base';
 import type { WebhookEvent } from '../src/dispatch/webhook-event';
-import { HOOKGATE_CONNECTION } from '../src/store/data-source';
+import { HOOKGATE_CONNECTION } from '../src/store/connection';
 import * as postgresInbox from '../src/store/postgres/postgres-inbox-insert';
 import * as sqliteInbox from '../src/store/sqlite/sqlite-inbox-insert';
 import type { RunRecord } from '../src/store/model';

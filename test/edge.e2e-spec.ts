@@ -16,7 +16,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
-import { HOOKGATE_CONNECTION } from '../src/store/data-source';
+import { HOOKGATE_CONNECTION } from '../src/store/connection';
 import { githubHeaders, postGithub } from './helpers/github';
 import { createTestApp, postRaw, reopenStore, testConfig, TestApp } from './helpers/test-app';
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { HOOKGATE_CONNECTION } from '../src/store/data-source';
+import { HOOKGATE_CONNECTION } from '../src/store/connection';
 import { StoreEntitiesRef } from '../src/store/store-entities.ref';
 import { auth } from './helpers/dispatch';
 import { githubSignature } from './helpers/github';

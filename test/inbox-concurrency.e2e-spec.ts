@@ -1,6 +1,6 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { HOOKGATE_CONNECTION } from '../src/store/data-source';
+import { HOOKGATE_CONNECTION } from '../src/store/connection';
 import type { DeliveryRecord } from '../src/store/model';
 import { newId } from '../src/store/ids';
 import { inboxParameters } from '../src/store/sql/inbox-insert-sql';

@@ -6,6 +6,12 @@ import { MIGRATIONS } from '../src/store/migrations';
 import { runPendingMigrations } from '../src/store/migrations-runner';
 import { InitialSchema1764201600000 } from '../src/store/migrations/1764201600000-initial-schema';
 import { BodyCompressionLz41796083200000 } from '../src/store/migrations/1796083200000-body-compression-lz4';
+import {
+  INBOX_TRIGGER,
+  INBOX_TRIGGER_SQL,
+  INBOX_VIEW,
+  INBOX_VIEW_SQL,
+} from '../src/store/sqlite/sqlite-inbox-view';
 import { readDeliveryRecord } from './helpers/stored-deliveries';
 import { testDatabaseUrl } from './helpers/test-app';
 import { migratedTestDataSource } from './helpers/test-data-source';
@@ -123,6 +129,22 @@ describe('migrating a store that holds deliveries', () => {
         `SELECT "name" FROM pragma_table_info('delivery_inbox') ORDER BY "cid"`,
       );
       expect(columns.map((column) => column.name).sort()).toEqual([...INBOX_COLUMNS].sort());
+    } finally {
+      await migrated.destroy();
+    }
+  });
+
+  onSqlite('on SQLite, the migrations install the live inbox view and trigger', async () => {
+    const migrated = await migratedTestDataSource();
+    try {
+      const installed: { name: string; sql: string }[] = await migrated.query(
+        `SELECT "name", "sql" FROM sqlite_master WHERE "name" IN (?, ?) ORDER BY "name"`,
+        [INBOX_VIEW, INBOX_TRIGGER],
+      );
+      expect(installed).toEqual([
+        { name: INBOX_VIEW, sql: INBOX_VIEW_SQL },
+        { name: INBOX_TRIGGER, sql: INBOX_TRIGGER_SQL },
+      ]);
     } finally {
       await migrated.destroy();
     }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { OnWebhook } from '../src/dispatch/on-webhook.decorator';
-import { HOOKGATE_CONNECTION } from '../src/store/data-source';
+import { HOOKGATE_CONNECTION } from '../src/store/connection';
 import { waitForRun } from './helpers/dispatch';
 import { githubHeaders, githubSignature } from './helpers/github';
 import { sample } from './helpers/metrics';

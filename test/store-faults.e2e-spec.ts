@@ -7,7 +7,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { OnWebhook } from '../src/dispatch/on-webhook.decorator';
 import type { WebhookEvent } from '../src/dispatch/webhook-event';
-import { HOOKGATE_CONNECTION } from '../src/store/data-source';
+import { HOOKGATE_CONNECTION } from '../src/store/connection';
 import { StoreEntitiesRef } from '../src/store/store-entities.ref';
 import { StoreWriteLock } from '../src/store/write-lock';
 import { githubHeaders } from './helpers/github';

@@ -3,7 +3,7 @@ import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { HOOKGATE_CONNECTION } from '../store/data-source';
+import { HOOKGATE_CONNECTION } from '../store/connection';
 import { ReadinessIndicators } from './readiness.indicators';
 
 /**

@@ -1,11 +1,11 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/config.schema';
+import { HOOKGATE_CONNECTION } from './connection';
 import { storeEntities } from './entities';
 import { MIGRATIONS } from './migrations';
 import { storeEngine } from './store-engine';
 
-/** The TypeORM connection name, so Hookgate never collides with a host app's own connection. */
-export const HOOKGATE_CONNECTION = 'hookgate';
+export { HOOKGATE_CONNECTION };
 
 /**
  * Build the DataSource options for `database.url`. Migrations are run by initializeAndMigrate

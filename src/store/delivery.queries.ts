@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, FindOptionsWhere, LessThan } from 'typeorm';
-import { HOOKGATE_CONNECTION } from './data-source';
+import { HOOKGATE_CONNECTION } from './connection';
 import { DeliveryRecord, DeliveryStatus, RunRecord, RunStatus } from './model';
 import { hasNul } from './nul-text';
 import { StoreEntitiesRef } from './store-entities.ref';

@@ -1,3 +1,7 @@
+import type { Provider } from '@nestjs/common';
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/config.schema';
+
 /** The two supported stores, and the column types each one gets for the same entity fields. */
 export type Engine = 'sqlite' | 'postgres';
 
@@ -15,4 +19,15 @@ export function engineTypes(engine: Engine): EngineTypes {
 
 export function engineOfUrl(url: string): Engine {
   return url.startsWith('postgres') ? 'postgres' : 'sqlite';
+}
+
+/**
+ * One engine's adapter: how to connect, and the Nest providers that implement the store's
+ * ports on it (RunQueue, InboxInsert, StoreWriteLock, and services of its own).
+ */
+export interface StoreEngine {
+  readonly name: Engine;
+  /** TypeORM's connection options for this engine, beside those all engines share. */
+  connectionOptions(database: DatabaseConfig): Partial<DataSourceOptions>;
+  readonly providers: Provider[];
 }

@@ -1,6 +1,8 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { Clock } from '../config/tokens';
+import { CLOCK, type Clock } from '../config/tokens';
+import { HOOKGATE_CONNECTION } from './connection';
 import type { ClaimedRun, Planning, PlanningDelivery, PlanningLease, RunOutcome } from './model';
 import { RunQueue } from './run-queue';
 import { CHUNK, runInserts } from './sql/run-statements';
@@ -18,15 +20,16 @@ import { writeTransaction } from './write-transaction';
  * adds the two writes that run all the time, planning and the worker's turn, as scripts of its
  * engine, and names how it keeps deliveries in step with their runs.
  */
+@Injectable()
 export abstract class RunQueueBase extends RunQueue {
   protected readonly logger = new Logger('Dispatch');
 
   constructor(
-    protected readonly dataSource: DataSource,
+    @InjectDataSource(HOOKGATE_CONNECTION) protected readonly dataSource: DataSource,
     protected readonly entities: StoreEntitiesRef,
     protected readonly lock: StoreWriteLock,
     protected readonly events: StoreEvents,
-    protected readonly clock: Clock,
+    @Inject(CLOCK) protected readonly clock: Clock,
   ) {
     super();
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan, Raw } from 'typeorm';
-import { HOOKGATE_CONNECTION } from './data-source';
+import { HOOKGATE_CONNECTION } from './connection';
 import type { DeliveryStatus } from './model';
 import { storedDate } from './sql/stored-date';
 import { StoreEntitiesRef } from './store-entities.ref';

@@ -1,7 +1,7 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { RunQueue } from '../../src/store/run-queue';
-import { HOOKGATE_CONNECTION } from '../../src/store/data-source';
+import { HOOKGATE_CONNECTION } from '../../src/store/connection';
 import type { DeliveryRecord } from '../../src/store/model';
 import type { StoreEntities } from '../../src/store/entities';
 import { StoreEntitiesRef } from '../../src/store/store-entities.ref';

@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { StoreUnavailableError } from '../../errors/webhook-errors';
-import { HOOKGATE_CONNECTION } from '../data-source';
+import { HOOKGATE_CONNECTION } from '../connection';
 import { GroupCommit } from './group-commit';
 import { InboxInsert } from './inbox-insert';
 import type { DeliveryRecord } from '../model';

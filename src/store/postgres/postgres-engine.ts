@@ -1,6 +1,6 @@
 import { InboxInsert } from '../inbox/inbox-insert';
 import { RunQueue } from '../run-queue';
-import type { StoreEngine } from '../store-engine';
+import type { StoreEngine } from '../engine';
 import { StoreWriteLock } from '../write-lock';
 import { PgNotify } from './pg-notify';
 import { PostgresInboxInsert } from './postgres-inbox';

@@ -1,5 +1,5 @@
 import { engineTypes } from '../engine';
-import { DELIVERY_COLUMNS, INBOX_COLUMNS, RUN_COLUMN_NAMES } from '../sql/columns';
+import { ARRIVAL_RUN_COLUMNS, DELIVERY_COLUMNS, INBOX_COLUMNS } from '../sql/columns';
 import { type InboxEncoding, quoted, statementsBySize, valueRows } from '../sql/inbox-insert-sql';
 
 /** Dates and booleans as node-postgres sends them; dates in the runs' JSON as ISO text. */
@@ -29,11 +29,6 @@ const POSTGRES_TYPES: Record<(typeof INBOX_COLUMNS)[number], string> = {
   runs: pg.json,
 };
 
-/** The columns of a run planned on arrival (the others keep their defaults: NULL). */
-const ARRIVAL_RUN_COLUMNS = quoted(
-  RUN_COLUMN_NAMES.filter((column) => column !== 'last_error' && column !== 'finished_at'),
-);
-
 /**
  * The inbox's statement for `rows` rows on PostgreSQL: data-modifying CTEs that store the
  * delivery, its body and its runs, and return the ids stored.
@@ -56,7 +51,7 @@ function postgresInsert(rows: number): string {
     `"bodies" AS (INSERT INTO "delivery_bodies" ("delivery_id", "raw_body") ` +
     `SELECT "id", "raw_body" FROM "incoming" JOIN "stored" USING ("id") ` +
     `WHERE "raw_body" IS NOT NULL), ` +
-    `"arrival_runs" AS (INSERT INTO "runs" (${ARRIVAL_RUN_COLUMNS}) ` +
+    `"arrival_runs" AS (INSERT INTO "runs" (${quoted(ARRIVAL_RUN_COLUMNS)}) ` +
     `SELECT "run"->>0, "incoming"."id", "run"->>1, ` +
     // Leased to this process's worker (see arrival-plan.ts): its first attempt has begun.
     `CASE WHEN "run"->>2 IS NULL THEN 'pending' ELSE 'processing' END, ` +

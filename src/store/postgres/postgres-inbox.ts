@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { HookgateConfig } from '../../config/config.schema';
 import { HOOKGATE_CONFIG } from '../../config/tokens';
-import { HOOKGATE_CONNECTION } from '../data-source';
+import { HOOKGATE_CONNECTION } from '../connection';
 import type { InboxRow } from '../inbox/arrival-plan';
 import { InboxInsert } from '../inbox/inbox-insert';
 import { insertDeliveriesPostgres } from './postgres-inbox-insert';

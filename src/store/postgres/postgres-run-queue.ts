@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { ClaimedRun, Planning, PlanningDelivery, PlanningLease, RunOutcome } from '../model';
 import { RunQueueBase } from '../run-queue-base';
 import {
@@ -35,6 +36,7 @@ interface LeasedRun {
  * them back if that answer is lost, instead of leaving them leased to nobody until the lease
  * expires.
  */
+@Injectable()
 export class PostgresRunQueue extends RunQueueBase {
   readonly leasesWhilePlanning = true;
   protected readonly parameters: ValuesFactory = () =>

@@ -37,3 +37,8 @@ export const RUN_COLUMN_NAMES = [
   'updated_at',
   'finished_at',
 ] as const;
+
+/** The columns of a run planned on arrival (the others keep their defaults: NULL). */
+export const ARRIVAL_RUN_COLUMNS = RUN_COLUMN_NAMES.filter(
+  (column) => column !== 'last_error' && column !== 'finished_at',
+);

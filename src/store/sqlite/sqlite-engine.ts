@@ -4,7 +4,7 @@ import type { HookgateConfig } from '../../config/config.schema';
 import { HOOKGATE_CONFIG } from '../../config/tokens';
 import { InboxInsert } from '../inbox/inbox-insert';
 import { RunQueue } from '../run-queue';
-import type { StoreEngine } from '../store-engine';
+import type { StoreEngine } from '../engine';
 import { StoreWriteLock } from '../write-lock';
 import { sqlite3WithoutTraces } from './sqlite-driver';
 import { SqliteInboxInsert } from './sqlite-inbox';

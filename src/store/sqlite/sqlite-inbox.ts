@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { HOOKGATE_CONNECTION } from '../data-source';
+import { HOOKGATE_CONNECTION } from '../connection';
 import type { InboxRow } from '../inbox/arrival-plan';
 import { InboxInsert } from '../inbox/inbox-insert';
 import { sqliteDatabase } from './sqlite-driver';

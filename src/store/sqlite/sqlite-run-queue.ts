@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { Mutex } from 'async-mutex';
 import type { ClaimedRun, Planning, PlanningDelivery, RunOutcome } from '../model';
 import { RunQueueBase } from '../run-queue-base';
@@ -28,6 +29,7 @@ const CLAIMED = 'temp."hookgate_claimed"';
  * connection, and every inbox insert waiting for it, across an event-loop turn per statement.
  * Planning does not lease what it plans: its script is cheap beside a claim.
  */
+@Injectable()
 export class SqliteRunQueue extends RunQueueBase {
   readonly leasesWhilePlanning = false;
   protected readonly parameters: ValuesFactory = () =>

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { HookgateConfig } from '../../config/config.schema';
 import { HOOKGATE_CONFIG } from '../../config/tokens';
-import { HOOKGATE_CONNECTION } from '../data-source';
+import { HOOKGATE_CONNECTION } from '../connection';
 
 /**
  * Durability settings for SQLite, applied once the connection is open. TypeORM has already
