@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ObservabilityModule } from '../observability/observability.module';
 import { StoreModule } from '../store/store.module';
-import { DispatchWorker } from './dispatch.worker';
+import { DispatchWorker } from './worker/dispatch.worker';
 import { Forwarder } from './forward/forwarder';
 import { HandlerRegistry } from './handler.registry';
 import { RunStore } from './run.store';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DispatchWorker } from '../dispatch/dispatch.worker';
+import { DispatchWorker } from '../dispatch/worker/dispatch.worker';
 import { HOOKGATE_CONNECTION } from '../store/data-source';
 import { InboxWriter } from '../store/inbox.writer';
 

@@ -1,4 +1,4 @@
-import type { ClaimedRun } from './run.store';
+import type { ClaimedRun } from '../run.store';
 
 /** How long a run claimed ahead should expect to wait in the process before it starts. */
 const CLAIM_AHEAD_WAIT_MS = 100;

@@ -1,5 +1,5 @@
 import { ClaimAhead, WaitingRuns } from './claim-ahead';
-import type { ClaimedRun } from './run.store';
+import type { ClaimedRun } from '../run.store';
 
 const claimed = (...ids: string[]) =>
   ids.map((id) => ({ run: { id }, delivery: { id: `d-${id}` } }) as unknown as ClaimedRun);

@@ -8,20 +8,20 @@ import {
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import type { HookgateConfig } from '../config/config.schema';
-import { CLOCK, HOOKGATE_CONFIG, type Clock } from '../config/tokens';
-import { MetricsService } from '../observability/metrics.service';
-import { EndpointRegistry } from '../pipeline/endpoint.registry';
-import type { ArrivalDispatch, ArrivalLease, InboxRow } from '../store/arrival-plan';
-import { InboxWriter } from '../store/inbox.writer';
-import { StoreEvents } from '../store/store-events';
-import { arrivalClaims } from './arrival-claims';
+import type { HookgateConfig } from '../../config/config.schema';
+import { CLOCK, HOOKGATE_CONFIG, type Clock } from '../../config/tokens';
+import { MetricsService } from '../../observability/metrics.service';
+import { EndpointRegistry } from '../../pipeline/endpoint.registry';
+import type { ArrivalDispatch, ArrivalLease, InboxRow } from '../../store/arrival-plan';
+import { InboxWriter } from '../../store/inbox.writer';
+import { StoreEvents } from '../../store/store-events';
+import { arrivalClaims } from '../arrival-claims';
 import { ClaimAhead, WaitingRuns } from './claim-ahead';
-import { buildWebhookEvent } from './event-builder';
-import { HandlerRegistry } from './handler.registry';
+import { buildWebhookEvent } from '../event-builder';
+import { HandlerRegistry } from '../handler.registry';
 import { runWithDeadline } from './run-deadline';
 import { failureOutcome } from './run-outcome';
-import { ClaimedRun, Planning, RunOutcome, RunStore } from './run.store';
+import { ClaimedRun, Planning, RunOutcome, RunStore } from '../run.store';
 
 const PLAN_BATCH = 200;
 /** Turns that try to write one run's outcome before leaving it to lease expiry (~4–7 s in all). */

@@ -1,7 +1,7 @@
 import { hasAttemptsLeft, retryDelayMs, type RetryPolicy } from './backoff';
-import { withoutNul } from '../store/nul-text';
-import { PermanentFailure, RetryLater } from './failures';
-import type { RunOutcome } from './run.store';
+import { withoutNul } from '../../store/nul-text';
+import { PermanentFailure, RetryLater } from '../failures';
+import type { RunOutcome } from '../run.store';
 
 const MAX_ERROR_LENGTH = 4000;
 

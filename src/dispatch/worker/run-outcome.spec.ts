@@ -1,4 +1,4 @@
-import { PermanentFailure } from './failures';
+import { PermanentFailure } from '../failures';
 import { describeError, failureOutcome } from './run-outcome';
 
 const policy = { maxAttempts: 3, initialDelayMs: 1000, maxDelayMs: 60_000 };
