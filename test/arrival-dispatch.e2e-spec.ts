@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { DispatchWorker } from '../src/dispatch/dispatch.worker';
+import { DispatchWorker } from '../src/dispatch/worker/dispatch.worker';
 import { OnWebhook } from '../src/dispatch/on-webhook.decorator';
 import { RunQueueBase } from '../src/store/run-queue-base';
 import type { WebhookEvent } from '../src/dispatch/webhook-event';

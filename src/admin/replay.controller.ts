@@ -23,7 +23,7 @@ import {
 } from '@nestjs/swagger';
 import { HandlerRegistry } from '../dispatch/handler.registry';
 import { RunQueue } from '../store/run-queue';
-import { DispatchWorker } from '../dispatch/dispatch.worker';
+import { DispatchWorker } from '../dispatch/worker/dispatch.worker';
 import { DeliveryQueries } from '../store/delivery.queries';
 import { AdminTokenGuard } from './admin-token.guard';
 import {

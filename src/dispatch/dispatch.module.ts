@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ObservabilityModule } from '../observability/observability.module';
-import { DispatchWorker } from './dispatch.worker';
+import { DispatchWorker } from './worker/dispatch.worker';
 import { Forwarder } from './forward/forwarder';
 import { HandlerRegistry } from './handler.registry';
 import { WebhookExplorer } from './webhook.explorer';

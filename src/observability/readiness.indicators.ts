@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { DispatchWorker } from '../dispatch/dispatch.worker';
+import { DispatchWorker } from '../dispatch/worker/dispatch.worker';
 import { InboxWriter } from '../store/inbox/inbox.writer';
 import { StoreMaintenance } from '../store/store-maintenance';
 

@@ -1,4 +1,4 @@
-import type { ClaimedRun } from '../store/model';
+import type { ClaimedRun } from '../../store/model';
 
 /** How long a run claimed ahead should expect to wait in the process before it starts. */
 const CLAIM_AHEAD_WAIT_MS = 100;

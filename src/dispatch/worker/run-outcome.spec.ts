@@ -1,4 +1,4 @@
-import { PermanentFailure } from './failures';
+import { PermanentFailure } from '../failures';
 import { describeError, failureOutcome } from './run-outcome';
 
 const policy = { maxAttempts: 3, initialDelayMs: 1000, maxDelayMs: 60_000 };
@@ -18,7 +18,7 @@ describe('failureOutcome', () => {
 });
 
 describe('describeError', () => {
-  it('replaces NULs, which PostgreSQL text cannot store', () => {
+  it('replaces NULs, which not every store can hold in text', () => {
     const text = describeError(new Error('bad\u0000byte'));
     expect(text).toContain('bad\uFFFDbyte');
     expect(text).not.toContain('\u0000');

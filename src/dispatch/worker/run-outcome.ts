@@ -1,7 +1,7 @@
 import { hasAttemptsLeft, retryDelayMs, type RetryPolicy } from './backoff';
-import { withoutNul } from '../store/nul-text';
-import { PermanentFailure, RetryLater } from './failures';
-import type { RunOutcome } from '../store/model';
+import { withoutNul } from '../../store/nul-text';
+import { PermanentFailure, RetryLater } from '../failures';
+import type { RunOutcome } from '../../store/model';
 
 const MAX_ERROR_LENGTH = 4000;
 
@@ -26,7 +26,7 @@ export function failureOutcome(
 
 /**
  * Message and stack, truncated: enough to debug from the admin API, bounded in the store. NULs
- * are replaced: PostgreSQL text cannot hold them, and a failing write of the outcome would make
+ * are replaced: not every store's text can hold them, and a failing write of the outcome would make
  * the run repeat at every lease expiry.
  */
 export function describeError(error: unknown): string {

@@ -1,5 +1,5 @@
 import { ClaimAhead, WaitingRuns } from './claim-ahead';
-import type { ClaimedRun } from '../store/model';
+import type { ClaimedRun } from '../../store/model';
 
 const claimed = (...ids: string[]) =>
   ids.map((id) => ({ run: { id }, delivery: { id: `d-${id}` } }) as unknown as ClaimedRun);

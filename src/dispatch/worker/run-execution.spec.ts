@@ -1,0 +1,105 @@
+import type { WebhookEvent } from '../webhook-event';
+import { PermanentFailure, RetryLater } from '../failures';
+import type { ClaimedRun } from '../../store/model';
+import { executeRun, type RunExecutionDeps } from './run-execution';
+
+const NOW = new Date('2030-01-01T00:00:00Z');
+const RETRY = { maxAttempts: 3, initialDelayMs: 1000, maxDelayMs: 60_000 };
+
+function claimedRun(attempt: number, handler = 'h'): ClaimedRun {
+  return {
+    run: { id: 'r1', deliveryId: 'd1', handler, attempts: attempt },
+    delivery: {
+      id: 'd1',
+      provider: 'github',
+      endpoint: 'main',
+      type: 'push',
+      rawBody: Buffer.from('{}'),
+      headers: {},
+      contentType: 'application/json',
+    },
+  } as unknown as ClaimedRun;
+}
+
+function fakes(invoke: (event: WebhookEvent) => Promise<unknown>, timeoutMs = 1000) {
+  const deps = {
+    handlers: { get: (name: string) => (name === 'h' ? { invoke } : undefined) },
+    endpoints: { receiver: () => undefined },
+    metrics: { run: jest.fn() },
+    clock: { now: () => NOW },
+    claimAhead: { record: jest.fn() },
+    logger: { warn: jest.fn() },
+    config: { retry: RETRY, timeoutMs },
+  };
+  return deps as typeof deps & RunExecutionDeps;
+}
+
+const never = () => new Promise<never>(() => undefined);
+
+describe('executeRun', () => {
+  type Handler = (event: WebhookEvent) => Promise<unknown>;
+  const ok: Handler = async () => 'ok';
+  function throws(error: unknown): Handler {
+    return () => Promise.reject(error);
+  }
+  const NOT_REGISTERED = 'No handler named "other" is registered in this process.';
+  // prettier-ignore
+  it.each<[string, number, string, Handler, string, string | null]>([
+    // case, attempt, handler name, handler, status, reason logged
+    ['succeeds',                    1, 'h',     ok,                                   'succeeded', null],
+    ['throws with attempts left',   1, 'h',     throws(new Error('boom')),            'failed',    'boom'],
+    ['throws at its last attempt',  3, 'h',     throws(new Error('boom')),            'dead',      'boom'],
+    ['throws PermanentFailure',     1, 'h',     throws(new PermanentFailure('gone')), 'dead',      'gone'],
+    ['is not registered here',      1, 'other', ok,                                   'failed',    NOT_REGISTERED],
+    ['throws what is not an Error', 1, 'h',     throws('plain'),                      'failed',    'plain'],
+  ])('a handler that %s', async (_case, attempt, name, invoke, status, reason) => {
+    const deps = fakes(invoke);
+    const outcome = await executeRun(claimedRun(attempt, name), new AbortController(), deps);
+    expect(outcome).toMatchObject({ runId: 'r1', deliveryId: 'd1', attempt, status });
+    expect(deps.metrics.run).toHaveBeenCalledWith(name, status, expect.any(Number));
+    expect(deps.claimAhead.record).toHaveBeenCalledWith(expect.any(Number), 2);
+    if (reason === null) {
+      expect(deps.logger.warn).not.toHaveBeenCalled();
+      return;
+    }
+    const next = status === 'dead' ? 'dead' : `retry at ${outcome.nextAttemptAt!.toISOString()}`;
+    expect(deps.logger.warn).toHaveBeenCalledWith(
+      expect.objectContaining({ deliveryId: 'd1', handler: name, attempt, next }),
+      `Run failed (${next}): ${reason}`,
+    );
+  });
+
+  it('retries no sooner than a RetryLater asks', async () => {
+    const deps = fakes(() => Promise.reject(new RetryLater('later', 5000)));
+    const outcome = await executeRun(claimedRun(1), new AbortController(), deps);
+    expect(outcome.status).toBe('failed');
+    expect(outcome.nextAttemptAt).toEqual(new Date(NOW.getTime() + 5000));
+  });
+
+  it('fails a handler that outlives the timeout and aborts its signal', async () => {
+    let signal: AbortSignal | undefined;
+    const deps = fakes((event) => {
+      signal = event.signal;
+      return never();
+    }, 20);
+    const outcome = await executeRun(claimedRun(1), new AbortController(), deps);
+    expect(outcome.status).toBe('failed');
+    expect(outcome.error).toContain('h timed out after 20 ms');
+    expect(signal?.aborted).toBe(true);
+  });
+
+  it('hands the handler the signal the worker aborts at shutdown', async () => {
+    const controller = new AbortController();
+    let signal: AbortSignal | undefined;
+    const running = executeRun(
+      claimedRun(2),
+      controller,
+      fakes(async (event) => {
+        signal = event.signal;
+        expect(event.attempt).toBe(2);
+      }),
+    );
+    await running;
+    expect(signal).toBe(controller.signal);
+  });
+});

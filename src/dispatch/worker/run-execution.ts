@@ -1,0 +1,76 @@
+import type { Logger } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import type { DispatchConfig } from '../../config/config.schema';
+import type { Clock } from '../../config/tokens';
+import type { MetricsService } from '../../observability/metrics.service';
+import type { EndpointRegistry } from '../../pipeline/endpoint.registry';
+import { buildWebhookEvent } from '../event-builder';
+import type { HandlerRegistry } from '../handler.registry';
+import type { ClaimedRun, RunOutcome } from '../../store/model';
+import type { ClaimAhead } from './claim-ahead';
+import { runWithDeadline } from './run-deadline';
+import { failureOutcome } from './run-outcome';
+
+/** What executing a run needs from the worker. */
+export interface RunExecutionDeps {
+  handlers: Pick<HandlerRegistry, 'get'>;
+  endpoints: Pick<EndpointRegistry, 'receiver'>;
+  metrics: Pick<MetricsService, 'run'>;
+  clock: Clock;
+  claimAhead: Pick<ClaimAhead, 'record'>;
+  logger: Pick<Logger, 'warn'>;
+  config: Pick<DispatchConfig, 'retry' | 'timeoutMs'>;
+}
+
+/**
+ * One attempt of one run: its handler called within the dispatch timeout, and what came of it.
+ * A failure becomes a retry or a dead run (see failureOutcome) and is logged with its delivery;
+ * only the outcome is returned, to be recorded by a turn.
+ */
+export async function executeRun(
+  { run, delivery }: ClaimedRun,
+  controller: AbortController,
+  deps: RunExecutionDeps,
+): Promise<RunOutcome> {
+  const base = { runId: run.id, deliveryId: run.deliveryId, attempt: run.attempts };
+  const { retry, timeoutMs } = deps.config;
+  const handler = deps.handlers.get(run.handler);
+  const started = performance.now();
+  // One measurement of the run for its metric and for the pace that sets the claim-ahead.
+  const timed = (status: 'succeeded' | 'failed' | 'dead') => {
+    const ms = performance.now() - started;
+    deps.claimAhead.record(ms, delivery.rawBody?.length ?? 0);
+    deps.metrics.run(run.handler, status, ms / 1000);
+  };
+  try {
+    if (!handler)
+      throw new Error(`No handler named "${run.handler}" is registered in this process.`);
+    const receiver = deps.endpoints.receiver(delivery.provider);
+    await runWithDeadline(
+      (signal) => handler.invoke(buildWebhookEvent(delivery, receiver, run.attempts, signal)),
+      timeoutMs,
+      `${run.handler} timed out after ${timeoutMs} ms`,
+      controller,
+    );
+    timed('succeeded');
+    return { ...base, status: 'succeeded' };
+  } catch (error) {
+    const outcome = failureOutcome(base, error, retry, deps.clock.now());
+    timed(outcome.status === 'dead' ? 'dead' : 'failed');
+    const next =
+      outcome.status === 'dead' ? 'dead' : `retry at ${outcome.nextAttemptAt!.toISOString()}`;
+    deps.logger.warn(
+      {
+        deliveryId: delivery.id,
+        provider: delivery.provider,
+        endpoint: delivery.endpoint,
+        handler: run.handler,
+        attempt: run.attempts,
+        next,
+        err: error,
+      },
+      `Run failed (${next}): ${(error as Error)?.message ?? String(error)}`,
+    );
+    return outcome;
+  }
+}
