@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import mergeRequestHook from '../src/receivers/gitlab/fixtures/merge-request-hook.json';
-import pushHook from '../src/receivers/gitlab/fixtures/push-hook.json';
+import mergeRequestHook from '../../src/receivers/gitlab/fixtures/merge-request-hook.json';
+import pushHook from '../../src/receivers/gitlab/fixtures/push-hook.json';
 import {
   ADMIN_TOKEN,
   createTestApp,
@@ -9,7 +9,7 @@ import {
   postRaw,
   testConfig,
   TestApp,
-} from './helpers/test-app';
+} from '../helpers/test-app';
 
 const TOKEN = 'gitlab-e2e-secret-token';
 const OLD_TOKEN = 'gitlab-e2e-previous-token';

@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import setupIntentCreated from '../src/receivers/stripe/fixtures/setup-intent-created.json';
+import setupIntentCreated from '../../src/receivers/stripe/fixtures/setup-intent-created.json';
 import {
   ADMIN_TOKEN,
   createTestApp,
@@ -7,7 +7,7 @@ import {
   postRaw,
   testConfig,
   TestApp,
-} from './helpers/test-app';
+} from '../helpers/test-app';
 
 const SECRET = 'whsec_e2e_current_secret_0123456789';
 const OLD_SECRET = 'whsec_e2e_previous_secret_9876543210';

@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import repoPush from '../src/receivers/bitbucket/fixtures/repo-push.json';
-import { ADMIN_TOKEN, createTestApp, postRaw, testConfig, TestApp } from './helpers/test-app';
+import repoPush from '../../src/receivers/bitbucket/fixtures/repo-push.json';
+import { ADMIN_TOKEN, createTestApp, postRaw, testConfig, TestApp } from '../helpers/test-app';
 
 const SECRET = 'bitbucket-e2e-secret';
 const OLD_SECRET = 'bitbucket-e2e-previous-secret';

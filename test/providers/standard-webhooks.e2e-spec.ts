@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import contactCreated from '../src/receivers/standard-webhooks/fixtures/contact-created.json';
+import contactCreated from '../../src/receivers/standard-webhooks/fixtures/contact-created.json';
 import {
   ADMIN_TOKEN,
   createTestApp,
@@ -8,7 +8,7 @@ import {
   postRaw,
   testConfig,
   TestApp,
-} from './helpers/test-app';
+} from '../helpers/test-app';
 
 const NEW_SECRET = 'whsec_' + randomBytes(32).toString('base64');
 const OLD_SECRET = 'whsec_' + randomBytes(24).toString('base64');

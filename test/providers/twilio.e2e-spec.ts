@@ -11,10 +11,10 @@ import {
   postRaw,
   testConfig,
   TestApp,
-} from './helpers/test-app';
+} from '../helpers/test-app';
 
 const fixture = (name: string) =>
-  readFileSync(join(__dirname, '../src/receivers/twilio/fixtures', name));
+  readFileSync(join(__dirname, '../../src/receivers/twilio/fixtures', name));
 const TOKEN = 'twilio-auth-token-primary';
 const FORM = 'application/x-www-form-urlencoded';
 const SMS_URL = 'https://hooks.example.com/webhooks/twilio/sms';

@@ -1,15 +1,15 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RECEIVERS } from '../src/receivers/receivers';
-import { createPaypalReceiver } from '../src/receivers/paypal/paypal.receiver';
+import { RECEIVERS } from '../../src/receivers/receivers';
+import { createPaypalReceiver } from '../../src/receivers/paypal/paypal.receiver';
 import {
   fakePaypalFetch,
   paypalHeaders,
   TEST_CERT_URL,
   TEST_WEBHOOK_ID,
-} from './helpers/paypal-delivery';
-import { paypalTestPki } from './helpers/paypal-pki';
+} from '../helpers/paypal-delivery';
+import { paypalTestPki } from '../helpers/paypal-pki';
 import {
   ADMIN_TOKEN,
   createTestApp,
@@ -17,12 +17,12 @@ import {
   postRaw,
   testConfig,
   TestApp,
-} from './helpers/test-app';
+} from '../helpers/test-app';
 
 const URL = '/webhooks/paypal/shop';
 const DOWN_CERT_URL = 'https://api.paypal.com/v1/notifications/certs/CERT-host-down';
 const fixture = readFileSync(
-  join(__dirname, '../src/receivers/paypal/fixtures/payment-capture-completed.json'),
+  join(__dirname, '../../src/receivers/paypal/fixtures/payment-capture-completed.json'),
 );
 
 describe('PayPal receiver end to end', () => {

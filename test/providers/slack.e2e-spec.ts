@@ -9,10 +9,10 @@ import {
   postRaw,
   testConfig,
   TestApp,
-} from './helpers/test-app';
+} from '../helpers/test-app';
 
 const fixture = (name: string) =>
-  readFileSync(join(__dirname, '../src/receivers/slack/fixtures', name));
+  readFileSync(join(__dirname, '../../src/receivers/slack/fixtures', name));
 const SECRET = 'slack-signing-secret-current';
 const URL = '/webhooks/slack/app';
 const FORM = 'application/x-www-form-urlencoded';

@@ -8,10 +8,10 @@ import {
   postRaw,
   testConfig,
   TestApp,
-} from './helpers/test-app';
+} from '../helpers/test-app';
 
 const NOTIFICATION = readFileSync(
-  join(__dirname, '../src/receivers/dropbox/fixtures/notification.json'),
+  join(__dirname, '../../src/receivers/dropbox/fixtures/notification.json'),
 );
 const SECRET = 'dropbox-app-secret';
 const URL = '/webhooks/dropbox/files';

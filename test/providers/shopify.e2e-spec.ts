@@ -8,9 +8,11 @@ import {
   postRaw,
   testConfig,
   TestApp,
-} from './helpers/test-app';
+} from '../helpers/test-app';
 
-const ORDER = readFileSync(join(__dirname, '../src/receivers/shopify/fixtures/orders-create.json'));
+const ORDER = readFileSync(
+  join(__dirname, '../../src/receivers/shopify/fixtures/orders-create.json'),
+);
 const SECRET = 'shopify-app-client-secret';
 const URL = '/webhooks/shopify/shop';
 const TRIGGERED_AT = '2026-11-27T11:59:58.000Z';

@@ -8,9 +8,11 @@ import {
   postRaw,
   testConfig,
   TestApp,
-} from './helpers/test-app';
+} from '../helpers/test-app';
 
-const ACTION = readFileSync(join(__dirname, '../src/receivers/trello/fixtures/update-card.json'));
+const ACTION = readFileSync(
+  join(__dirname, '../../src/receivers/trello/fixtures/update-card.json'),
+);
 const SECRET = 'trello-application-secret-0123456789abcdef';
 const URL = '/webhooks/trello/boards';
 const PUBLIC_URL = 'https://hooks.example.com/webhooks/trello/boards';

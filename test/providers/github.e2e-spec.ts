@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import examples from '@octokit/webhooks-examples';
-import { ADMIN_TOKEN, createTestApp, postRaw, testConfig, TestApp } from './helpers/test-app';
-import { githubHeaders, githubSignature } from './helpers/github';
-import { InboxWriter, type NewDelivery } from '../src/store/inbox.writer';
+import { ADMIN_TOKEN, createTestApp, postRaw, testConfig, TestApp } from '../helpers/test-app';
+import { githubHeaders, githubSignature } from '../helpers/github';
+import { InboxWriter, type NewDelivery } from '../../src/store/inbox.writer';
 
 const SECRET = 'github-test-secret';
 const URL = '/webhooks/github/acme';
