@@ -1,6 +1,3 @@
-import { once } from 'node:events';
-import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
 import {
   ADMIN_TOKEN,
@@ -10,6 +7,7 @@ import {
   testConfig,
   TestApp,
 } from '../helpers/test-app';
+import { postAbsoluteForm } from './absolute-form-client';
 import {
   TWILIO_FORM as FORM,
   twilioFixture as fixture,
@@ -159,30 +157,11 @@ describe('Twilio receiver end to end', () => {
         .replace(/SM1f0e/g, 'SM5f0e'),
     );
     const url = 'http://gateway.test/webhooks/twilio/rebuilt?tenant=8';
-    // supertest always sends an origin-form target; node's client sends `path` as it is.
-    const server = t.app.getHttpServer().listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    try {
-      const { port } = server.address() as AddressInfo;
-      const post = (headers: Record<string, string>) =>
-        new Promise<number>((resolve, reject) => {
-          const req = httpRequest(
-            { host: '127.0.0.1', port, method: 'POST', path: url, headers },
-            (res) => {
-              res.resume();
-              resolve(res.statusCode ?? 0);
-            },
-          );
-          req.on('error', reject);
-          req.end(body);
-        });
-      // The Host header names the gateway's listener; the target's own host is what was signed.
-      expect(await post({ ...formHeaders(url, body), host: `127.0.0.1:${port}` })).toBe(200);
-      const elsewhere = formHeaders(url.replace('gateway.test', 'other.test'), body);
-      expect(await post({ ...elsewhere, host: `127.0.0.1:${port}` })).toBe(401);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+    const server = t.app.getHttpServer();
+    // The Host header names the gateway's listener; the target's own host is what was signed.
+    expect(await postAbsoluteForm(server, url, formHeaders(url, body), body)).toBe(200);
+    const elsewhere = formHeaders(url.replace('gateway.test', 'other.test'), body);
+    expect(await postAbsoluteForm(server, url, elsewhere, body)).toBe(401);
   });
 
   describe('refusals', () => {
