@@ -1,6 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import contactCreated from '../src/receivers/standard-webhooks/fixtures/contact-created.json';
+import contactCreated from '../../src/receivers/standard-webhooks/fixtures/contact-created.json';
 import {
   ADMIN_TOKEN,
   createTestApp,
@@ -8,7 +8,8 @@ import {
   postRaw,
   testConfig,
   TestApp,
-} from './helpers/test-app';
+} from '../helpers/test-app';
+import { standardWebhooksHeaders as signedHeaders } from './cases/standard-webhooks';
 
 const NEW_SECRET = 'whsec_' + randomBytes(32).toString('base64');
 const OLD_SECRET = 'whsec_' + randomBytes(24).toString('base64');
@@ -23,22 +24,11 @@ const VECTOR = {
   signature: 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
 };
 
-/** Headers as a Standard Webhooks sender makes them, signed by the standardwebhooks SDK. */
-function signedHeaders(
-  secret: string,
-  body: Buffer,
-  at: Date,
-  id: string = `msg_${randomUUID()}`,
-  family: 'webhook' | 'svix' = 'webhook',
-): Record<string, string> {
-  return {
-    'content-type': 'application/json',
-    [`${family}-id`]: id,
-    [`${family}-timestamp`]: String(Math.floor(at.getTime() / 1000)),
-    [`${family}-signature`]: new Webhook(secret).sign(id, at, body),
-  };
-}
-
+/**
+ * What is Standard Webhooks' own: the svix alias and svix-* headers, the published vector, a
+ * header with several signatures, the webhook-id being signed, toleranceSeconds. The contract
+ * every receiver keeps is in contract.e2e-spec.ts, row cases/standard-webhooks.ts.
+ */
 describe('Standard Webhooks receiver end to end', () => {
   const clock = new ManualClock();
   let t: TestApp;
@@ -66,44 +56,6 @@ describe('Standard Webhooks receiver end to end', () => {
   });
   afterAll(() => t.close());
   beforeEach(() => clock.set(new Date('2026-11-27T12:00:00Z')));
-
-  it('accepts the spec example signed by the SDK, with the right type, id and payload', async () => {
-    const res = await postRaw(
-      t,
-      URL,
-      signedHeaders(NEW_SECRET, body, clock.now(), 'msg_contact_1'),
-      body,
-    );
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({ id: expect.any(String), duplicate: false });
-    const stored = await detail(res.body.id);
-    expect(stored.body).toMatchObject({
-      provider: 'standard-webhooks',
-      endpoint: 'acme',
-      type: 'contact.created',
-      providerDeliveryId: 'msg_contact_1',
-    });
-    expect(stored.body.payload).toEqual(contactCreated);
-  });
-
-  it('answers a repeated webhook-id with duplicate: true, even re-signed later (a retry)', async () => {
-    const first = await postRaw(
-      t,
-      URL,
-      signedHeaders(NEW_SECRET, body, clock.now(), 'msg_dup'),
-      body,
-    );
-    clock.advance(60_000);
-    const retry = await postRaw(
-      t,
-      URL,
-      signedHeaders(NEW_SECRET, body, clock.now(), 'msg_dup'),
-      body,
-    );
-    expect(first.body.duplicate).toBe(false);
-    expect(retry.status).toBe(200);
-    expect(retry.body).toEqual({ id: first.body.id, duplicate: true });
-  });
 
   it('accepts svix-* headers on the svix alias and stores the canonical provider name', async () => {
     const headers = signedHeaders(NEW_SECRET, body, clock.now(), 'msg_svix_1', 'svix');
@@ -138,11 +90,6 @@ describe('Standard Webhooks receiver end to end', () => {
   });
 
   describe('rotation', () => {
-    it('accepts a delivery signed only with the old secret', async () => {
-      const res = await postRaw(t, URL, signedHeaders(OLD_SECRET, body, clock.now()), body);
-      expect(res.status).toBe(200);
-    });
-
     it('accepts a header carrying a stale key signature and a current one', async () => {
       const headers = signedHeaders(NEW_SECRET, body, clock.now());
       const unknownKey = 'whsec_' + randomBytes(32).toString('base64');
@@ -156,12 +103,7 @@ describe('Standard Webhooks receiver end to end', () => {
     const signed = () => signedHeaders(NEW_SECRET, body, clock.now());
 
     it.each([
-      ['without a signature', (h: Record<string, string>) => ({ ...h, 'webhook-signature': '' })],
       ['without a webhook-id', (h: Record<string, string>) => ({ ...h, 'webhook-id': '' })],
-      [
-        'signed with an unknown secret',
-        () => signedHeaders('whsec_' + randomBytes(32).toString('base64'), body, clock.now()),
-      ],
       [
         'signed for another message id',
         (h: Record<string, string>) => ({ ...h, 'webhook-id': 'msg_other' }),
@@ -173,46 +115,10 @@ describe('Standard Webhooks receiver end to end', () => {
       expect(JSON.stringify(res.body)).not.toContain(NEW_SECRET.slice(6));
     });
 
-    it('401 for a tampered body', async () => {
-      const tampered = Buffer.from(body.toString().replace('John', 'Jane'));
-      expect((await postRaw(t, URL, signed(), tampered)).status).toBe(401);
-    });
-
-    it('401 stale-timestamp for a replay 6 minutes later, and for a timestamp 6 minutes ahead', async () => {
-      const headers = signed();
-      clock.advance(6 * 60_000);
-      const late = await postRaw(t, URL, headers, body);
-      expect(late.status).toBe(401);
-      expect(late.body.error).toBe('stale-timestamp');
-
-      const ahead = signedHeaders(NEW_SECRET, body, new Date(clock.now().getTime() + 6 * 60_000));
-      const early = await postRaw(t, URL, ahead, body);
-      expect(early.status).toBe(401);
-      expect(early.body.error).toBe('stale-timestamp');
-    });
-
     it('accepts an old timestamp on an endpoint with toleranceSeconds: 0', async () => {
       const old = signedHeaders(NEW_SECRET, body, new Date('2020-01-01T00:00:00Z'));
       expect((await postRaw(t, '/webhooks/standard-webhooks/lenient', old, body)).status).toBe(200);
       expect((await postRaw(t, URL, old, body)).status).toBe(401);
-    });
-
-    it('415 for an unsupported content type', async () => {
-      const res = await postRaw(t, URL, { ...signed(), 'content-type': 'text/plain' }, body);
-      expect(res.status).toBe(415);
-      expect(res.body.error).toBe('unsupported-media-type');
-    });
-
-    it('400 for a signed body that is not JSON, or has no type', async () => {
-      for (const bad of [
-        Buffer.from('{"type":'),
-        Buffer.from('{"data":{}}'),
-        Buffer.from('[1,2]'),
-      ]) {
-        const res = await postRaw(t, URL, signedHeaders(NEW_SECRET, bad, clock.now()), bad);
-        expect(res.status).toBe(400);
-        expect(res.body.error).toBe('malformed');
-      }
     });
   });
 

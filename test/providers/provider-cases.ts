@@ -1,0 +1,31 @@
+import { bitbucketCase } from './cases/bitbucket';
+import { dropboxCase } from './cases/dropbox';
+import { githubCase } from './cases/github';
+import { gitlabSigningCase, gitlabTokenCase } from './cases/gitlab';
+import { paypalCase } from './cases/paypal';
+import { shopifyCase } from './cases/shopify';
+import { slackCase } from './cases/slack';
+import { standardWebhooksCase } from './cases/standard-webhooks';
+import { stripeCase } from './cases/stripe';
+import { trelloCase } from './cases/trello';
+import { twilioCase } from './cases/twilio';
+import type { ProviderCase } from './provider-case';
+
+/**
+ * The rows of the receiver contract: one per receiver, and GitLab twice, once per way it
+ * authenticates (secret token, signing token). A new receiver gets a row here.
+ */
+export const PROVIDER_CASES: readonly ProviderCase[] = [
+  githubCase,
+  stripeCase,
+  slackCase,
+  shopifyCase,
+  gitlabTokenCase,
+  gitlabSigningCase,
+  bitbucketCase,
+  standardWebhooksCase,
+  twilioCase,
+  paypalCase,
+  trelloCase,
+  dropboxCase,
+];
