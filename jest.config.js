@@ -7,8 +7,8 @@ module.exports = {
   // PostgreSQL-only specs run in the PostgreSQL pass (jest.pg.config.js, `npm run test:pg`).
   testPathIgnorePatterns: [
     '/node_modules/',
-    '/test/scale-out\\.e2e-spec\\.ts$',
-    '/test/pg-[^/]*\\.e2e-spec\\.ts$',
+    '/test/process/scale-out\\.e2e-spec\\.ts$',
+    '/test/store/postgres/',
   ],
   moduleFileExtensions: ['js', 'json', 'ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },

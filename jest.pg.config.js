@@ -13,10 +13,9 @@ module.exports = {
   // These pin a SQLite file (process restarts, kill -9 on one file): SQLite pass only.
   testPathIgnorePatterns: [
     '/node_modules/',
-    '/test/gateway-process\\.e2e-spec\\.ts$',
-    '/test/abuse\\.e2e-spec\\.ts$',
-    '/test/store-faults\\.e2e-spec\\.ts$',
-    '/test/sqlite-pair\\.e2e-spec\\.ts$',
+    '/test/process/gateway-process\\.e2e-spec\\.ts$',
+    '/test/security/abuse\\.e2e-spec\\.ts$',
+    '/test/store/sqlite/',
   ],
   globalSetup: '<rootDir>/test/pg/global-setup.ts',
   globalTeardown: '<rootDir>/test/pg/global-teardown.ts',
