@@ -1,49 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   fakePaypalFetch,
   paypalHeaders,
   TEST_CERT_URL,
   TEST_WEBHOOK_ID,
 } from '../../../test/helpers/paypal-delivery';
-import { paypalTestPki } from '../../../test/helpers/paypal-pki';
-import type { IncomingWebhook, ReceiverContext, VerifyResult } from '../receiver';
-import { parsePaypalOptions, type PaypalOptions } from './paypal.options';
 import { createPaypalReceiver } from './paypal.receiver';
-
-// Each paypal.receiver.*.spec.ts holds its own copy of these fixtures: a shared module that is
-// not a spec would be compiled by tsconfig.build.json, which cannot reach test/helpers.
-const body = readFileSync(join(__dirname, 'fixtures/payment-capture-completed.json'));
-const pki = paypalTestPki();
-// A little after the test certificates were made, so they are valid.
-const NOW = new Date(Date.now() + 60_000);
-
-function request(headers: Record<string, string>, rawBody: Buffer = body): IncomingWebhook {
-  return {
-    method: 'POST',
-    url: '/webhooks/paypal/shop',
-    query: {},
-    headers,
-    rawBody,
-    contentType: 'application/json',
-  };
-}
-
-function context(
-  options: Record<string, unknown> = {},
-  now = NOW,
-  secrets: string[] = [],
-): ReceiverContext<PaypalOptions> {
-  return {
-    secrets,
-    now,
-    options: parsePaypalOptions({ webhookId: TEST_WEBHOOK_ID, caPem: pki.rootPem, ...options }),
-  };
-}
-
-function expectRefused(result: VerifyResult, message: RegExp, reason = 'signature') {
-  expect(result).toEqual({ ok: false, reason, message: expect.stringMatching(message) });
-}
+import { body, context, expectRefused, NOW, pki, request } from './paypal.receiver.spec-helpers';
 
 describe('PayPal receiver, postback verification', () => {
   const API = 'https://api-m.paypal.com';
