@@ -9,7 +9,8 @@ import type { ClaimedRun, Planning, PlanningDelivery, PlanningLease, RunOutcome 
 export abstract class RunQueue {
   /**
    * Whether planPending leases the runs it plans to the worker (PostgreSQL). SQLite's planning
-   * is cheap beside its claims, so it leaves them to be claimed (docs/adr/).
+   * is cheap beside its claims, so it leaves them to be claimed
+   * (docs/adr/0028-planning-leases-on-postgresql.md).
    */
   abstract readonly leasesWhilePlanning: boolean;
 
