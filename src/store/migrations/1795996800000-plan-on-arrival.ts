@@ -24,7 +24,7 @@ const RUN_COLUMNS = [
  * `processing`) when an owner is given, otherwise pending. A process that runs the worker then
  * stores each delivery with its runs in the inbox's one statement, instead of its worker reading
  * new deliveries back to plan them and claiming their runs, each in a transaction of its own
- * (see arrival-plan.ts). PostgreSQL's inbox statement does the same with a CTE; its schema does
+ * (see inbox/arrival-plan.ts). PostgreSQL's inbox statement does the same with a CTE; its schema does
  * not change.
  *
  * Like DeliveryBodies', this view names the columns of `deliveries`: a later migration that
