@@ -28,7 +28,8 @@ export function parseJsonBody(raw: Buffer): unknown {
 
 /**
  * One pass over the text counting open brackets outside strings; stops as soon as it passes
- * `limit`. Strings (most of a payload's bytes) are skipped with indexOf, not char by char.
+ * `limit`. Strings (most of a payload's bytes) are skipped with indexOf, not char by char
+ * (docs/adr/0013-json-depth-check-skips-strings.md).
  */
 export function jsonDepthExceeds(text: string, limit: number): boolean {
   let depth = 0;
