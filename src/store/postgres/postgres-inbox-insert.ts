@@ -22,14 +22,12 @@ export function preparedInboxRows(rows: number): number | undefined {
 
 /**
  * The inbox's hot path on PostgreSQL: one autocommit statement on a pooled connection (see
- * sql/inbox-insert-sql.ts) instead of BEGIN / INSERT / COMMIT, three round trips. Resolves with
- * the ids that were inserted.
+ * sql/inbox-insert-sql.ts). Resolves with the ids that were inserted.
  *
- * The statement is a named prepared statement, parsed and planned once per connection rather
- * than per batch, since the server shares the gateway's cores; padding keeps it to a few sizes,
- * each costing the server process some memory
+ * It is a named prepared statement, parsed and planned once per connection rather than per
+ * batch, since the server shares the gateway's cores; padding keeps it to a few sizes
  * (docs/adr/0023-postgresql-prepared-inbox-statements.md). Without `prepared`
- * (database.preparedStatements: false) each batch is sent as an unnamed statement of its size.
+ * (database.preparedStatements: false) each batch is an unnamed statement of its own size.
  *
  * Two batches may be committing at once (GroupCommit), and a row whose de-duplication key
  * another statement has just inserted waits for that statement. Rows therefore go in key order,

@@ -49,14 +49,13 @@ const SCRIPT_SETTINGS = ['SET LOCAL jit = off', 'SET LOCAL enable_bitmapscan = o
 export type SendScript = (statements: readonly string[]) => Promise<unknown[][]>;
 
 /**
- * Run `work` on one pooled connection, which sends its statements in a few texts of several
- * statements each: one round trip per text instead of one per statement, so a transaction
- * costs the event loop a few turns, each of which waits behind requests under load
- * (docs/adr/0015-statements-sent-as-scripts.md). `work` writes its own BEGIN and COMMIT, each as
- * the first or last statement of a text; one that returns without its COMMIT fails, rolled back,
- * instead of leaving its transaction open on a pooled connection. If it fails with a
- * transaction open, the transaction is rolled back (a failed statement leaves it aborted, not
- * closed); a connection that cannot even roll back is discarded, not returned to the pool.
+ * Run `work` on one pooled connection, sending its statements in a few texts of several
+ * statements each: one round trip per text instead of one per statement, since under load each
+ * trip waits behind requests (docs/adr/0015-statements-sent-as-scripts.md). `work` writes its
+ * own BEGIN and COMMIT, each first or last in a text; one that returns without its COMMIT fails
+ * rather than leave a transaction open on a pooled connection. On failure an open transaction is
+ * rolled back (a failed statement leaves it aborted, not closed); a connection that cannot even
+ * roll back is discarded, not returned to the pool.
  */
 export function postgresScriptTransaction<T>(
   dataSource: DataSource,
