@@ -32,8 +32,9 @@ const SENSITIVE_HEADERS = [
 /**
  * The gateway's structured logging (nestjs-pino): JSON lines (pretty in development), a request
  * id on every request line (X-Request-Id when the caller sends a sane one), the delivery id on
- * lines about a stored delivery (the webhook route writes its own line, with both), signature and credential headers redacted by path, and every
- * configured secret or token scrubbed from messages by value. Bodies are never logged.
+ * lines about a stored delivery (the webhook route writes its own line, with both), signature
+ * and credential headers redacted by path, and every configured secret or token scrubbed from
+ * messages by value. Bodies are never logged.
  */
 export function loggingParams(
   config: HookgateConfig,

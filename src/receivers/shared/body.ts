@@ -11,7 +11,10 @@ export function decodeUtf8(raw: Buffer): string {
   }
 }
 
-/** Deeper JSON is refused: every later JSON.stringify (admin API, forwards) would overflow the stack. */
+/**
+ * Deeper JSON is refused: every later JSON.stringify (admin API, forwards) would overflow the
+ * stack.
+ */
 export const MAX_JSON_DEPTH = 512;
 
 export function parseJsonBody(raw: Buffer): unknown {
