@@ -30,7 +30,7 @@ import {
   type DeliveryView,
 } from './deliveries.dto';
 
-/** Read side of the admin API (DESIGN §3). */
+/** Read side of the admin API (docs/operations.md, "Admin API"). */
 @ApiTags('deliveries')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'Missing or wrong admin bearer token.' })

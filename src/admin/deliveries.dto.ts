@@ -51,7 +51,7 @@ export class ListDeliveriesQuery {
   cursor?: string;
 }
 
-/** `Delivery` as DESIGN §3 defines it. */
+/** `Delivery` as docs/operations.md ("Admin API") defines it. */
 export class DeliveryView {
   @ApiProperty({ description: 'Gateway delivery id (UUIDv7, time-sortable).' }) id: string;
   @ApiProperty({ example: 'github' }) provider: string;

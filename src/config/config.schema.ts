@@ -11,8 +11,8 @@ import { MetricsConfig } from './metrics.config';
 import { RetentionConfig } from './retention.config';
 
 /**
- * The config file's shape (DESIGN §3). Defaults live on these classes (one file per section),
- * so a minimal file is just `endpoints:`. Validation errors name the field path
+ * The config file's shape (docs/configuration.md). Defaults live on these classes (one file per
+ * section), so a minimal file is just `endpoints:`. Validation errors name the field path
  * (`endpoints[1].secrets`).
  */
 
@@ -30,7 +30,7 @@ export {
   RetryConfig,
 };
 
-/** What one process does, so the edge and the workers scale separately (README: "Scale-out on PostgreSQL"). */
+/** What one process does, so the edge and the workers scale separately (docs/scale-out.md). */
 export const GATEWAY_ROLES = ['all', 'api', 'worker'] as const;
 export type GatewayRole = (typeof GATEWAY_ROLES)[number];
 

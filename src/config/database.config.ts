@@ -12,7 +12,7 @@ export class DatabaseConfig {
   /**
    * SQLite durability. FULL (default): an acknowledged delivery survives a process crash and
    * a power loss. NORMAL: it survives a process crash; the last commits may roll back on power
-   * loss. OFF is not offered: it would make the 2xx a lie.
+   * loss. OFF is not offered: it would make the 2xx a lie (docs/adr/0003-sqlite-wal.md).
    */
   @IsIn(['FULL', 'NORMAL'])
   sqliteSynchronous: 'FULL' | 'NORMAL' = 'FULL';
@@ -26,7 +26,8 @@ export class DatabaseConfig {
   /**
    * PostgreSQL: send the inbox's insert as named prepared statements, parsed once per
    * connection. Turn off behind a transaction-mode pooler that does not track them (PgBouncer
-   * before 1.21, or with max_prepared_statements = 0).
+   * before 1.21, or with max_prepared_statements = 0). See
+   * docs/adr/0023-postgresql-prepared-inbox-statements.md.
    */
   @IsBoolean()
   preparedStatements = true;

@@ -1,6 +1,6 @@
 /**
  * The development config used when HOOKGATE_CONFIG is not set (never in production). Its
- * secrets are public knowledge: the README's sample command signs with them.
+ * secrets are public knowledge: `npm run send:sample` (README.md, Quick start) signs with them.
  */
 export const DEMO_GITHUB_SECRET = 'hookgate-demo-github-secret';
 export const DEMO_ADMIN_TOKEN = 'hookgate-demo-admin-token';

@@ -30,7 +30,8 @@ export class DispatchConfig {
   /**
    * Runs a worker may claim beyond its free slots while handlers are fast, so one store
    * transaction feeds several rounds of them (0 turns it off). Claimed-ahead runs wait in the
-   * process and start as slots free; a crash can repeat up to concurrency + prefetch runs.
+   * process and start as slots free; a crash can repeat up to twice concurrency + prefetch runs
+   * (docs/adr/0012-claim-ahead.md).
    */
   @IsInt()
   @Min(0)

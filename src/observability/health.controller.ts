@@ -7,9 +7,9 @@ import { HOOKGATE_CONNECTION } from '../store/connection';
 import { ReadinessIndicators } from './readiness.indicators';
 
 /**
- * `GET /health`: 200 while the store answers a query, 503 when not (DESIGN §3; load balancers
- * use it). `GET /health/ready`: also migrations applied and the worker turning; 503 names the
- * failing check.
+ * `GET /health`: 200 while the store answers a query, 503 when not (load balancers use it).
+ * `GET /health/ready`: also migrations applied and the worker turning; 503 names the failing
+ * check (docs/operations.md, "Health").
  */
 @ApiExcludeController()
 @Controller('health')

@@ -32,8 +32,9 @@ const SENSITIVE_HEADERS = [
 /**
  * The gateway's structured logging (nestjs-pino): JSON lines (pretty in development), a request
  * id on every request line (X-Request-Id when the caller sends a sane one), the delivery id on
- * lines about a stored delivery (the webhook route writes its own line, with both), signature and credential headers redacted by path, and every
- * configured secret or token scrubbed from messages by value. Bodies are never logged.
+ * lines about a stored delivery (the webhook route writes its own line, with both), signature
+ * and credential headers redacted by path, and every configured secret or token scrubbed from
+ * messages by value. Bodies are never logged.
  */
 export function loggingParams(
   config: HookgateConfig,
@@ -96,18 +97,18 @@ export function loggingParams(
       ignore: (req: IncomingMessage) => req.url === '/health' || req.url === config.metrics.path,
     },
   };
-  // JSON lines to stdout are written asynchronously: a synchronous write per line costs a
-  // syscall per delivery on the event loop and blocks it whenever the pipe's reader (journald,
-  // a container runtime) falls behind. Lines written meanwhile go out together; pino flushes
-  // what is pending when the process exits (a SIGKILL can lose the last few lines).
+  // JSON lines to stdout are written asynchronously: a synchronous write blocks the event loop
+  // whenever the pipe's reader (journald, a container runtime) falls behind. pino flushes what
+  // is pending at exit; a SIGKILL can lose the last few lines
+  // (docs/adr/0007-asynchronous-log-lines.md).
   const output = destination ?? (pretty ? undefined : pinoDestination({ dest: 1, sync: false }));
   return {
     pinoHttp: output ? [options, output] : options,
     // Request lines for the admin API, health and metrics only. The webhook route logs one
-    // compact line per delivery itself (webhook-edge.ts): pino-http's per-request child
-    // logger cost ~20% of the edge's CPU at load, and even an excluded catch-all middleware
-    // costs every delivery two more router layers. Refusals elsewhere (404s) are logged by
-    // HttpErrorFilter.
+    // compact line per delivery itself (pipeline/webhook-edge.ts), as pino-http's per-request
+    // child logger is costly there (docs/adr/0007-asynchronous-log-lines.md), and even an
+    // excluded catch-all middleware costs every delivery two more router layers. Refusals
+    // elsewhere (404s) are logged by HttpErrorFilter.
     forRoutes: ['admin', 'admin/*path', 'health', 'health/*path', config.metrics.path].map(
       (path) => ({ path, method: RequestMethod.ALL }),
     ),

@@ -76,8 +76,8 @@ export class MetricsService {
   private readonly inboxCommitDuration = new Histogram({
     name: 'hookgate_inbox_commit_duration_seconds',
     help:
-      'Duration of inbox commits (one batch of deliveries, group commit): a slow disk, or a WAL ' +
-      'checkpoint, shows here before it shows in the acknowledgement latency.',
+      'Duration of inbox commits (one batch of deliveries, group commit): a slow disk or a ' +
+      'checkpoint shows here before it shows in the acknowledgement latency.',
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [this.registry],
   });

@@ -23,11 +23,11 @@ import { readRawBody } from './raw-body.reader';
  * before a byte of the body is read; then the raw bytes go through the pipeline.
  *
  * It is middleware, not a controller, so that the route stays lean whatever the host app
- * registers globally: no pipes, guards or interceptors run on a delivery, and no route
- * matching or parameter decorators either (together ~5% of a delivery's CPU at load). The
- * gateway goes further and serves the route before express sees the request
- * (webhook-fast-path.ts), so everything here works on node's own request and response.
- * Errors are answered here by the same code as the app's exception filter.
+ * registers globally: no pipes, guards, interceptors, route matching or parameter decorators
+ * run on a delivery (docs/adr/0009-webhook-route-before-express.md). The gateway goes further
+ * and serves the route before express sees the request (webhook-fast-path.ts), so everything
+ * here works on node's own request and response. Errors are answered here by the same code as
+ * the app's exception filter.
  */
 @Injectable()
 export class WebhookEdge implements NestMiddleware {

@@ -30,9 +30,8 @@ export function webhookRoute(
 /**
  * Serve the webhook route straight from the HTTP server, before express sees the request; every
  * other request still goes to the app. Express's own per-request work (its request and response
- * prototypes, the router walking every layer up to the middleware) cost more than a third of a
- * delivery's CPU: with it skipped the gateway acknowledged 1.17-1.27 times the verify-only Nest
- * app's rate instead of 0.84-0.85 (bench/README.md, 2026-11-29). Nothing is lost on the route:
+ * prototypes, the router walking every layer up to the middleware) was a large share of a
+ * delivery's CPU (docs/adr/0009-webhook-route-before-express.md). Nothing is lost on the route:
  * the edge already ran outside Nest's pipes, guards, interceptors and filters.
  *
  * The gateway calls this (main.ts). An app that imports HookgateModule may too, once created and

@@ -3,7 +3,7 @@ import { Engine, engineTypes } from './engine';
 /**
  * Entities are declared as schemas built per engine, so each engine gets its natural column
  * types (bytea/jsonb/timestamptz on PostgreSQL, blob/text/datetime on SQLite) from one
- * definition. Migrations create the same tables; `synchronize` is only ever used by nothing.
+ * definition. Migrations create the same tables; `synchronize` stays off.
  */
 
 import type { DeliveryBodyRecord, DeliveryRow, RunRecord } from './model';

@@ -32,7 +32,7 @@ export interface DeliveryRecord {
 /**
  * A row of `deliveries`: everything but the raw body, which `delivery_bodies` holds. The worker
  * updates a delivery's status twice per run; a row that carried the body would be rewritten
- * whole each time (SQLite rewrites a record whose size changes, overflow pages and all).
+ * whole each time (docs/adr/0020-raw-bodies-in-their-own-table.md).
  */
 export type DeliveryRow = Omit<DeliveryRecord, 'rawBody'>;
 

@@ -9,17 +9,17 @@ import type { ClaimedRun, Planning, PlanningDelivery, PlanningLease, RunOutcome 
 export abstract class RunQueue {
   /**
    * Whether planPending leases the runs it plans to the worker (PostgreSQL). SQLite's planning
-   * is cheap beside its claims, so it leaves them to be claimed (docs/adr/).
+   * is cheap beside its claims, so it leaves them to be claimed
+   * (docs/adr/0028-planning-leases-on-postgresql.md).
    */
   abstract readonly leasesWhilePlanning: boolean;
 
   /**
-   * Create the runs of up to `limit` deliveries that have none yet: those stored by a process
-   * that runs no worker (its inbox does not plan on arrival) or by an earlier build. A delivery
-   * no handler matches is done at once. `planningRead` is called as the read of new deliveries
-   * is sent: one committed after that moment may be missed by it. With `lease` (where
-   * leasesWhilePlanning), planning takes only as many deliveries as the worker has room for
-   * and writes their runs leased to it at their first attempt, as the inbox does on arrival.
+   * Create the runs of up to `limit` deliveries that have none yet (stored by a process that
+   * runs no worker, or by an earlier build); a delivery no handler matches is done at once.
+   * `planningRead` is called as the read is sent: a delivery committed after it may be missed.
+   * With `lease` (where leasesWhilePlanning), planning takes only as many deliveries as the
+   * worker has room for and writes their runs leased to it, as the inbox does on arrival.
    */
   abstract planPending(
     limit: number,

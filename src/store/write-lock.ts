@@ -4,25 +4,21 @@
  * write therefore runs through this lock. PostgreSQL has a pool and real isolation, so there
  * the lock does nothing.
  *
- * Two modes. `runExclusive`: a transaction, whether it spans several calls on the connection
- * (BEGIN, statements, COMMIT through TypeORM) or is sent as one script (runScript); nothing
- * else runs meanwhile. `runShared`: calls that are each whole on the connection, an autocommit
- * statement (the inbox insert) or a read; shared holders may overlap, sqlite3 runs each whole.
- * Scripts were shared too until the inbox kept its insert prepared (PreparedStatements): a
- * statement kept prepared runs as soon as it is called, even right after a script that failed
- * and left its transaction open, and would be rolled back with it. What made shared scripts
- * worth it, the inbox's insert not waiting for the event loop to hand the lock on, the kept
- * statement gives back more of (bench/README.md, 2026-11-29, night).
+ * `runExclusive`: a transaction, of several calls (BEGIN … COMMIT through TypeORM) or one script
+ * (runScript); nothing else runs meanwhile. `runShared`: calls that are each whole on the
+ * connection (the inbox's autocommit insert, a read); they may overlap, sqlite3 runs each whole.
+ * Scripts are exclusive because a statement kept prepared runs as soon as it is called, even
+ * inside a script that failed and has not rolled back yet (see PreparedStatements;
+ * docs/adr/0019-sqlite-write-lock-shared.md).
  *
  * Waiters are served in arrival order, so a stream of shared holders (inbox commits) cannot
  * keep an exclusive one (retention, a release) waiting forever.
  *
- * `pauseAfterWriteMs`: for a process that shares its SQLite file with another writing process
- * (a `role: worker` beside a `role: api` edge). Between processes, SQLite's busy handler decides
- * who writes next, and it is not fair: a waiting writer polls after growing sleeps (1, 2, 5,
- * 10 ms…), while a process that begins its next transaction the moment it commits finds the
- * file free every time. Keeping the lock for a moment after each write leaves the file free for
- * the other process's waiting insert. Such a process runs shared work exclusively too.
+ * `pauseAfterWriteMs`: for a `role: worker` process sharing its SQLite file with a `role: api`
+ * edge. SQLite's busy handler is not fair between processes: a writer that begins again the
+ * moment it commits finds the file free every time, while the other polls after growing sleeps.
+ * Holding the lock a moment after each write leaves the file to the edge's waiting insert. Such
+ * a process runs shared work exclusively too (docs/adr/0014-sqlite-worker-pause.md).
  */
 export class StoreWriteLock {
   private readonly waiters: Array<{ exclusive: boolean; enter: () => void }> = [];

@@ -3,17 +3,16 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 /**
  * `dataSource.transaction(work)`, with two differences on SQLite.
  *
- * It begins IMMEDIATE: the transaction takes SQLite's write lock before its first statement,
- * waiting in the busy handler like any writer. A deferred transaction that reads first and
- * writes later fails with SQLITE_BUSY at once, without waiting, when another connection (an
- * edge process on the same file) committed in between.
+ * It begins IMMEDIATE, taking SQLite's write lock before its first statement (waiting in the
+ * busy handler like any writer): a deferred transaction that reads first fails with SQLITE_BUSY
+ * at once, without waiting, when another connection (an edge process on the same file)
+ * committed in between.
  *
  * A failed transaction never leaves the connection believing it is still inside one. SQLite
- * rolls a transaction back by itself on some errors (SQLITE_FULL, I/O errors); TypeORM's own
- * ROLLBACK then fails, and its single shared SQLite query runner would keep counting a
- * transaction that no longer exists: every later transaction would become a SAVEPOINT inside
- * it, committed by nobody, and deliveries acknowledged meanwhile would be lost at the next
- * rollback.
+ * rolls back by itself on some errors (SQLITE_FULL, I/O errors); TypeORM's own ROLLBACK then
+ * fails, and its one SQLite query runner would keep counting a transaction that no longer
+ * exists: every later one would become a SAVEPOINT inside it, committed by nobody, and
+ * deliveries acknowledged meanwhile would be lost at the next rollback.
  */
 export async function writeTransaction<T>(
   dataSource: DataSource,

@@ -11,7 +11,10 @@ export function decodeUtf8(raw: Buffer): string {
   }
 }
 
-/** Deeper JSON is refused: every later JSON.stringify (admin API, forwards) would overflow the stack. */
+/**
+ * Deeper JSON is refused: every later JSON.stringify (admin API, forwards) would overflow the
+ * stack.
+ */
 export const MAX_JSON_DEPTH = 512;
 
 export function parseJsonBody(raw: Buffer): unknown {
@@ -28,7 +31,8 @@ export function parseJsonBody(raw: Buffer): unknown {
 
 /**
  * One pass over the text counting open brackets outside strings; stops as soon as it passes
- * `limit`. Strings (most of a payload's bytes) are skipped with indexOf, not char by char.
+ * `limit`. Strings (most of a payload's bytes) are skipped with indexOf, not char by char
+ * (docs/adr/0013-json-depth-check-skips-strings.md).
  */
 export function jsonDepthExceeds(text: string, limit: number): boolean {
   let depth = 0;

@@ -5,9 +5,8 @@ import { newId } from '../ids';
  * What a process that runs the worker offers its own inbox (see InboxWriter.dispatchOnArrival):
  * which handlers a delivery needs, and room to take its runs at once. The inbox then stores each
  * delivery with its runs in its one statement per batch, leased to this worker when it has room,
- * and hands those over after the commit. The worker neither reads new deliveries back to plan
- * them nor claims their runs: each of those was a transaction of its own, with a commit to wait
- * for, on the connection the inbox's commits wait for too.
+ * and hands those over after the commit, instead of the worker planning and claiming them in
+ * transactions of their own (docs/adr/0021-runs-leased-on-arrival.md).
  */
 export interface ArrivalDispatch {
   /** The names of the handlers `delivery` needs. */

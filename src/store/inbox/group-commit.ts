@@ -8,12 +8,13 @@ interface Waiting<Item, Result> {
  * Group commit: work items that arrive while commits are in flight wait for the next one and
  * share its transaction. Each caller's promise settles only after the batch holding its item
  * committed (or failed), so "resolved" still means "durable", while the cost of a commit (the
- * fsync) is shared by the whole batch instead of paid per item.
+ * fsync) is shared by the whole batch instead of paid per item
+ * (docs/adr/0001-group-commit-of-the-inbox.md).
  *
  * `maxInFlight` batches may be committing at once. SQLite has one writer, so one there. On
  * PostgreSQL each batch is an autocommit statement on its own pooled connection, and the server
- * flushes concurrent commits together: with one in flight the edge sat waiting for the database
- * (bench/README.md, 2026-11-29 evening).
+ * flushes concurrent commits together, so two
+ * (docs/adr/0018-two-postgresql-inbox-commits-in-flight.md).
  */
 export class GroupCommit<Item, Result> {
   private queue: Waiting<Item, Result>[] = [];

@@ -21,11 +21,10 @@ export const ROW_COLUMNS = [
 
 /**
  * Raw bodies move from `deliveries` to `delivery_bodies`. The worker updates a delivery's status
- * and attempts twice per run; SQLite rewrites a record whose size changes whole, so with a
- * 7.6 KiB body each update wrote its overflow pages again (19 KiB of WAL per delivery against
- * 3 KiB without the body, measured with the inbox's batch sizes). PostgreSQL keeps large
- * values out of line anyway; both engines get the same tables so that one set of entities and
- * queries serves both.
+ * and attempts twice per run; SQLite rewrites a record whose size changes whole, so each update
+ * wrote the body's overflow pages again (docs/adr/0020-raw-bodies-in-their-own-table.md).
+ * PostgreSQL keeps large values out of line anyway; both engines get the same tables so that
+ * one set of entities and queries serves both.
  *
  * SQLite only: the view `delivery_inbox` is what the inbox inserts into, so that a batch still
  * lands in both tables in one autocommit statement. Its trigger skips a row whose delivery
@@ -91,7 +90,8 @@ export class DeliveryBodies1795910400000 implements MigrationInterface {
 
 /**
  * Copying every stored body takes longer than the few seconds a `statement_timeout` on the
- * Hookgate role may allow (see the README); LOCAL: for this migration's transaction only.
+ * Hookgate role may allow (docs/scale-out.md, "Timeouts"); LOCAL: for this migration's
+ * transaction only.
  */
 async function noStatementTimeout(queryRunner: QueryRunner): Promise<void> {
   await queryRunner.query('SET LOCAL statement_timeout = 0');

@@ -24,8 +24,8 @@ const RUN_COLUMNS = [
  * `processing`) when an owner is given, otherwise pending. A process that runs the worker then
  * stores each delivery with its runs in the inbox's one statement, instead of its worker reading
  * new deliveries back to plan them and claiming their runs, each in a transaction of its own
- * (see arrival-plan.ts). PostgreSQL's inbox statement does the same with a CTE; its schema does
- * not change.
+ * (see inbox/arrival-plan.ts). PostgreSQL's inbox statement does the same with a CTE; its
+ * schema does not change.
  *
  * Like DeliveryBodies', this view names the columns of `deliveries`: a later migration that
  * changes that table must drop the view and its trigger first and create them again.

@@ -2,10 +2,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * PostgreSQL only: raw bodies are compressed with lz4 instead of pglz, the default. A body over
- * about 2 KiB is compressed as it is stored (TOAST), and with pglz that compression was the
- * largest single cost of PostgreSQL's work per delivery: 14% of the server's CPU time under
- * load with the worker on (perf), on the cores the gateway shares. lz4 compresses JSON almost as
- * well, several times faster: edge-only throughput +31% side by side (bench/README.md).
+ * about 2 KiB is compressed as it is stored (TOAST), and pglz's compression was the largest
+ * single cost of PostgreSQL's work per delivery, on the cores the gateway shares; lz4
+ * compresses JSON almost as well, several times faster (docs/adr/0024-lz4-body-compression.md).
  *
  * Needs PostgreSQL 14 or newer built with lz4 (the PGDG and Debian packages are); elsewhere
  * this does nothing and bodies stay with pglz. Bodies stored before keep their compression

@@ -22,15 +22,12 @@ export function preparedInboxRows(rows: number): number | undefined {
 
 /**
  * The inbox's hot path on PostgreSQL: one autocommit statement on a pooled connection (see
- * inbox-insert-sql.ts) instead of BEGIN / INSERT / COMMIT, three round trips. Resolves with the
- * ids that were inserted.
+ * sql/inbox-insert-sql.ts). Resolves with the ids that were inserted.
  *
- * The statement is a named prepared statement, which each connection parses and plans once
- * rather than per batch: PostgreSQL runs on the same cores as the gateway, and parsing a CTE of
- * a few hundred parameters was a good part of its work per batch (edge-only +25% side by side).
- * A connection's server process keeps 0.2-2 MiB per prepared size, about 11 MiB for all of
- * them (measured with pg_backend_memory_contexts on PostgreSQL 15). Without `prepared`
- * (database.preparedStatements: false) each batch is sent as an unnamed statement of its size.
+ * It is a named prepared statement, parsed and planned once per connection rather than per
+ * batch, since the server shares the gateway's cores; padding keeps it to a few sizes
+ * (docs/adr/0023-postgresql-prepared-inbox-statements.md). Without `prepared`
+ * (database.preparedStatements: false) each batch is an unnamed statement of its own size.
  *
  * Two batches may be committing at once (GroupCommit), and a row whose de-duplication key
  * another statement has just inserted waits for that statement. Rows therefore go in key order,

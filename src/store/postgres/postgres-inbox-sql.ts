@@ -53,7 +53,7 @@ function postgresInsert(rows: number): string {
     `WHERE "raw_body" IS NOT NULL), ` +
     `"arrival_runs" AS (INSERT INTO "runs" (${quoted(ARRIVAL_RUN_COLUMNS)}) ` +
     `SELECT "run"->>0, "incoming"."id", "run"->>1, ` +
-    // Leased to this process's worker (see arrival-plan.ts): its first attempt has begun.
+    // Leased to this process's worker (see inbox/arrival-plan.ts): its first attempt has begun.
     `CASE WHEN "run"->>2 IS NULL THEN 'pending' ELSE 'processing' END, ` +
     `CASE WHEN "run"->>2 IS NULL THEN 0 ELSE 1 END, ` +
     `${at}, "run"->>2, ("run"->>3)::${pg.timestamp}, ${at}, ${at} ` +

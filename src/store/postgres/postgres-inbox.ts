@@ -8,7 +8,10 @@ import type { InboxRow } from '../inbox/arrival-plan';
 import { InboxInsert } from '../inbox/inbox-insert';
 import { insertDeliveriesPostgres } from './postgres-inbox-insert';
 
-/** Inbox commits at once on PostgreSQL: one batch commits while the next is being sent. */
+/**
+ * Inbox commits at once on PostgreSQL: one batch commits while the next is being sent
+ * (docs/adr/0018-two-postgresql-inbox-commits-in-flight.md).
+ */
 export const POSTGRES_COMMITS_IN_FLIGHT = 2;
 
 /** The inbox on PostgreSQL: on pooled connections, as prepared statements unless disabled. */

@@ -32,9 +32,9 @@ interface LeasedRun {
  * round trips each (see postgresScriptTransaction), with row locks that skip what another
  * worker holds. Planning leases what it plans to the worker when it has room, as the inbox does
  * on arrival: a claim would otherwise update each run and its delivery once more, in a
- * transaction of its own. Both read the runs they leased in the text that commits, and give
- * them back if that answer is lost, instead of leaving them leased to nobody until the lease
- * expires.
+ * transaction of its own (docs/adr/0028-planning-leases-on-postgresql.md). Both read the runs
+ * they leased in the text that commits, and give them back if that answer is lost, instead of
+ * leaving them leased to nobody until the lease expires.
  */
 @Injectable()
 export class PostgresRunQueue extends RunQueueBase {

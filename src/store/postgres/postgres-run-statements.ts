@@ -7,10 +7,10 @@ import { deliveryRefresh, dueRunWalks, leaseAssignments } from '../sql/run-state
  * Lease up to `limit` due runs to `owner` on PostgreSQL, oldest due first, in one statement.
  * Each walk (see dueRunWalks) locks the rows it finds, skipping those another worker holds;
  * the oldest `limit` of them are updated. The others (only when more than one kind is due)
- * stay locked until the commit, a round trip later: other workers skip them meanwhile and
- * take the next ones.
- * MATERIALIZED keeps each locking walk a separate step that runs once. Returns each leased
- * run's id, delivery and attempt.
+ * stay locked until the commit, a round trip later: other workers skip them meanwhile and take
+ * the next ones. MATERIALIZED keeps each locking walk a separate step that runs once
+ * (docs/adr/0008-due-run-walks-instead-of-or.md). Returns each leased run's id, delivery and
+ * attempt.
  */
 export function postgresLeaseDueRuns(
   q: StatementValues,
@@ -34,7 +34,8 @@ export function postgresLeaseDueRuns(
 /**
  * deliveryRefresh on PostgreSQL, the deliveries locked first, in id order: concurrent
  * transactions touching runs of one delivery then take turns (the last one reads every run
- * committed) and cannot deadlock. `ids` must be sorted; none gives no statements.
+ * committed) and cannot deadlock (docs/adr/0011-delivery-status-computed-in-sql.md). `ids` must
+ * be sorted; none gives no statements.
  */
 export function lockedDeliveryRefresh(values: ValuesFactory, ids: readonly string[]): Statement[] {
   if (ids.length === 0) return [];

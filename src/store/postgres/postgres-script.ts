@@ -35,15 +35,13 @@ export class PostgresLiterals implements StatementValues {
 /**
  * Settings for a script's transaction only. Its statements are short keyed reads and writes,
  * planned afresh each time, and two planner choices that suit large reads cost them dearly:
- * - JIT: when the table statistics are stale (a store that grew fast since autovacuum last
- *   analyzed it) the planner can estimate a delivery refresh above jit_above_cost and compile
- *   it with LLVM on every run: 20% of the server's CPU time in one profiled run.
- * - Bitmap scans: the worker's walks of ix_runs_due and its refresh's lookups of a delivery's
- *   runs visit every index entry of the runs it has updated (each update leaves one behind
- *   until vacuum). A plain index scan marks those it finds dead, so the next walk skips them
- *   without reading the table; a bitmap scan never does, and with a store estimated small the
- *   planner picked it: a lease that found nothing read ~1,900 pages after a 10 s load. Without
- *   bitmap scans the worker's server time per run fell by a half to two thirds (bench/README.md).
+ * - JIT: with stale statistics (a store that grew fast since autovacuum last analyzed it) the
+ *   planner can price a delivery refresh above jit_above_cost and compile it on every run
+ *   (docs/adr/0025-no-jit-in-worker-transactions.md).
+ * - Bitmap scans: each run update leaves an index entry behind until vacuum. A plain index scan
+ *   marks those it finds dead, so the next walk skips them; a bitmap scan never does, so every
+ *   lease walk and refresh would read them all again
+ *   (docs/adr/0026-no-bitmap-scans-in-worker-transactions.md).
  */
 const SCRIPT_SETTINGS = ['SET LOCAL jit = off', 'SET LOCAL enable_bitmapscan = off'];
 
@@ -51,14 +49,13 @@ const SCRIPT_SETTINGS = ['SET LOCAL jit = off', 'SET LOCAL enable_bitmapscan = o
 export type SendScript = (statements: readonly string[]) => Promise<unknown[][]>;
 
 /**
- * Run `work` on one pooled connection, which sends its statements in a few texts of several
- * statements each: one round trip per text instead of one per statement, so a transaction
- * costs the event loop a few turns instead of one per statement (under load, each turn waits
- * behind a batch of requests). `work` writes its own BEGIN and COMMIT, each as the first or
- * last statement of a text; one that returns without its COMMIT fails, rolled back, instead of
- * leaving its transaction open on a pooled connection. If it fails with a
- * transaction open, the transaction is rolled back (a failed statement leaves it aborted, not
- * closed); a connection that cannot even roll back is discarded, not returned to the pool.
+ * Run `work` on one pooled connection, sending its statements in a few texts of several
+ * statements each: one round trip per text instead of one per statement, since under load each
+ * trip waits behind requests (docs/adr/0015-statements-sent-as-scripts.md). `work` writes its
+ * own BEGIN and COMMIT, each first or last in a text; one that returns without its COMMIT fails
+ * rather than leave a transaction open on a pooled connection. On failure an open transaction is
+ * rolled back (a failed statement leaves it aborted, not closed); a connection that cannot even
+ * roll back is discarded, not returned to the pool.
  */
 export function postgresScriptTransaction<T>(
   dataSource: DataSource,

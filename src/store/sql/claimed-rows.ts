@@ -32,7 +32,7 @@ const WITH_BODY = `LEFT JOIN "delivery_bodies" b ON b."delivery_id" = d."id"`;
  * The runs whose ids `idsSql` gives (a subquery or a list of literals) with their deliveries,
  * oldest due first, as one statement: one trip to the database instead of a read of the runs
  * and another of their deliveries, and rows read as they are instead of through TypeORM's
- * entity hydration.
+ * entity hydration (docs/adr/0016-dispatch-sql-without-typeorm.md).
  */
 export function claimedRunsSql(idsSql: string): string {
   const runColumns = RUN_COLUMN_NAMES.map((column) => `r."${column}"`);

@@ -8,8 +8,9 @@ const MOST_URGENT_FIRST = ['processing', 'failed', 'pending', 'dead'] as const;
 /**
  * The rule above as SQL (the same text for SQLite and PostgreSQL): the status and attempts of
  * the row of "deliveries" being updated, computed from its runs inside the UPDATE, so keeping a
- * delivery in step with its runs costs one statement and no rows sent to Node. Each run's status
- * maps to its urgency; the highest urgency among the runs picks the delivery's status.
+ * delivery in step with its runs costs one statement and no rows sent to Node
+ * (docs/adr/0011-delivery-status-computed-in-sql.md). Each run's status maps to its urgency;
+ * the highest urgency among the runs picks the delivery's status.
  */
 export const DELIVERY_STATE_FROM_RUNS_SQL = (() => {
   const urgency = (index: number) => MOST_URGENT_FIRST.length - index;

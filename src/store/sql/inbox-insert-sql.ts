@@ -2,16 +2,15 @@ import { type InboxRow, arrivalRunsJson } from '../inbox/arrival-plan';
 import { INBOX_COLUMNS } from './columns';
 
 /*
- * The inbox's one statement per batch, run in autocommit mode. A lone statement is its own
- * transaction: the engine commits it before it reports done and rolls it back whole if anything
- * fails, so the batch costs one round trip instead of BEGIN / INSERT / COMMIT, and none of
- * TypeORM's per-row query building. Rows hitting the de-duplication key are not stored and not
- * returned; the statement returns the ids it stored.
+ * The inbox's one statement per batch, in autocommit mode: the engine commits it before it
+ * reports done and rolls it back whole if anything fails, so a batch costs one round trip and
+ * none of TypeORM's per-row query building (docs/adr/0004-one-insert-statement-per-batch.md).
+ * Rows hitting the de-duplication key are neither stored nor returned; it returns the ids stored.
  *
  * A delivery's body goes to `delivery_bodies`, its other columns to `deliveries`, and the runs
- * planned on arrival (see arrival-plan.ts) to `runs`. How is the engine's own: SQLite inserts
- * into the view `delivery_inbox`, whose trigger writes all three (sqlite/sqlite-inbox-view.ts);
- * PostgreSQL uses data-modifying CTEs (postgres/postgres-inbox-sql.ts). What both share is here.
+ * planned on arrival (see inbox/arrival-plan.ts) to `runs`: on SQLite through the inbox view's
+ * trigger (sqlite/sqlite-inbox-view.ts), on PostgreSQL through data-modifying CTEs
+ * (postgres/postgres-inbox-sql.ts). What both share is here.
  */
 
 /** How an engine stores the values of an inbox row. */

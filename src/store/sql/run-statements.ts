@@ -15,8 +15,8 @@ export const CHUNK = 200;
 /**
  * The three kinds of due run, each found by a walk of ix_runs_due (status, next_attempt_at)
  * that stops after `limit` rows: the OR of the same conditions makes the database collect every
- * due run and sort them all, on every claim (with 10,000 runs waiting, that scan was SQLite's
- * drain bottleneck, and it cost PostgreSQL ~1 ms per 1,000 waiting runs per claim).
+ * due run and sort them all, on every claim, so a worker that falls behind gets slower
+ * (docs/adr/0008-due-run-walks-instead-of-or.md).
  */
 export function dueRunWalks(q: StatementValues, now: Date, limit: number, locking = ''): string[] {
   const columns = `SELECT "id", "next_attempt_at" FROM "runs"`;
@@ -100,7 +100,8 @@ export function outcomeUpdates(
 /**
  * Insert new runs (made by newRun, and maybe leased: no error or finish yet), skipping any a
  * concurrent planner already made for the same (delivery, handler). One raw multi-row INSERT per
- * chunk: TypeORM's insert builder spent more CPU on its parameter bookkeeping than the store did.
+ * chunk, without the CPU TypeORM's insert builder spends on its parameter bookkeeping
+ * (docs/adr/0016-dispatch-sql-without-typeorm.md).
  */
 export function runInserts(values: ValuesFactory, runs: readonly RunRecord[]): Statement[] {
   const statements: Statement[] = [];

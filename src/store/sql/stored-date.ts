@@ -1,6 +1,6 @@
 /**
  * A timestamp as a raw statement returns it: a Date (PostgreSQL's driver parses timestamptz)
- * or SQLite's UTC text, which TypeORM writes without a zone ("2026-11-28 04:12:56.123").
+ * or SQLite's UTC text, which TypeORM writes without a zone ("YYYY-MM-DD HH:MM:SS.sss").
  */
 export function storedDate(value: Date | string): Date {
   if (value instanceof Date) return value;

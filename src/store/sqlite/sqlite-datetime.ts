@@ -1,5 +1,5 @@
 /**
- * TypeORM's `datetime` format on SQLite: UTC text with milliseconds ("2026-11-28 04:12:56.123"),
+ * TypeORM's `datetime` format on SQLite: UTC text with milliseconds ("YYYY-MM-DD HH:MM:SS.sss"),
  * which also sorts and compares correctly as text. Raw statements use the same, so rows written
  * either way compare alike.
  */

@@ -13,8 +13,8 @@ import { SqliteTuning } from './sqlite-tuning';
 
 /**
  * How long a SQLite worker process leaves the file free after each write transaction, for the
- * edge process's inserts, which otherwise waited behind the worker's back-to-back transactions
- * (docs/adr/).
+ * edge process's inserts, which otherwise wait behind the worker's back-to-back transactions
+ * (docs/adr/0014-sqlite-worker-pause.md).
  */
 const SHARED_SQLITE_PAUSE_MS = 3;
 
@@ -29,7 +29,8 @@ export const SQLITE_ENGINE: StoreEngine = {
       type: 'sqlite',
       driver: sqlite3WithoutTraces,
       database: path,
-      // WAL: readers never block the writer, and commits append instead of rewriting pages.
+      // WAL: readers never block the writer, and commits append instead of rewriting pages
+      // (docs/adr/0003-sqlite-wal.md).
       enableWAL: !inMemory,
       busyTimeout: 5000,
       // Also on every initialize(), so an in-memory store that is closed and opened again gets

@@ -11,21 +11,18 @@ const RETAINED_BYTES = 1024 * 1024;
 
 /**
  * The inbox's insert statements kept prepared on the store's sqlite3 connection, by SQL text
- * (one per batch size), least recently used dropped first. `Database#all` prepares a statement
- * on sqlite3's thread pool and only then runs it: two trips through the pool, each waiting for
- * the event loop to come back, which under load cost more than the insert itself. A statement
- * kept prepared runs in one.
+ * (one per batch size), least recently used dropped first. `Database#all` prepares, then runs:
+ * two trips through sqlite3's thread pool, each waiting for the event loop; a kept statement
+ * runs in one (docs/adr/0022-sqlite-inbox-insert-kept-prepared.md).
  *
  * Such a statement runs as soon as it is called, even while the connection runs a script
- * (sqlite3 queues only what is prepared after the script). SQLite runs the two one after the
- * other, but if the script failed halfway it leaves its transaction open until the ROLLBACK
- * that follows it, and an insert run in between would be rolled back with it after its caller
- * was told it committed. Scripts therefore hold the store's write lock exclusively, and these
- * statements run under it shared (see StoreWriteLock).
+ * (sqlite3 queues only what is prepared after the script). A script that failed halfway leaves
+ * its transaction open until the ROLLBACK that follows it, and an insert run in between would
+ * be rolled back with it after its caller was told it committed. Scripts therefore hold the
+ * write lock exclusively, and these statements run under it shared (see StoreWriteLock).
  *
  * `close` finalizes them; later calls prepare per call again. SQLite does not close a
- * connection while any statement is open, so closing the connection (TypeORM's destroy, at
- * shutdown or by hand) finalizes them first.
+ * connection while any statement is open, so closing the connection finalizes them first.
  */
 export class PreparedStatements {
   private readonly statements = new Map<string, Statement>();

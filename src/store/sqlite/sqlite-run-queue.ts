@@ -26,8 +26,9 @@ const CLAIMED = 'temp."hookgate_claimed"';
 /**
  * The run queue on SQLite. Planning and the worker's turn are sent as scripts with the values
  * written in (see runScript): a transaction of separate statements would hold the one
- * connection, and every inbox insert waiting for it, across an event-loop turn per statement.
- * Planning does not lease what it plans: its script is cheap beside a claim.
+ * connection, and every inbox insert waiting for it, across an event-loop turn per statement
+ * (docs/adr/0015-statements-sent-as-scripts.md). Planning does not lease what it plans: its
+ * script is cheap beside a claim (docs/adr/0028-planning-leases-on-postgresql.md).
  */
 @Injectable()
 export class SqliteRunQueue extends RunQueueBase {

@@ -34,12 +34,12 @@ export class ScriptLiterals implements StatementValues {
 
 /**
  * Run `statements` (written with ScriptLiterals) in one call on the store's SQLite connection:
- * one trip through sqlite3's thread pool instead of one per statement, so a transaction that
- * is one script holds the connection for SQLite's own time, not for the event loop's turns
- * between its statements. A failed statement ends the script; a transaction it began is rolled
- * back before the error is passed on. The caller holds the store's write lock exclusively: until
- * that ROLLBACK, a statement kept prepared (the inbox's) would run inside the failed
- * transaction (see PreparedStatements).
+ * one trip through sqlite3's thread pool instead of one per statement, so the transaction holds
+ * the connection for SQLite's own time, not for the event loop's turns between its statements
+ * (docs/adr/0015-statements-sent-as-scripts.md). A failed statement ends the script; a
+ * transaction it began is rolled back before the error is passed on. The caller holds the write
+ * lock exclusively: until that ROLLBACK, a statement kept prepared (the inbox's) would run
+ * inside the failed transaction (see PreparedStatements).
  */
 export function runScript(dataSource: DataSource, statements: readonly string[]): Promise<void> {
   const database = sqliteDatabase(dataSource);

@@ -7,7 +7,8 @@ import { HOOKGATE_CONNECTION } from '../connection';
 
 /**
  * Durability settings for SQLite, applied once the connection is open. TypeORM has already
- * switched the file to WAL; `synchronous` decides whether a commit waits for the fsync.
+ * switched the file to WAL; `synchronous` decides whether a commit waits for the fsync
+ * (docs/adr/0003-sqlite-wal.md).
  */
 @Injectable()
 export class SqliteTuning implements OnModuleInit {
