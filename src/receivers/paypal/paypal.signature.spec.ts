@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isSupportedAuthAlgo, paypalSignedString, verifyPaypalSignature } from './paypal.signature';
 
-// A real sandbox delivery and PayPal's certificate, from PayPal's Java SDK tests (see the README).
+// A real sandbox delivery and PayPal's certificate, from PayPal's Java SDK tests (see
+// fixtures/java-sdk-vector and docs/providers.md, "What every provider gets").
 const vectorDir = join(__dirname, 'fixtures/java-sdk-vector');
 const vector = JSON.parse(readFileSync(join(vectorDir, 'headers.json'), 'utf8')) as Record<
   string,
