@@ -1,0 +1,105 @@
+import type { IncomingWebhook, NormalizedEvent } from '../../receiver';
+import type { HmacAlgorithm } from '../hmac';
+import type { Handshake } from './handshakes';
+
+/**
+ * What `hmacReceiver` turns into a `Receiver`: a provider that signs with an HMAC, described
+ * as data. Header names are written as the provider documents them (`X-Hub-Signature`); they
+ * are looked up lower-case.
+ */
+export interface HmacDescriptor<Options = HmacOptions> {
+  /** The path segment and `event.provider`, e.g. `bitbucket`. */
+  readonly name: string;
+  /** How the provider is named in messages (`options.x is not a Bitbucket option`). */
+  readonly title: string;
+  readonly aliases?: readonly string[];
+  /** Media types accepted on POST. Default: `application/json`. */
+  readonly contentTypes?: readonly string[];
+  readonly ackDeadlineMs?: number;
+
+  readonly algorithm: HmacAlgorithm;
+  /** How a configured secret becomes the HMAC key. Default: its UTF-8 bytes. */
+  readonly key?: HmacKey;
+  readonly signature: SignatureSource;
+  /** The signed bytes: `{body}` `{timestamp}` `{id}` `{url}` `{method}` and literal text. Default `{body}`. */
+  readonly signedContent?: string;
+  /** A signed timestamp, checked in both directions after the signature. */
+  readonly timestamp?: TimestampSource;
+
+  /** The event type: a header, a body path, or one fixed type. Required unless `normalize`. */
+  readonly type?: FieldSource | { readonly fixed: string };
+  /** The provider's delivery id (the de-duplication key); `body-hash` when it sends none. */
+  readonly id?: FieldSource | 'body-hash';
+  /** When the event happened (ISO-8601), if the provider says. */
+  readonly occurredAt?: FieldSource;
+  /** An unsigned handshake answered before verification. */
+  readonly handshake?: Handshake;
+
+  /** Refusal messages. `mismatch` may name `{url}`, the URL that was signed. */
+  readonly messages?: { readonly missing?: string; readonly mismatch?: string };
+
+  // What is truly the provider's own, when data does not say it.
+  /** Default: no options, or `toleranceSeconds` when a timestamp is signed. */
+  readonly parseOptions?: (options: Record<string, unknown> | undefined) => Options;
+  /** The URL for `{url}`. Default: `req.url` (the endpoint's `publicUrl` when set). */
+  readonly signedUrl?: (req: IncomingWebhook, options: Options) => string;
+  /** Default: a JSON object. */
+  readonly parse?: (req: IncomingWebhook) => unknown;
+  /** Replaces `type`, `id` and `occurredAt`. */
+  readonly normalize?: (req: IncomingWebhook, payload: unknown) => NormalizedEvent;
+}
+
+/** The options every descriptor understands by default. */
+export interface HmacOptions {
+  readonly toleranceSeconds?: number;
+}
+
+export interface HmacKey {
+  readonly encoding: 'utf8' | 'base64' | 'hex';
+  /** Removed before decoding when present, e.g. `whsec_`. */
+  readonly stripPrefix?: string;
+}
+
+export type SignatureEncoding = 'hex' | 'base64' | 'base64url';
+
+export interface SignatureSource {
+  /** One or more headers (Box's primary and secondary). */
+  readonly headers: readonly string[];
+  /**
+   * `all` (default): every sent header's signatures are candidates. `first-present`: only the
+   * first header that is sent at all, even empty (Shopify's two header families).
+   */
+  readonly use?: 'all' | 'first-present';
+  /** Hex is compared case-insensitively; base64 exactly as sent; base64url without padding. */
+  readonly encoding: SignatureEncoding;
+  /** Required before each signature, e.g. `sha256=`. */
+  readonly prefix?: string;
+  readonly list?: SignatureList;
+}
+
+/**
+ * A header holding several fields: `t=…,v1=…` (`,` and `=`), `ts=…;h1=…` (`;` and `=`),
+ * `v1,sig v1,sig` (` ` and `,`), or plain values separated by spaces (no `keyValue`).
+ */
+export interface SignatureList {
+  readonly separator: ',' | ';' | ' ';
+  readonly keyValue?: '=' | ',';
+  /** The key of the signatures (`v1`); every occurrence is a candidate. */
+  readonly signatureKey?: string;
+}
+
+/** A header, or a dot path into the JSON body (`action.type`). */
+export type FieldSource = { readonly header: string } | { readonly path: string };
+
+export type TimestampUnit = 's' | 'ms' | 'iso8601';
+
+export type TimestampSource = (
+  | { readonly header: string }
+  | { readonly path: string }
+  /** A field of the (first) signature header's list, e.g. `t`. */
+  | { readonly signatureField: string }
+) & {
+  readonly unit: TimestampUnit;
+  /** Default 300; `options.toleranceSeconds` overrides it, 0 turns the check off. */
+  readonly toleranceSeconds?: number;
+};

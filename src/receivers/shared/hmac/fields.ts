@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { MalformedBodyError } from '../../../errors/webhook-errors';
+import type { IncomingWebhook, NormalizedEvent } from '../../receiver';
+import type { FieldSource, HmacDescriptor } from './descriptor';
+
+/** A string (or a number, as text) at a dot path of the parsed body, e.g. `action.type`. */
+export function readPath(payload: unknown, path: string): string | undefined {
+  let current: unknown = payload;
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  if (typeof current === 'number' && Number.isFinite(current)) return String(current);
+  return typeof current === 'string' ? current : undefined;
+}
+
+/** A header or body field; empty counts as absent. */
+export function readField(
+  req: IncomingWebhook,
+  payload: unknown,
+  source: FieldSource,
+): string | undefined {
+  const value =
+    'header' in source ? req.headers[source.header.toLowerCase()] : readPath(payload, source.path);
+  return value || undefined;
+}
+
+/** `type`, delivery id and time from where the descriptor says they are. */
+export function normalizeFields(
+  descriptor: HmacDescriptor<any>,
+  req: IncomingWebhook,
+  payload: unknown,
+): NormalizedEvent {
+  const type = readType(descriptor, req, payload);
+  const id = descriptor.id;
+  const providerDeliveryId =
+    id === 'body-hash'
+      ? createHash('sha256').update(req.rawBody).digest('hex')
+      : id && readField(req, payload, id);
+  const occurredAt =
+    descriptor.occurredAt && isoDate(readField(req, payload, descriptor.occurredAt));
+  return {
+    type,
+    ...(providerDeliveryId !== undefined && { providerDeliveryId }),
+    ...(occurredAt !== undefined && { occurredAt }),
+  };
+}
+
+function readType(descriptor: HmacDescriptor<any>, req: IncomingWebhook, payload: unknown): string {
+  const source = descriptor.type;
+  if (!source) throw new Error(`${descriptor.title}: the descriptor names no type`);
+  if ('fixed' in source) return source.fixed;
+  const type = readField(req, payload, source);
+  if (type) return type;
+  throw new MalformedBodyError(
+    'header' in source
+      ? `the ${source.header} header is missing`
+      : `the body has no "${source.path}"`,
+  );
+}
+
+function isoDate(value: string | undefined): Date | undefined {
+  if (!value) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
