@@ -1,42 +1,22 @@
-import { rejectUnknownOptions } from '../shared/options';
-import type { Receiver, VerifyResult } from '../receiver';
-import { parseJsonObject } from '../shared/body';
-import { normalizeBitbucketEvent } from './bitbucket.events';
-import { verifyBitbucketSignature } from './bitbucket.signature';
+import { hmacReceiver } from '../shared/hmac/hmac-receiver';
+import type { HmacDescriptor, HmacOptions } from '../shared/hmac/descriptor';
 
-export type BitbucketOptions = Record<string, never>;
-
-export const bitbucketReceiver: Receiver<BitbucketOptions> = {
+/**
+ * Bitbucket Cloud signs the raw body with HMAC-SHA256 under the webhook's secret:
+ * `X-Hub-Signature: sha256=<hex>` (GitHub's SHA-256 format under GitHub's legacy SHA-1 header
+ * name). No timestamp is signed, so replays are caught by de-duplicating X-Request-UUID.
+ */
+export const bitbucketDescriptor: HmacDescriptor = {
   name: 'bitbucket',
-  contentTypes: ['application/json'],
+  title: 'Bitbucket',
   // Bitbucket Cloud times a request out after 10 s (and resends on 5xx, twice).
   ackDeadlineMs: 10_000,
-
-  parseOptions(options) {
-    rejectUnknownOptions(options, 'Bitbucket', []);
-    return {};
-  },
-
-  verify(req, { secrets }): VerifyResult {
-    const header = req.headers['x-hub-signature'];
-    if (!header) {
-      return {
-        ok: false,
-        reason: 'signature',
-        message: 'X-Hub-Signature is missing: set a secret on the Bitbucket webhook.',
-      };
-    }
-    const secretIndex = verifyBitbucketSignature(header, req.rawBody, secrets);
-    return secretIndex >= 0
-      ? { ok: true, secretIndex }
-      : {
-          ok: false,
-          reason: 'signature',
-          message: 'The signature does not match the body under any configured secret.',
-        };
-  },
-
-  parse: (req) => parseJsonObject(req.rawBody),
-
-  normalize: normalizeBitbucketEvent,
+  algorithm: 'sha256',
+  signature: { headers: ['X-Hub-Signature'], encoding: 'hex', prefix: 'sha256=' },
+  messages: { missing: 'X-Hub-Signature is missing: set a secret on the Bitbucket webhook.' },
+  type: { header: 'X-Event-Key' }, // repo:push, pullrequest:created
+  id: { header: 'X-Request-UUID' },
 };
+
+export type BitbucketOptions = HmacOptions;
+export const bitbucketReceiver = hmacReceiver(bitbucketDescriptor);

@@ -1,16 +1,9 @@
-import { hmac } from '../shared/hmac';
-import { matchAnySecret } from '../shared/timing-safe';
+import { matchHmac, signHmac } from '../shared/hmac/signature';
+import { bitbucketDescriptor } from './bitbucket.receiver';
 
-/**
- * Bitbucket Cloud signs the raw body with HMAC-SHA256 under the webhook's secret and sends
- *   X-Hub-Signature: sha256=<hex>
- * (GitHub's SHA-256 format, under GitHub's legacy SHA-1 header name). No timestamp is signed,
- * so replays are caught by de-duplicating X-Request-UUID.
- */
-const PREFIX = 'sha256=';
-
+/** `sha256=<hex HMAC-SHA256 of the raw body>`, as Bitbucket sends it. */
 export function signBitbucket(secret: string, body: Buffer): string {
-  return `${PREFIX}${hmac('sha256', secret, body).toString('hex')}`;
+  return signHmac(bitbucketDescriptor, secret, { body });
 }
 
 /** Index of the secret that signed `body`, or -1. `header` is the whole header value. */
@@ -19,7 +12,5 @@ export function verifyBitbucketSignature(
   body: Buffer,
   secrets: readonly string[],
 ): number {
-  if (!header.startsWith(PREFIX)) return -1;
-  const candidate = `${PREFIX}${header.slice(PREFIX.length).toLowerCase()}`;
-  return matchAnySecret(secrets, [candidate], (secret) => signBitbucket(secret, body));
+  return matchHmac(bitbucketDescriptor, [header], { body }, secrets);
 }

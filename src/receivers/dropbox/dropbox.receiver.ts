@@ -1,35 +1,22 @@
-import type { Receiver, VerifyResult } from '../receiver';
-import { parseJsonObject } from '../shared/body';
-import { answerDropboxChallenge } from './dropbox.handshake';
-import { parseDropboxOptions, type DropboxOptions } from './dropbox.options';
-import { verifyDropboxSignature } from './dropbox.signature';
+import { hmacReceiver } from '../shared/hmac/hmac-receiver';
+import type { HmacDescriptor, HmacOptions } from '../shared/hmac/descriptor';
 
 /**
- * Dropbox: file-change notifications. There is one event type, `change`, and no id: the
+ * Dropbox: file-change notifications, the raw body signed with HMAC-SHA256 under the app
+ * secret, hex in X-Dropbox-Signature. There is one event type, `change`, and no id: the
  * notification only names accounts to sync, so a repeat is harmless and is not de-duplicated.
+ * A new URL is checked with an unsigned `GET ?challenge=`, echoed back.
  */
-export const dropboxReceiver: Receiver<DropboxOptions> = {
+export const dropboxDescriptor: HmacDescriptor = {
   name: 'dropbox',
-  contentTypes: ['application/json'],
-  methods: ['GET', 'POST'],
+  title: 'Dropbox',
   ackDeadlineMs: 10_000,
-  parseOptions: parseDropboxOptions,
-  handshakeBeforeVerify: answerDropboxChallenge,
-
-  verify(req, { secrets }): VerifyResult {
-    const header = req.headers['x-dropbox-signature'];
-    if (!header)
-      return { ok: false, reason: 'signature', message: 'X-Dropbox-Signature is missing.' };
-    const secretIndex = verifyDropboxSignature(header, req.rawBody, secrets);
-    return secretIndex >= 0
-      ? { ok: true, secretIndex }
-      : {
-          ok: false,
-          reason: 'signature',
-          message: 'The signature does not match the body under any configured app secret.',
-        };
-  },
-
-  parse: (req) => parseJsonObject(req.rawBody),
-  normalize: () => ({ type: 'change' }),
+  algorithm: 'sha256',
+  signature: { headers: ['X-Dropbox-Signature'], encoding: 'hex' },
+  messages: { mismatch: 'The signature does not match the body under any configured app secret.' },
+  type: { fixed: 'change' },
+  handshake: { kind: 'echo-query', param: 'challenge' },
 };
+
+export type DropboxOptions = HmacOptions;
+export const dropboxReceiver = hmacReceiver(dropboxDescriptor);

@@ -1,12 +1,9 @@
-import { hmac } from '../shared/hmac';
-import { matchAnySecret } from '../shared/timing-safe';
+import { matchHmac, signHmac } from '../shared/hmac/signature';
+import { dropboxDescriptor } from './dropbox.receiver';
 
-/**
- * Dropbox signs the raw body with HMAC-SHA256 under the app secret, hex-encoded in
- * X-Dropbox-Signature. No timestamp and no id: notifications only say "something changed".
- */
+/** Hex HMAC-SHA256 of the raw body under the app secret, as in X-Dropbox-Signature. */
 export function signDropbox(appSecret: string, body: Buffer): string {
-  return hmac('sha256', appSecret, body).toString('hex');
+  return signHmac(dropboxDescriptor, appSecret, { body });
 }
 
 /** Index of the secret that signed `body`, or -1. Hex is compared case-insensitively. */
@@ -15,6 +12,5 @@ export function verifyDropboxSignature(
   body: Buffer,
   secrets: readonly string[],
 ): number {
-  if (!/^[0-9a-f]{64}$/i.test(header)) return -1;
-  return matchAnySecret(secrets, [header.toLowerCase()], (secret) => signDropbox(secret, body));
+  return matchHmac(dropboxDescriptor, [header], { body }, secrets);
 }

@@ -1,37 +1,30 @@
-import type { Receiver, VerifyResult } from '../receiver';
-import { parseJsonObject } from '../shared/body';
+import { hmacReceiver } from '../shared/hmac/hmac-receiver';
+import type { HmacDescriptor, HmacOptions } from '../shared/hmac/descriptor';
 import { normalizeShopifyEvent } from './shopify.events';
-import { shopifyHeader } from './shopify.headers';
-import { parseShopifyOptions, type ShopifyOptions } from './shopify.options';
-import { verifyShopifySignature } from './shopify.signature';
 
-/** Shopify: HTTPS webhook subscriptions and Events deliveries (JSON). */
-export const shopifyReceiver: Receiver<ShopifyOptions> = {
+/**
+ * Shopify: HTTPS webhook subscriptions and Events deliveries (JSON). The raw body is signed
+ * with HMAC-SHA256 under the app's client secret, base64 in X-Shopify-Hmac-Sha256 (classic
+ * webhooks) or Shopify-Hmac-Sha256 (Events); the first one sent picks the header family
+ * (shopify.headers.ts). No timestamp is signed: retries are caught by the event id.
+ */
+export const shopifyDescriptor: HmacDescriptor = {
   name: 'shopify',
-  contentTypes: ['application/json'],
+  title: 'Shopify',
   ackDeadlineMs: 5_000,
-  parseOptions: parseShopifyOptions,
-
-  verify(req, { secrets }): VerifyResult {
-    const header = shopifyHeader(req, 'hmac-sha256');
-    if (!header)
-      return {
-        ok: false,
-        reason: 'signature',
-        message: 'X-Shopify-Hmac-Sha256 (or Shopify-Hmac-Sha256) is missing.',
-      };
-    const secretIndex = verifyShopifySignature(header, req.rawBody, secrets);
-    return secretIndex >= 0
-      ? { ok: true, secretIndex }
-      : {
-          ok: false,
-          reason: 'signature',
-          message:
-            'The HMAC does not match the body under any configured secret (webhooks made in the store admin ' +
-            'are signed with the store notification key, not the app client secret).',
-        };
+  algorithm: 'sha256',
+  signature: {
+    headers: ['X-Shopify-Hmac-Sha256', 'Shopify-Hmac-Sha256'],
+    use: 'first-present',
+    encoding: 'base64',
   },
-
-  parse: (req) => parseJsonObject(req.rawBody),
+  messages: {
+    mismatch:
+      'The HMAC does not match the body under any configured secret (webhooks made in the store admin ' +
+      'are signed with the store notification key, not the app client secret).',
+  },
   normalize: normalizeShopifyEvent,
 };
+
+export type ShopifyOptions = HmacOptions;
+export const shopifyReceiver = hmacReceiver(shopifyDescriptor);

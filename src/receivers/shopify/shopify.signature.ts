@@ -1,13 +1,9 @@
-import { hmac } from '../shared/hmac';
-import { matchAnySecret } from '../shared/timing-safe';
+import { matchHmac, signHmac } from '../shared/hmac/signature';
+import { shopifyDescriptor } from './shopify.receiver';
 
-/**
- * Shopify signs the raw body with HMAC-SHA256 under the app's client secret, base64-encoded in
- * X-Shopify-Hmac-Sha256 (classic webhooks) or Shopify-Hmac-Sha256 (the newer Events deliveries).
- * No timestamp is signed: retries are caught by de-duplicating the event id.
- */
+/** Base64 HMAC-SHA256 of the raw body under the client secret, as Shopify sends it. */
 export function signShopify(secret: string, body: Buffer): string {
-  return hmac('sha256', secret, body).toString('base64');
+  return signHmac(shopifyDescriptor, secret, { body });
 }
 
 /** Index of the secret that signed `body`, or -1. Base64 is compared exactly, as sent. */
@@ -16,6 +12,5 @@ export function verifyShopifySignature(
   body: Buffer,
   secrets: readonly string[],
 ): number {
-  if (!header) return -1;
-  return matchAnySecret(secrets, [header], (secret) => signShopify(secret, body));
+  return matchHmac(shopifyDescriptor, [header], { body }, secrets);
 }

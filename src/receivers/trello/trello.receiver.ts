@@ -1,37 +1,31 @@
-import type { Receiver, VerifyResult } from '../receiver';
-import { parseJsonObject } from '../shared/body';
-import { normalizeTrelloEvent } from './trello.events';
+import { hmacReceiver } from '../shared/hmac/hmac-receiver';
+import type { HmacDescriptor } from '../shared/hmac/descriptor';
 import { parseTrelloOptions, type TrelloOptions } from './trello.options';
-import { verifyTrelloSignature } from './trello.signature';
 
 /**
- * Trello: model-change webhooks. Creating a webhook sends a HEAD that must answer 200, or Trello
- * refuses to create it; HEAD carries nothing to verify and is never stored.
+ * Trello: model-change webhooks. The raw body followed by the callback URL exactly as
+ * registered is signed with HMAC-SHA1 under the application secret, base64 in X-Trello-Webhook;
+ * a URL that differs by a slash, a port or an escape fails. Creating a webhook sends a HEAD that
+ * must answer 200, or Trello refuses to create it; HEAD is never verified or stored.
  */
-export const trelloReceiver: Receiver<TrelloOptions> = {
+export const trelloDescriptor: HmacDescriptor<TrelloOptions> = {
   name: 'trello',
-  contentTypes: ['application/json'],
-  methods: ['HEAD', 'POST'],
+  title: 'Trello',
+  algorithm: 'sha1',
+  signature: { headers: ['X-Trello-Webhook'], encoding: 'base64' },
+  signedContent: '{body}{url}',
+  // req.url is the endpoint's publicUrl when one is set, else the URL rebuilt from the request.
+  signedUrl: (req, options) => options.callbackUrl ?? req.url,
   parseOptions: parseTrelloOptions,
-  handshakeBeforeVerify: (req) => (req.method === 'HEAD' ? { status: 200 } : undefined),
-
-  verify(req, { secrets, options }): VerifyResult {
-    const header = req.headers['x-trello-webhook'];
-    if (!header) return { ok: false, reason: 'signature', message: 'X-Trello-Webhook is missing.' };
-    // req.url is the endpoint's publicUrl when one is set, else the URL rebuilt from the request.
-    const callbackUrl = options.callbackUrl ?? req.url;
-    const secretIndex = verifyTrelloSignature(header, req.rawBody, callbackUrl, secrets);
-    return secretIndex >= 0
-      ? { ok: true, secretIndex }
-      : {
-          ok: false,
-          reason: 'signature',
-          message:
-            `The signature does not match the body and ${callbackUrl} under any configured secret ` +
-            '(set publicUrl to the callbackURL exactly as registered with Trello).',
-        };
+  messages: {
+    mismatch:
+      'The signature does not match the body and {url} under any configured secret ' +
+      '(set publicUrl to the callbackURL exactly as registered with Trello).',
   },
-
-  parse: (req) => parseJsonObject(req.rawBody),
-  normalize: normalizeTrelloEvent,
+  type: { path: 'action.type' }, // updateCard
+  id: { path: 'action.id' },
+  occurredAt: { path: 'action.date' },
+  handshake: { kind: 'plain-200', method: 'HEAD' },
 };
+
+export const trelloReceiver = hmacReceiver(trelloDescriptor);
