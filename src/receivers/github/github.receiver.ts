@@ -2,6 +2,7 @@ import { MalformedBodyError } from '../../errors/webhook-errors';
 import type { IncomingWebhook, Receiver, VerifyResult } from '../receiver';
 import { parseFormBody, parseJsonBody } from '../shared/body';
 import { rejectUnknownOptions } from '../shared/options';
+import { matchedOr, refuse } from '../shared/refusal';
 import { normalizeGithubEvent } from './github.events';
 import { verifyGithubSignature } from './github.signature';
 
@@ -37,15 +38,12 @@ export const githubReceiver: Receiver<GithubOptions> = {
       const hint = sha1
         ? ' (SHA-1 X-Hub-Signature is off; set options.allowSha1 to accept it)'
         : '';
-      return { ok: false, reason: 'signature', message: `X-Hub-Signature-256 is missing${hint}.` };
+      return refuse(`X-Hub-Signature-256 is missing${hint}.`);
     }
-    return secretIndex >= 0
-      ? { ok: true, secretIndex }
-      : {
-          ok: false,
-          reason: 'signature',
-          message: 'The signature does not match the body under any configured secret.',
-        };
+    return matchedOr(
+      secretIndex,
+      'The signature does not match the body under any configured secret.',
+    );
   },
 
   parse(req: IncomingWebhook) {

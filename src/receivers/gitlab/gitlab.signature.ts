@@ -1,4 +1,5 @@
 import type { IncomingWebhook, VerifyResult } from '../receiver';
+import { refuse } from '../shared/refusal';
 import { timingSafeEqualAny } from '../shared/timing-safe';
 import { verifyStandardWebhook } from '../standard-webhooks/standard-webhooks.signature';
 
@@ -84,8 +85,4 @@ function expectation(
     );
   }
   return `${problems.join('; ')}.`;
-}
-
-function refuse(message: string): VerifyResult {
-  return { ok: false, reason: 'signature', message };
 }

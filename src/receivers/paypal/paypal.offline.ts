@@ -1,4 +1,5 @@
 import type { VerifyResult } from '../receiver';
+import { refuse } from '../shared/refusal';
 import type { PaypalCertificateSource } from './paypal.cert-source';
 import type { PaypalOptions } from './paypal.options';
 import { paypalSignedString, verifyPaypalSignature } from './paypal.signature';
@@ -22,7 +23,7 @@ export async function verifyOffline(
     options.environment,
     now,
   );
-  if (!certificate.ok) return { ok: false, reason: 'signature', message: certificate.message };
+  if (!certificate.ok) return refuse(certificate.message);
 
   const signed = paypalSignedString(
     {
@@ -34,11 +35,8 @@ export async function verifyOffline(
   );
   return verifyPaypalSignature(signed, transmission.signature, certificate.publicKey)
     ? { ok: true, secretIndex: 0 }
-    : {
-        ok: false,
-        reason: 'signature',
-        message:
-          'The PayPal signature does not match this body, transmission and options.webhookId ' +
+    : refuse(
+        'The PayPal signature does not match this body, transmission and options.webhookId ' +
           '(check that webhookId is the id of the webhook this URL is registered under).',
-      };
+      );
 }

@@ -1,5 +1,6 @@
 import type { VerifyResult } from '../receiver';
 import { decodeUtf8 } from '../shared/body';
+import { refuse } from '../shared/refusal';
 import { fetchOrUnavailable, PaypalUnavailableError, type Fetcher } from './paypal.fetcher';
 import type { ClientCredentials, PaypalAccessTokens } from './paypal.oauth';
 import type { Transmission } from './paypal.transmission';
@@ -55,11 +56,7 @@ export async function verifyByPostback(
     body = undefined; // not UTF-8
   }
   if (body === undefined) {
-    return {
-      ok: false,
-      reason: 'signature',
-      message: 'Postback verification needs a JSON object body.',
-    };
+    return refuse('Postback verification needs a JSON object body.');
   }
 
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -84,11 +81,7 @@ export async function verifyByPostback(
       continue;
     }
     if (response.status === 400 || response.status === 422) {
-      return {
-        ok: false,
-        reason: 'signature',
-        message: `PayPal refused the verification request (${response.status}).`,
-      };
+      return refuse(`PayPal refused the verification request (${response.status}).`);
     }
     if (response.status !== 200) {
       throw new PaypalUnavailableError(
@@ -99,11 +92,7 @@ export async function verifyByPostback(
       { verification_status?: unknown } | undefined;
     if (answer?.verification_status === 'SUCCESS') return { ok: true, secretIndex: 0 };
     if (answer?.verification_status === 'FAILURE') {
-      return {
-        ok: false,
-        reason: 'signature',
-        message: 'PayPal says it did not sign this delivery (verification_status FAILURE).',
-      };
+      return refuse('PayPal says it did not sign this delivery (verification_status FAILURE).');
     }
     throw new PaypalUnavailableError(
       "PayPal's verify-webhook-signature answered without a verification_status.",

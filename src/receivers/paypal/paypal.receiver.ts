@@ -1,5 +1,6 @@
 import type { Receiver, VerifyResult } from '../receiver';
 import { parseJsonObject } from '../shared/body';
+import { refuse } from '../shared/refusal';
 import { PaypalCertificateSource } from './paypal.cert-source';
 import { checkCertUrl } from './paypal.cert-url';
 import { normalizePaypalEvent } from './paypal.events';
@@ -45,7 +46,7 @@ export function createPaypalReceiver(deps: PaypalReceiverDeps = {}): Receiver<Pa
       const { transmission } = read;
       // Vetted in both modes: offline it is fetched here; postback would only waste a call.
       const certUrl = checkCertUrl(transmission.certUrl, options.environment);
-      if (!certUrl.ok) return { ok: false, reason: 'signature', message: certUrl.message };
+      if (!certUrl.ok) return refuse(certUrl.message);
 
       const result =
         options.verification === 'postback'
@@ -69,12 +70,9 @@ export function createPaypalReceiver(deps: PaypalReceiverDeps = {}): Receiver<Pa
           ? 2 * options.toleranceSeconds
           : REPLAY_RETENTION_WITHOUT_WINDOW_SECONDS;
       if (!replays.accept(options.webhookId, transmission.id, req.rawBody, now, retention)) {
-        return {
-          ok: false,
-          reason: 'signature',
-          message:
-            'This PAYPAL-TRANSMISSION-ID was already accepted with a different body (a CRC-32 collision?).',
-        };
+        return refuse(
+          'This PAYPAL-TRANSMISSION-ID was already accepted with a different body (a CRC-32 collision?).',
+        );
       }
       return result;
     },

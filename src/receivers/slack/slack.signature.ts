@@ -1,4 +1,5 @@
 import type { VerifyResult } from '../receiver';
+import { refuse } from '../shared/refusal';
 import { hmac } from '../shared/hmac';
 import {
   checkTimestampWindow,
@@ -57,10 +58,6 @@ export function verifySlackSignature(
     );
   }
   const window = checkTimestampWindow(seconds, now, toleranceSeconds);
-  if (!window.ok) return { ok: false, reason: 'stale-timestamp', message: window.message };
+  if (!window.ok) return refuse(window.message, 'stale-timestamp');
   return { ok: true, secretIndex };
-}
-
-function refuse(message: string): VerifyResult {
-  return { ok: false, reason: 'signature', message };
 }

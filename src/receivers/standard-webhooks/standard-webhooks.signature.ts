@@ -1,4 +1,5 @@
 import type { VerifyResult } from '../receiver';
+import { refuse } from '../shared/refusal';
 import { hmac } from '../shared/hmac';
 import { checkTimestampWindow, parseUnixSeconds } from '../shared/timestamp-window';
 import { matchAnySecret } from '../shared/timing-safe';
@@ -79,10 +80,6 @@ export function verifyStandardWebhook(
     return refuse(`The signature does not match the body under any configured secret.${hint}`);
   }
   const window = checkTimestampWindow(seconds, now, toleranceSeconds);
-  if (!window.ok) return { ok: false, reason: 'stale-timestamp', message: window.message };
+  if (!window.ok) return refuse(window.message, 'stale-timestamp');
   return { ok: true, secretIndex };
-}
-
-function refuse(message: string): VerifyResult {
-  return { ok: false, reason: 'signature', message };
 }

@@ -1,4 +1,5 @@
 import type { VerifyResult } from '../receiver';
+import { refuse } from '../shared/refusal';
 import { hmac } from '../shared/hmac';
 import { checkTimestampWindow, parseUnixSeconds } from '../shared/timestamp-window';
 import { matchAnySecret } from '../shared/timing-safe';
@@ -63,10 +64,6 @@ export function verifyStripeSignature(
     );
   }
   const window = checkTimestampWindow(seconds, now, toleranceSeconds);
-  if (!window.ok) return { ok: false, reason: 'stale-timestamp', message: window.message };
+  if (!window.ok) return refuse(window.message, 'stale-timestamp');
   return { ok: true, secretIndex };
-}
-
-function refuse(message: string): VerifyResult {
-  return { ok: false, reason: 'signature', message };
 }

@@ -1,4 +1,5 @@
 import type { Receiver } from '../receiver';
+import { refuse } from '../shared/refusal';
 import { acknowledgeTwilio } from './twilio.acknowledge';
 import { normalizeTwilioEvent, parseTwilioBody, TWILIO_FORM_TYPE } from './twilio.events';
 import { parseTwilioOptions, type TwilioOptions } from './twilio.options';
@@ -17,12 +18,7 @@ export const twilioReceiver: Receiver<TwilioOptions> = {
     if (req.contentType === TWILIO_FORM_TYPE) {
       // Twilio signs decoded values, so this form has to be decoded before it can be checked.
       const params = decodeOrUndefined(req.rawBody);
-      if (!params)
-        return {
-          ok: false,
-          reason: 'signature',
-          message: 'The form is not valid UTF-8, so Twilio cannot have signed it.',
-        };
+      if (!params) return refuse('The form is not valid UTF-8, so Twilio cannot have signed it.');
       return verifyTwilioRequest({ mode: 'form', signature, url: req.url, params }, secrets);
     }
     return verifyTwilioRequest(

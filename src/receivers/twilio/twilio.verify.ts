@@ -1,4 +1,5 @@
 import type { VerifyResult } from '../receiver';
+import { refuse } from '../shared/refusal';
 import type { TwilioParams } from './twilio.params';
 import { bodyHashMatches, verifyTwilioSignature } from './twilio.signature';
 import { urlWithBodyHash } from './twilio.url';
@@ -54,8 +55,4 @@ function mismatch(url: string): string {
     `The signature does not match ${url} and the parameters under any configured auth token ` +
     '(set the endpoint publicUrl to the URL configured in Twilio, query string included).'
   );
-}
-
-function refuse(message: string): VerifyResult {
-  return { ok: false, reason: 'signature', message };
 }
