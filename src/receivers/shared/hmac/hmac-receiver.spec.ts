@@ -2,18 +2,13 @@ import { createHash } from 'node:crypto';
 import type { IncomingWebhook } from '../../receiver';
 import type { HmacDescriptor } from './descriptor';
 import { hmacReceiver } from './hmac-receiver';
+import { acme, ACME } from './hmac-receiver.spec-helpers';
 
 const BODY = Buffer.from(
   '{"event":{"type":"thing.created","id":"evt_1","at":"2026-12-07T11:59:00Z"},"n":7}',
 );
-const base: HmacDescriptor = {
-  name: 'acme',
-  title: 'Acme',
-  algorithm: 'sha256',
-  signature: { headers: ['X-Acme-Signature'], encoding: 'hex' },
-  type: { path: 'event.type' },
-};
-const d = (over: Partial<HmacDescriptor>): HmacDescriptor => ({ ...base, ...over });
+const base = ACME;
+const d = acme;
 const ctx = { secrets: ['s'], options: {}, now: new Date() };
 
 function request(

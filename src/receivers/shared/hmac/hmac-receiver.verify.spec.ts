@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { IncomingWebhook, VerifyResult } from '../../receiver';
 import type { HmacDescriptor } from './descriptor';
 import { hmacReceiver } from './hmac-receiver';
+import { acme, ACME } from './hmac-receiver.spec-helpers';
 
 // Every expected signature is computed here with node:crypto, never with the code under test.
 const SECRET = 'descriptor-secret';
@@ -23,14 +24,8 @@ const b64 = (content: string | Buffer, alg?: Alg, key?: string | Buffer) =>
 const withBody = (prefix: string, suffix = '') =>
   Buffer.concat([Buffer.from(prefix), BODY, Buffer.from(suffix)]);
 
-const base: HmacDescriptor = {
-  name: 'acme',
-  title: 'Acme',
-  algorithm: 'sha256',
-  signature: { headers: ['X-Acme-Signature'], encoding: 'hex' },
-  type: { path: 'event.type' },
-};
-const d = (over: Partial<HmacDescriptor>): HmacDescriptor => ({ ...base, ...over });
+const base = ACME;
+const d = acme;
 const sig = (over: Partial<HmacDescriptor['signature']>) =>
   d({ signature: { ...base.signature, ...over } });
 const stripeLike = d({
