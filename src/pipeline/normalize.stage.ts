@@ -13,7 +13,9 @@ export function normalizeStage(
   req: IncomingWebhook,
   payload: unknown,
 ): NormalizedEvent {
-  const event = asClientError(() => endpoint.receiver.normalize(req, payload));
+  const event = asClientError(() =>
+    endpoint.receiver.normalize(req, payload, { endpoint: endpoint.id, options: endpoint.options }),
+  );
   if (!event.type) throw new MalformedBodyError('the event type could not be determined');
   return event;
 }

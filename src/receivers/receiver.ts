@@ -49,6 +49,13 @@ export interface WebhookResponse {
   readonly body?: string | Buffer | object;
 }
 
+/** What normalize gets besides the request and its payload. */
+export interface NormalizeContext<Options = unknown> {
+  /** The endpoint id, e.g. `erp`. */
+  readonly endpoint: string;
+  readonly options: Options;
+}
+
 /** What normalization extracts from a verified, parsed request. */
 export interface NormalizedEvent {
   /** The normalized event type, e.g. `pull_request.opened`. */
@@ -71,6 +78,11 @@ export interface Receiver<Options = unknown> {
   readonly ackDeadlineMs?: number;
   /** Request headers that carry a secret and therefore are never stored (e.g. a plain token). */
   readonly secretHeaders?: readonly string[];
+  /**
+   * Secret headers that depend on the endpoint's options (the generic `token` provider's
+   * `options.header`): never stored either.
+   */
+  secretHeadersFor?(options: Options): readonly string[];
   /** Whether an endpoint of this provider needs at least one secret. Default: true. */
   readonly requiresSecret?: boolean;
 
@@ -101,8 +113,15 @@ export interface Receiver<Options = unknown> {
    */
   handshakeAfterVerify?(req: IncomingWebhook, payload: unknown): WebhookResponse | undefined;
 
-  /** Derive type, delivery id and time from the request and its parsed payload. */
-  normalize(req: IncomingWebhook, payload: unknown): NormalizedEvent;
+  /**
+   * Derive type, delivery id and time from the request and its parsed payload. `ctx` names the
+   * endpoint and its options, for providers configured per endpoint (`hmac`).
+   */
+  normalize(
+    req: IncomingWebhook,
+    payload: unknown,
+    ctx?: NormalizeContext<Options>,
+  ): NormalizedEvent;
 
   /** Custom acknowledgement body (e.g. TwiML); default is `{ id, duplicate }` as JSON. */
   acknowledge?(result: { id: string; duplicate: boolean }): WebhookResponse;

@@ -9,6 +9,7 @@ import { shopifyReceiver } from './shopify/shopify.receiver';
 import { dropboxReceiver } from './dropbox/dropbox.receiver';
 import { trelloReceiver } from './trello/trello.receiver';
 import { paypalReceiver } from './paypal/paypal.receiver';
+import { genericHmacReceiver } from './hmac/hmac.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -27,6 +28,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   dropboxReceiver,
   trelloReceiver,
   paypalReceiver,
+  genericHmacReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
