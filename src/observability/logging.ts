@@ -6,6 +6,7 @@ import type { Options as PinoHttpOptions } from 'pino-http';
 import type { Params } from 'nestjs-pino';
 import type { HookgateConfig } from '../config/config.schema';
 import type { ReceiverRegistry } from '../config/tokens';
+import { findReceiver } from '../receivers/receivers';
 
 const CENSOR = '[REDACTED]';
 
@@ -46,6 +47,7 @@ export function loggingParams(
   const headers = new Set([
     ...SENSITIVE_HEADERS,
     ...receivers.flatMap((r) => r.secretHeaders ?? []),
+    ...configuredSecretHeaders(config, receivers),
   ]);
   const pretty = config.logging.pretty ?? !production;
   const options: PinoHttpOptions = {
@@ -113,6 +115,16 @@ export function loggingParams(
       (path) => ({ path, method: RequestMethod.ALL }),
     ),
   };
+}
+
+/** Secret headers named in endpoint options (the `token` provider's `options.header`). */
+function configuredSecretHeaders(config: HookgateConfig, receivers: ReceiverRegistry): string[] {
+  return config.endpoints.flatMap((endpoint) => {
+    const receiver = findReceiver(endpoint.provider, receivers);
+    if (!receiver?.secretHeadersFor) return [];
+    const options: unknown = receiver.parseOptions?.(endpoint.options) ?? endpoint.options;
+    return receiver.secretHeadersFor(options).map((h) => h.toLowerCase());
+  });
 }
 
 /** Replace every configured secret or token in `text` with [REDACTED]. */

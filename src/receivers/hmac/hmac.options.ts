@@ -2,12 +2,12 @@ import type { HmacAlgorithm } from '../shared/hmac';
 import { hmacReceiver } from '../shared/hmac/hmac-receiver';
 import { compileTemplate, usesPlaceholder } from '../shared/hmac/content';
 import type {
-  FieldSource,
   HmacDescriptor,
   HmacKey,
   SignatureEncoding,
   TimestampUnit,
 } from '../shared/hmac/descriptor';
+import { HEADER_NAME, parseFieldSource } from '../shared/event-fields';
 import { parseToleranceSeconds, rejectUnknownOptions } from '../shared/options';
 
 /** The parsed options of a `provider: hmac` endpoint: the descriptor they describe. */
@@ -37,7 +37,6 @@ const ALGORITHMS = ['sha1', 'sha256', 'sha512'] as const;
 const ENCODINGS = ['hex', 'base64', 'base64url'] as const;
 const UNITS = ['s', 'ms', 'iso8601'] as const;
 const KEY_ENCODINGS = ['utf8', 'base64', 'hex'] as const;
-const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 
 /**
  * Validate a `provider: hmac` endpoint's options and turn them into an `HmacDescriptor`, built
@@ -78,11 +77,11 @@ export function parseGenericHmacOptions(
   }
   const unit: TimestampUnit = oneOf(options.timestampUnit, 'timestampUnit', UNITS, 's');
 
-  const id = fieldSource(options.idFrom, 'idFrom');
+  const id = parseFieldSource(options.idFrom, 'idFrom');
   if (!id && usesPlaceholder(parts, 'id')) {
     throw new Error('options.signedContent names {id}: set options.idFrom.');
   }
-  const type = fieldSource(options.typeFrom, 'typeFrom');
+  const type = parseFieldSource(options.typeFrom, 'typeFrom');
   const key = hmacKey(options.keyEncoding, options.keyPrefix);
 
   const descriptor: HmacDescriptor = {
@@ -136,18 +135,6 @@ function optionalText(value: unknown, name: string): string | undefined {
     throw new Error(`options.${name} must be a non-empty string.`);
   }
   return value;
-}
-
-/** `header:NAME` or `body:json.path`. */
-function fieldSource(value: unknown, name: string): FieldSource | undefined {
-  if (value === undefined) return undefined;
-  const match = typeof value === 'string' ? /^(header|body):(.+)$/.exec(value) : null;
-  const rest = match?.[2] ?? '';
-  if (match?.[1] === 'header' && HEADER_NAME.test(rest)) return { header: rest };
-  if (match?.[1] === 'body' && /^[^.]+(\.[^.]+)*$/.test(rest)) return { path: rest };
-  throw new Error(
-    `options.${name} must be "header:NAME" or "body:json.path" (e.g. "header:X-Delivery-Id", "body:event.type").`,
-  );
 }
 
 function hmacKey(encoding: unknown, prefix: unknown): HmacKey | undefined {
