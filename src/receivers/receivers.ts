@@ -10,6 +10,8 @@ import { dropboxReceiver } from './dropbox/dropbox.receiver';
 import { trelloReceiver } from './trello/trello.receiver';
 import { paypalReceiver } from './paypal/paypal.receiver';
 import { genericHmacReceiver } from './hmac/hmac.receiver';
+import { tokenReceiver } from './token/token.receiver';
+import { basicReceiver } from './basic/basic.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -29,6 +31,8 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   trelloReceiver,
   paypalReceiver,
   genericHmacReceiver,
+  tokenReceiver,
+  basicReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
