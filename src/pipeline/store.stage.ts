@@ -28,16 +28,17 @@ export function toNewDelivery(
   // Every receiver's secret headers, not only this endpoint's: a GitLab token sent to a GitHub
   // endpoint is still a secret.
   const secretHeaders = allSecretHeaders(receivers);
-  const ownSecretHeaders = new Set(
-    endpoint.receiver.secretHeadersFor?.(endpoint.options).map((h) => h.toLowerCase()) ?? [],
-  );
+  // Only providers whose secret header is an option (`token`) name one per endpoint.
+  const ownSecretHeaders = endpoint.receiver.secretHeadersFor
+    ? new Set(endpoint.receiver.secretHeadersFor(endpoint.options).map((h) => h.toLowerCase()))
+    : undefined;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (
       value === undefined ||
       NEVER_STORED.has(name) ||
       secretHeaders.has(name) ||
-      ownSecretHeaders.has(name)
+      ownSecretHeaders?.has(name)
     )
       continue;
     headers[name] = value;
