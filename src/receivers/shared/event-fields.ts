@@ -1,7 +1,6 @@
-import { MalformedBodyError } from '../../errors/webhook-errors';
 import type { IncomingWebhook, NormalizeContext, NormalizedEvent } from '../receiver';
 import type { FieldSource } from './hmac/descriptor';
-import { readField } from './hmac/fields';
+import { missingField, readField } from './hmac/fields';
 
 /** HTTP header names as RFC 9110 allows them (a token). */
 export const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
@@ -39,13 +38,7 @@ export function normalizeEventFields(
   if (!ctx) throw new Error('a provider configured per endpoint needs its endpoint to normalize');
   const { typeFrom, idFrom } = ctx.options;
   const type = typeFrom ? readField(req, payload, typeFrom) : ctx.endpoint;
-  if (!type) {
-    throw new MalformedBodyError(
-      typeFrom && 'header' in typeFrom
-        ? `the ${typeFrom.header} header is missing`
-        : `the body has no "${(typeFrom as { path: string }).path}"`,
-    );
-  }
+  if (!type) throw missingField(typeFrom!);
   const providerDeliveryId = idFrom && readField(req, payload, idFrom);
   return { type, ...(providerDeliveryId !== undefined && { providerDeliveryId }) };
 }

@@ -52,7 +52,12 @@ function readType(descriptor: HmacDescriptor<any>, req: IncomingWebhook, payload
   if ('fixed' in source) return source.fixed;
   const type = readField(req, payload, source);
   if (type) return type;
-  throw new MalformedBodyError(
+  throw missingField(source);
+}
+
+/** The 400 for a field the event type is read from and the request lacks. */
+export function missingField(source: FieldSource): MalformedBodyError {
+  return new MalformedBodyError(
     'header' in source
       ? `the ${source.header} header is missing`
       : `the body has no "${source.path}"`,
