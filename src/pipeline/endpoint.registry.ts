@@ -20,6 +20,11 @@ export interface ResolvedEndpoint {
 @Injectable()
 export class EndpointRegistry {
   private readonly byId = new Map<string, ResolvedEndpoint>();
+  /**
+   * Lower-case names of every header a receiver (`secretHeaders`) or a configured endpoint
+   * (`secretHeadersFor`, the `token` provider's `options.header`) treats as a secret.
+   */
+  readonly secretHeaders: ReadonlySet<string>;
 
   constructor(
     @Inject(HOOKGATE_CONFIG) config: HookgateConfig,
@@ -28,6 +33,12 @@ export class EndpointRegistry {
     for (const endpoint of config.endpoints) {
       this.byId.set(endpoint.id, resolve(endpoint, receivers));
     }
+    this.secretHeaders = new Set(
+      [
+        ...receivers.flatMap((receiver) => receiver.secretHeaders ?? []),
+        ...this.all().flatMap((e) => e.receiver.secretHeadersFor?.(e.options) ?? []),
+      ].map((name) => name.toLowerCase()),
+    );
   }
 
   /** The receiver for a provider name or alias (also for stored deliveries). */

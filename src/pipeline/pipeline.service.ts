@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MethodNotAllowedError } from '../errors/webhook-errors';
-import { CLOCK, Clock, RECEIVER_REGISTRY, type ReceiverRegistry } from '../config/tokens';
+import { CLOCK, Clock } from '../config/tokens';
 import type { IncomingWebhook, ReceiverContext, WebhookResponse } from '../receivers/receiver';
 import { InboxWriter } from '../store/inbox/inbox.writer';
 import { acknowledgeStage } from './acknowledge.stage';
-import type { ResolvedEndpoint } from './endpoint.registry';
+import { EndpointRegistry, type ResolvedEndpoint } from './endpoint.registry';
 import { handshakeAfterVerify, handshakeBeforeVerify } from './handshake.stage';
 import { normalizeStage, parseStage } from './normalize.stage';
 import { toNewDelivery } from './store.stage';
@@ -29,7 +29,7 @@ export class PipelineService {
   constructor(
     private readonly inbox: InboxWriter,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(RECEIVER_REGISTRY) private readonly receivers: ReceiverRegistry,
+    private readonly endpoints: EndpointRegistry,
   ) {}
 
   async handle(endpoint: ResolvedEndpoint, req: IncomingWebhook): Promise<PipelineResult> {
@@ -52,7 +52,7 @@ export class PipelineService {
 
     const event = normalizeStage(endpoint, req, payload);
     const stored = await this.inbox.store(
-      toNewDelivery(this.receivers, endpoint, req, event, receivedAt),
+      toNewDelivery(this.endpoints.secretHeaders, endpoint, req, event, receivedAt),
     );
     return {
       response: acknowledgeStage(endpoint, stored),

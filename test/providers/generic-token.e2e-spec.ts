@@ -17,6 +17,8 @@ const ENDPOINTS = [
     options: { query: 'code', idFrom: 'header:X-Delivery' },
   },
 ];
+/** Another endpoint, to which a sender may (wrongly) send the `ops` endpoint's token header. */
+const OTHER = { provider: 'token', id: 'other', secrets: [OLD_SECRET], options: { query: 'code' } };
 const JSON_TYPE = { 'content-type': 'application/json' };
 
 const body = (id: string) => Buffer.from(JSON.stringify({ alert: { kind: 'disk.full', id } }));
@@ -25,7 +27,7 @@ describe('Generic token provider end to end', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp(testConfig({ endpoints: ENDPOINTS }));
+    t = await createTestApp(testConfig({ endpoints: [...ENDPOINTS, OTHER] }));
   });
   afterAll(() => t.close());
 
@@ -55,6 +57,17 @@ describe('Generic token provider end to end', () => {
       type: 'code',
       providerDeliveryId: 'q-1',
     });
+    expect(JSON.stringify(stored.body)).not.toContain(SECRET);
+  });
+
+  it("does not store one endpoint's token header sent to another endpoint", async () => {
+    const headers = { ...JSON_TYPE, 'x-ops-token': SECRET, 'x-kept': 'yes' };
+    const url = `/webhooks/token/other?code=${OLD_SECRET}`;
+    const res = await postRaw(t, url, headers, body('a-6'));
+    expect(res.status).toBe(200);
+    const stored = await adminGet(t, `/admin/deliveries/${res.body.id}`);
+    expect(stored.body.headers).toMatchObject({ 'x-kept': 'yes' });
+    expect(stored.body.headers).not.toHaveProperty('x-ops-token');
     expect(JSON.stringify(stored.body)).not.toContain(SECRET);
   });
 
