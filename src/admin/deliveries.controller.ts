@@ -62,6 +62,7 @@ export class DeliveriesController {
     const { delivery, runs } = found;
     return {
       ...toDeliveryView(delivery),
+      occurredAt: delivery.occurredAt?.toISOString() ?? null,
       payload: parseStoredPayload(this.endpoints.receiver(delivery.provider), delivery),
       headers: delivery.headers,
       runs: runs.map(toRunView),

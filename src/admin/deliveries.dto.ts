@@ -78,6 +78,13 @@ export class RunView {
 }
 
 export class DeliveryDetailView extends DeliveryView {
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the event happened, where the provider says (null otherwise).',
+  })
+  occurredAt: string | null;
   @ApiProperty({ description: 'Parsed from the stored raw bytes (JSON or form).' })
   payload: unknown;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) headers: Record<

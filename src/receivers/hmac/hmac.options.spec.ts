@@ -70,6 +70,35 @@ describe('hmac provider options', () => {
       { header: 'X-Sig', keyPrefix: 'whsec_' },
       /^options\.keyPrefix needs options\.keyEncoding base64 or hex/,
     ],
+    [{ header: [] }, /^options\.header must be an HTTP header name or a list of them/],
+    [{ header: ['X-Sig', 'X Sig'] }, /^options\.header must be an HTTP header name or a list/],
+    [{ header: 'X-Sig', signatureKey: 'v 1' }, /^options\.signatureKey must be a field name/],
+    [{ header: 'X-Sig', listKeyValue: '=' }, /^options\.listKeyValue needs options\.signatureKey/],
+    [
+      { header: 'X-Sig', listSeparator: '|' },
+      /^options\.listSeparator must be one of ",", ";", " " \(default ","\)/,
+    ],
+    [
+      { header: 'X-Sig', signatureKey: 'v1', listSeparator: ',', listKeyValue: ',' },
+      /^options\.listKeyValue and options\.listSeparator must differ/,
+    ],
+    [
+      { header: 'X-Sig', timestampHeader: 'X-Ts', timestampFrom: 'header:X-Ts' },
+      /^options\.timestampHeader and options\.timestampFrom: set one, not both/,
+    ],
+    [
+      { header: 'X-Sig', timestampFrom: 'signature:t' },
+      /^options\.timestampFrom "signature:KEY" needs options\.signatureKey/,
+    ],
+    [
+      { header: 'X-Sig', timestampFrom: 'query:ts' },
+      /^options\.timestampFrom must be "header:NAME", "body:json\.path" or "signature:KEY"/,
+    ],
+    [
+      { header: 'X-Sig', signedContent: '{id}.{body}', idFrom: 'body-hash' },
+      /^options\.signedContent names \{id\}: set options\.idFrom to a header or body path/,
+    ],
+    [{ header: 'X-Sig', occurredAtFrom: 'at' }, /^options\.occurredAtFrom must be/],
   ])('%j is refused', (options, message) => {
     expect(() => parse(options)).toThrow(message);
   });
@@ -94,5 +123,33 @@ describe('hmac provider options', () => {
     expect(
       parse({ header: 'X-Sig', timestampHeader: 'X-Ts', toleranceSeconds: 0 }).toleranceSeconds,
     ).toBe(0);
+  });
+
+  it('describes a list header, a timestamp field of it, a body-hash id and an occurredAt', () => {
+    const parsed = parse({
+      header: ['Sig-A', 'Sig-B'],
+      signatureKey: 'v1',
+      timestampFrom: 'signature:t',
+      signedContent: '{timestamp}.{body}',
+      idFrom: 'body-hash',
+      occurredAtFrom: 'body:created_at',
+    });
+    expect(parsed.descriptor).toMatchObject({
+      signature: {
+        headers: ['Sig-A', 'Sig-B'],
+        encoding: 'hex',
+        list: { separator: ',', keyValue: '=', signatureKey: 'v1' },
+      },
+      timestamp: { signatureField: 't', unit: 's' },
+      id: 'body-hash',
+      occurredAt: { path: 'created_at' },
+    });
+    expect(parsed.toleranceSeconds).toBe(300);
+  });
+
+  it('reads a plain list of signatures with listSeparator alone', () => {
+    expect(parse({ header: 'X-Sig', listSeparator: ' ' }).descriptor.signature.list).toEqual({
+      separator: ' ',
+    });
   });
 });

@@ -1,14 +1,12 @@
 import type { HmacAlgorithm } from '../shared/hmac';
 import { hmacReceiver } from '../shared/hmac/hmac-receiver';
 import { compileTemplate, usesPlaceholder } from '../shared/hmac/content';
-import type {
-  HmacDescriptor,
-  HmacKey,
-  SignatureEncoding,
-  TimestampUnit,
-} from '../shared/hmac/descriptor';
-import { HEADER_NAME, parseFieldSource } from '../shared/event-fields';
-import { parseToleranceSeconds, rejectUnknownOptions } from '../shared/options';
+import type { FieldSource, HmacDescriptor, HmacKey } from '../shared/hmac/descriptor';
+import { parseFieldSource } from '../shared/event-fields';
+import { rejectUnknownOptions } from '../shared/options';
+import { oneOf, optionalText } from './option-values';
+import { parseSignatureOptions } from './signature-options';
+import { parseTimestampOptions } from './timestamp-options';
 
 /** The parsed options of a `provider: hmac` endpoint: the descriptor they describe. */
 export interface GenericHmacOptions {
@@ -23,25 +21,30 @@ const KNOWN = [
   'algorithm',
   'encoding',
   'prefix',
+  'signatureKey',
+  'listSeparator',
+  'listKeyValue',
   'signedContent',
   'timestampHeader',
+  'timestampFrom',
   'timestampUnit',
   'toleranceSeconds',
   'idFrom',
   'typeFrom',
+  'occurredAtFrom',
   'keyEncoding',
   'keyPrefix',
 ] as const;
 
 const ALGORITHMS = ['sha1', 'sha256', 'sha512'] as const;
-const ENCODINGS = ['hex', 'base64', 'base64url'] as const;
-const UNITS = ['s', 'ms', 'iso8601'] as const;
 const KEY_ENCODINGS = ['utf8', 'base64', 'hex'] as const;
 
 /**
  * Validate a `provider: hmac` endpoint's options and turn them into an `HmacDescriptor`, built
- * once per endpoint and checked by `hmacReceiver` like any built-in descriptor. Every error
- * names the option (`options.header is required ...`); the config loader prefixes the endpoint.
+ * once per endpoint and checked by `hmacReceiver` like any built-in descriptor: everything a
+ * descriptor in code can say about the signature, the timestamp and the event fields. Every
+ * error names the option (`options.header is required ...`); the config loader prefixes the
+ * endpoint.
  */
 export function parseGenericHmacOptions(
   raw: Record<string, unknown> | undefined,
@@ -49,10 +52,8 @@ export function parseGenericHmacOptions(
   const options = raw ?? {};
   rejectUnknownOptions(options, 'hmac', KNOWN);
 
-  const header = headerName(options.header, 'header', 'the header that carries the signature');
-  const algorithm = oneOf(options.algorithm, 'algorithm', ALGORITHMS, 'sha256');
-  const encoding = oneOf(options.encoding, 'encoding', ENCODINGS, 'hex');
-  const prefix = optionalText(options.prefix, 'prefix');
+  const signature = parseSignatureOptions(options);
+  const algorithm: HmacAlgorithm = oneOf(options.algorithm, 'algorithm', ALGORITHMS, 'sha256');
   const signedContent = optionalText(options.signedContent, 'signedContent') ?? '{body}';
   let parts;
   try {
@@ -61,80 +62,54 @@ export function parseGenericHmacOptions(
     throw new Error(`options.${(error as Error).message}`);
   }
 
-  const timestampHeader =
-    options.timestampHeader === undefined
-      ? undefined
-      : headerName(options.timestampHeader, 'timestampHeader', 'the header of the timestamp');
-  if (!timestampHeader) {
-    for (const name of ['timestampUnit', 'toleranceSeconds'] as const) {
-      if (options[name] !== undefined) {
-        throw new Error(`options.${name} needs options.timestampHeader; set it or remove ${name}.`);
-      }
-    }
-    if (usesPlaceholder(parts, 'timestamp')) {
-      throw new Error('options.signedContent names {timestamp}: set options.timestampHeader.');
-    }
+  const { timestamp, toleranceSeconds } = parseTimestampOptions(options, signature);
+  if (!timestamp && usesPlaceholder(parts, 'timestamp')) {
+    throw new Error(
+      'options.signedContent names {timestamp}: set options.timestampHeader or options.timestampFrom.',
+    );
   }
-  const unit: TimestampUnit = oneOf(options.timestampUnit, 'timestampUnit', UNITS, 's');
 
-  const id = parseFieldSource(options.idFrom, 'idFrom');
-  if (!id && usesPlaceholder(parts, 'id')) {
-    throw new Error('options.signedContent names {id}: set options.idFrom.');
+  const id = parseIdFrom(options.idFrom);
+  if ((!id || id === 'body-hash') && usesPlaceholder(parts, 'id')) {
+    throw new Error(
+      'options.signedContent names {id}: set options.idFrom to a header or body path.',
+    );
   }
   const type = parseFieldSource(options.typeFrom, 'typeFrom');
+  const occurredAt = parseFieldSource(options.occurredAtFrom, 'occurredAtFrom');
   const key = hmacKey(options.keyEncoding, options.keyPrefix);
 
   const descriptor: HmacDescriptor = {
     name: 'hmac',
     title: 'hmac',
-    algorithm: algorithm as HmacAlgorithm,
+    algorithm,
     ...(key && { key }),
-    signature: {
-      headers: [header],
-      encoding: encoding as SignatureEncoding,
-      ...(prefix && { prefix }),
-    },
+    signature,
     signedContent,
-    ...(timestampHeader && { timestamp: { header: timestampHeader, unit } }),
+    ...(timestamp && { timestamp }),
     // Without typeFrom the receiver names the type after the endpoint (hmac.receiver.ts).
     type: type ?? { fixed: 'hmac' },
     ...(id && { id }),
+    ...(occurredAt && { occurredAt }),
   };
   hmacReceiver(descriptor); // the descriptor's own checks, as for a built-in provider
   return {
     descriptor,
     typeFromEndpoint: !type,
-    ...(timestampHeader && { toleranceSeconds: parseToleranceSeconds(options.toleranceSeconds) }),
+    ...(toleranceSeconds !== undefined && { toleranceSeconds }),
   };
 }
 
-function headerName(value: unknown, name: string, what: string): string {
-  if (value === undefined) throw new Error(`options.${name} is required: ${what}.`);
-  if (typeof value !== 'string' || !HEADER_NAME.test(value)) {
-    throw new Error(`options.${name} must be an HTTP header name (${what}).`);
+/** `header:NAME`, `body:json.path`, or `body-hash` (a SHA-256 of the raw body) for senders without an id. */
+function parseIdFrom(value: unknown): FieldSource | 'body-hash' | undefined {
+  if (value === 'body-hash') return 'body-hash';
+  try {
+    return parseFieldSource(value, 'idFrom');
+  } catch {
+    throw new Error(
+      'options.idFrom must be "header:NAME" or "body:json.path" (e.g. "header:X-Delivery-Id"), or "body-hash" when the sender sends no id.',
+    );
   }
-  return value;
-}
-
-function oneOf<T extends string>(
-  value: unknown,
-  name: string,
-  allowed: readonly T[],
-  fallback: T,
-): T {
-  if (value === undefined) return fallback;
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) {
-    return value as T;
-  }
-  throw new Error(`options.${name} must be one of ${allowed.join(', ')} (default ${fallback}).`);
-}
-
-function optionalText(value: unknown, name: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value === '') {
-    throw new Error(`options.${name} must be a non-empty string.`);
-  }
-  return value;
 }
 
 function hmacKey(encoding: unknown, prefix: unknown): HmacKey | undefined {
