@@ -66,6 +66,8 @@ describe('fuzzed requests on every provider route', () => {
         }),
         { numRuns: RUNS || 800, ...seed },
       );
+      const figures = [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}:${n}`);
+      process.stdout.write(`fuzz routes: ${ROUTES.length} routes, statuses ${figures.join(' ')}\n`);
       expect(await dataSource.getRepository(entities.Delivery).count()).toBe(before);
       // The generator reaches the verifiers, not only the edge's refusals.
       expect(statuses.get(401)).toBeGreaterThan(0);
