@@ -11,11 +11,13 @@ export interface MetaOptions {
 }
 
 /**
- * Meta's one webhook scheme, shared by Instagram, WhatsApp and Messenger. Every POST carries
- * `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body under the app secret>`, and the
- * legacy `X-Hub-Signature: sha1=<hex>` (Meta's WhatsApp SDK, WhatsApp/WhatsApp-Nodejs-SDK
- * src/api/webhooks.ts; its Messenger sample, fbsamples/messenger-platform-samples
- * messenger-api/messenger-api-and-webhooks/app.py). The raw bytes are what is signed: Meta
+ * Meta's one webhook scheme, shared by Instagram, WhatsApp and Messenger. A POST carries
+ * `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body under the app secret>` (Meta's
+ * WhatsApp SDK, WhatsApp/WhatsApp-Nodejs-SDK src/api/webhooks.ts; its Messenger sample,
+ * fbsamples/messenger-platform-samples messenger-api/messenger-api-and-webhooks/app.py), and
+ * may carry the older `X-Hub-Signature: sha1=<hex>` that Meta's earlier samples check
+ * (fbsamples/graph-api-webhooks-samples heroku/index.js, fbsamples/original-coast-clothing
+ * app.js): accepted only when an endpoint opts in. What is signed is the raw bytes: Meta
  * escapes non-ASCII as \uXXXX and `/` as `\/`, which a re-serialization would not reproduce.
  * A subscription is checked by `GET ?hub.mode=subscribe&hub.verify_token=T&hub.challenge=C`
  * (https://developers.facebook.com/docs/graph-api/webhooks/getting-started).
