@@ -12,6 +12,7 @@ export type {
   WebhookResponse,
 } from './receivers/receiver';
 export { RECEIVERS } from './receivers/receivers';
+export { metaEvents, type MetaEvent } from './receivers/shared/meta/events';
 export { serveWebhooksBeforeExpress } from './pipeline/webhook-fast-path';
 export { OnWebhook, type OnWebhookOptions } from './dispatch/on-webhook.decorator';
 export type { WebhookEvent, GithubEvent } from './dispatch/webhook-event';

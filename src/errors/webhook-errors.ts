@@ -11,6 +11,7 @@ export type RefusalReason =
   | 'malformed'
   | 'signature'
   | 'stale-timestamp'
+  | 'handshake-refused'
   | 'store-unavailable'
   | 'upstream-unavailable';
 
@@ -70,6 +71,16 @@ export class MalformedBodyError extends WebhookError {
 export class SignatureError extends WebhookError {
   constructor(detail: string, reason: 'signature' | 'stale-timestamp' = 'signature') {
     super(401, reason, detail);
+  }
+}
+
+/**
+ * An unsigned handshake that failed its own check (Meta's verify token): 403, so the provider's
+ * dashboard shows the setup failed. The message names what to fix, never the value sent.
+ */
+export class HandshakeRefusedError extends WebhookError {
+  constructor(detail: string) {
+    super(403, 'handshake-refused', detail);
   }
 }
 

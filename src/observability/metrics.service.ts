@@ -10,6 +10,7 @@ export type DeliveryOutcome =
   | 'handshake'
   | 'signature'
   | 'stale-timestamp'
+  | 'handshake-refused'
   | 'unknown-endpoint'
   | 'method-not-allowed'
   | 'unsupported-media-type'

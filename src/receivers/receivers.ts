@@ -12,6 +12,9 @@ import { paypalReceiver } from './paypal/paypal.receiver';
 import { genericHmacReceiver } from './hmac/hmac.receiver';
 import { tokenReceiver } from './token/token.receiver';
 import { basicReceiver } from './basic/basic.receiver';
+import { instagramReceiver } from './instagram/instagram.receiver';
+import { whatsappReceiver } from './whatsapp/whatsapp.receiver';
+import { facebookMessengerReceiver } from './facebook-messenger/facebook-messenger.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -33,6 +36,9 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   genericHmacReceiver,
   tokenReceiver,
   basicReceiver,
+  instagramReceiver,
+  whatsappReceiver,
+  facebookMessengerReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

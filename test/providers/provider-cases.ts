@@ -1,7 +1,9 @@
 import { bitbucketCase } from './cases/bitbucket';
 import { dropboxCase } from './cases/dropbox';
+import { facebookMessengerCase } from './cases/facebook-messenger';
 import { githubCase } from './cases/github';
 import { gitlabSigningCase, gitlabTokenCase } from './cases/gitlab';
+import { instagramCase } from './cases/instagram';
 import { paypalCase } from './cases/paypal';
 import { shopifyCase } from './cases/shopify';
 import { slackCase } from './cases/slack';
@@ -9,6 +11,7 @@ import { standardWebhooksCase } from './cases/standard-webhooks';
 import { stripeCase } from './cases/stripe';
 import { trelloCase } from './cases/trello';
 import { twilioCase } from './cases/twilio';
+import { whatsappCase } from './cases/whatsapp';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -28,4 +31,7 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   paypalCase,
   trelloCase,
   dropboxCase,
+  instagramCase,
+  whatsappCase,
+  facebookMessengerCase,
 ];

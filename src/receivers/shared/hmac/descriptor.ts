@@ -21,6 +21,8 @@ export interface HmacDescriptor<Options = HmacOptions> {
   /** How a configured secret becomes the HMAC key. Default: its UTF-8 bytes. */
   readonly key?: HmacKey;
   readonly signature: SignatureSource;
+  /** An older, weaker signature the endpoint accepts only when it opts in (Meta's SHA-1). */
+  readonly legacySignature?: LegacySignature;
   /** The signed bytes: `{body}` `{timestamp}` `{id}` `{url}` `{method}` and literal text. Default `{body}`. */
   readonly signedContent?: string;
   /** A signed timestamp, checked in both directions after the signature. */
@@ -39,7 +41,10 @@ export interface HmacDescriptor<Options = HmacOptions> {
   readonly messages?: { readonly missing?: string; readonly mismatch?: string };
 
   // What is truly the provider's own, when data does not say it.
-  /** Default: no options, or `toleranceSeconds` when a timestamp is signed. */
+  /**
+   * Default: `toleranceSeconds` when a timestamp is signed, the legacy signature's switch, and
+   * the option a `verify-token-query` handshake compares with; no others.
+   */
   readonly parseOptions?: (options: Record<string, unknown> | undefined) => Options;
   /** The URL for `{url}`. Default: `req.url` (the endpoint's `publicUrl` when set). */
   readonly signedUrl?: (req: IncomingWebhook, options: Options) => string;
@@ -58,6 +63,18 @@ export interface HmacKey {
   readonly encoding: 'utf8' | 'base64' | 'hex';
   /** Removed before decoding when present, e.g. `whsec_`. */
   readonly stripPrefix?: string;
+}
+
+/**
+ * A second signature source, checked only when no header of `signature` is sent and only when
+ * the boolean `options[option]` is true; otherwise a request that carries only it is refused,
+ * saying why. Everything else (key, signed content, timestamp) is the descriptor's.
+ */
+export interface LegacySignature {
+  readonly algorithm: HmacAlgorithm;
+  readonly signature: SignatureSource;
+  /** The boolean option that turns it on, e.g. `allowSha1`; default false. */
+  readonly option: string;
 }
 
 export type SignatureEncoding = 'hex' | 'base64' | 'base64url';

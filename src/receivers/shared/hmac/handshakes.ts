@@ -1,4 +1,6 @@
 import type { IncomingWebhook, WebhookResponse } from '../../receiver';
+import { echo } from './echo';
+import { answerVerifyToken, type VerifyTokenQuery } from './verify-token';
 
 /**
  * The unsigned handshakes a descriptor can name (docs/providers.md; the catalogue grows with
@@ -6,28 +8,32 @@ import type { IncomingWebhook, WebhookResponse } from '../../receiver';
  * - `echo-query`: `GET ?<param>=C` is answered 200 with `C` as text/plain and nosniff, since it
  *   reflects caller input (Dropbox's `?challenge=`).
  * - `plain-200`: any request of `method` is answered 200 with no body (Trello's `HEAD`).
+ * - `verify-token-query`: `GET ?mode=M&token=T&challenge=C` (Meta's `hub.*`) echoes `C` like
+ *   `echo-query` only when M is the expected mode and T equals the endpoint's option; else 403.
  */
 export type Handshake =
   | { readonly kind: 'echo-query'; readonly param: string }
-  | { readonly kind: 'plain-200'; readonly method: 'GET' | 'HEAD' };
+  | { readonly kind: 'plain-200'; readonly method: 'GET' | 'HEAD' }
+  | VerifyTokenQuery;
 
 /** The method the handshake arrives with, accepted besides POST. */
 export function handshakeMethod(handshake: Handshake): string {
-  return handshake.kind === 'echo-query' ? 'GET' : handshake.method;
+  return handshake.kind === 'plain-200' ? handshake.method : 'GET';
 }
 
-/** The answer, or undefined when the request is not this handshake. */
+/**
+ * The answer, or undefined when the request is not this handshake. `options` are the
+ * endpoint's parsed options (the `verify-token-query` token lives there). A failed check
+ * throws, so the refusal is logged and counted like any other.
+ */
 export function answerHandshake(
   handshake: Handshake,
   req: IncomingWebhook,
+  options: unknown,
 ): WebhookResponse | undefined {
   if (req.method !== handshakeMethod(handshake)) return undefined;
   if (handshake.kind === 'plain-200') return { status: 200 };
+  if (handshake.kind === 'verify-token-query') return answerVerifyToken(handshake, req, options);
   const challenge = req.query[handshake.param];
-  if (!challenge) return undefined;
-  return {
-    status: 200,
-    headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' },
-    body: challenge,
-  };
+  return challenge ? echo(challenge) : undefined;
 }

@@ -18,6 +18,7 @@ import {
   tsHeader,
   whsec,
   hubspotLike,
+  hubLike,
   verify,
 } from './hmac-receiver.verify.spec-helpers';
 
@@ -112,6 +113,17 @@ describe('hmacReceiver: accepted', () => {
         tsHeader('s'),
         { 'X-Acme-Signature': hex(withBody('1000000000')), 'X-Acme-Timestamp': '1000000000' },
         { options: { toleranceSeconds: 0 } },
+      ],
+      [
+        'a legacy signature alone, the endpoint opted in',
+        hubLike,
+        { 'X-Acme-Signature': `sha1=${hex(BODY, 'sha1')}` },
+        { options: { allowSha1: true } },
+      ],
+      [
+        'the primary signature, a stale legacy one beside it, without the opt-in',
+        hubLike,
+        { 'X-Acme-Signature-256': `sha256=${hex(BODY)}`, 'X-Acme-Signature': 'sha1=0000' },
       ],
       [
         'the older secret during rotation',

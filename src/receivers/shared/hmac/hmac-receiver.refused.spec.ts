@@ -12,6 +12,7 @@ import {
   stripeLike,
   tsHeader,
   whsec,
+  hubLike,
   verify,
 } from './hmac-receiver.verify.spec-helpers';
 
@@ -127,6 +128,56 @@ describe('hmacReceiver: refused', () => {
       whsec,
       { 'Webhook-Timestamp': T, 'Webhook-Signature': 'v1,x' },
       /^Webhook-Id is missing\.$/,
+    ],
+    [
+      'a legacy signature alone without the opt-in, saying why',
+      hubLike,
+      { 'X-Acme-Signature': `sha1=${hex(BODY, 'sha1')}` },
+      /^X-Acme-Signature-256 is missing \(SHA1 X-Acme-Signature is off; set options\.allowSha1 to accept it\)\.$/,
+    ],
+    [
+      'a legacy signature with the opt-in explicitly off',
+      hubLike,
+      { 'X-Acme-Signature': `sha1=${hex(BODY, 'sha1')}` },
+      /is off; set options\.allowSha1/,
+      { options: { allowSha1: false } },
+    ],
+    [
+      'a wrong legacy signature, opted in',
+      hubLike,
+      { 'X-Acme-Signature': `sha1=${hex(BODY, 'sha1', 'wrong')}` },
+      /does not match the body/,
+      { options: { allowSha1: true } },
+    ],
+    [
+      'a SHA-256 digest in the legacy header, opted in',
+      hubLike,
+      { 'X-Acme-Signature': `sha1=${hex(BODY)}` },
+      /does not match the body/,
+      { options: { allowSha1: true } },
+    ],
+    [
+      'a wrong primary signature: the legacy one is not consulted',
+      hubLike,
+      {
+        'X-Acme-Signature-256': `sha256=${hex('x')}`,
+        'X-Acme-Signature': `sha1=${hex(BODY, 'sha1')}`,
+      },
+      /does not match the body/,
+      { options: { allowSha1: true } },
+    ],
+    [
+      'an empty primary header next to a legacy one, without the opt-in',
+      hubLike,
+      { 'X-Acme-Signature-256': '', 'X-Acme-Signature': `sha1=${hex(BODY, 'sha1')}` },
+      /^X-Acme-Signature-256 is missing \(SHA1/,
+    ],
+    [
+      'no header of either kind',
+      hubLike,
+      {},
+      /^X-Acme-Signature-256 is missing\.$/,
+      { options: { allowSha1: true } },
     ],
     [
       'another URL, named in a custom message',

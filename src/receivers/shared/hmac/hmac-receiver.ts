@@ -1,7 +1,7 @@
 import type { Receiver } from '../../receiver';
 import { parseJsonObject } from '../body';
-import { parseToleranceSeconds, rejectUnknownOptions } from '../options';
 import { usesPlaceholder } from './content';
+import { defaultOptions } from './default-options';
 import type { HmacDescriptor, HmacOptions } from './descriptor';
 import { normalizeFields } from './fields';
 import { answerHandshake, handshakeMethod } from './handshakes';
@@ -24,26 +24,14 @@ export function hmacReceiver<Options = HmacOptions>(
     ...(handshake && { methods: [handshakeMethod(handshake), 'POST'] }),
     ...(descriptor.ackDeadlineMs !== undefined && { ackDeadlineMs: descriptor.ackDeadlineMs }),
     parseOptions: descriptor.parseOptions ?? ((options) => defaultOptions(descriptor, options)),
-    ...(handshake && { handshakeBeforeVerify: (req) => answerHandshake(handshake, req) }),
+    ...(handshake && {
+      handshakeBeforeVerify: (req, ctx) => answerHandshake(handshake, req, ctx.options),
+    }),
     verify: (req, ctx) => verifyHmac(descriptor, req, ctx),
     parse: descriptor.parse ?? ((req) => parseJsonObject(req.rawBody)),
     normalize:
       descriptor.normalize ?? ((req, payload) => normalizeFields(descriptor, req, payload)),
   };
-}
-
-/** No options, or `toleranceSeconds` when the provider signs a timestamp. */
-function defaultOptions<Options>(
-  descriptor: HmacDescriptor<Options>,
-  options: Record<string, unknown> | undefined,
-): Options {
-  const known = descriptor.timestamp ? ['toleranceSeconds'] : [];
-  rejectUnknownOptions(options, descriptor.title, known);
-  const parsed: HmacOptions =
-    options?.toleranceSeconds === undefined
-      ? {}
-      : { toleranceSeconds: parseToleranceSeconds(options.toleranceSeconds) };
-  return parsed as Options;
 }
 
 function checkDescriptor(descriptor: HmacDescriptor<any>): void {
@@ -53,6 +41,9 @@ function checkDescriptor(descriptor: HmacDescriptor<any>): void {
   const parts = templateOf(descriptor); // throws on an unknown placeholder
   const { signature, timestamp, id } = descriptor;
   if (signature.headers.length === 0) fail('signature.headers names no header');
+  if (descriptor.legacySignature?.signature.headers.length === 0) {
+    fail('legacySignature.signature.headers names no header');
+  }
   if (signature.list?.keyValue && !signature.list.signatureKey) {
     fail('signature.list has a keyValue separator but no signatureKey');
   }

@@ -64,6 +64,16 @@ export const hubspotLike = d({
   timestamp: { header: 'X-Acme-Timestamp', unit: 'ms' },
 });
 
+/** A SHA-256 header, and a legacy SHA-1 one accepted only with options.allowSha1 (Meta). */
+export const hubLike = d({
+  signature: { headers: ['X-Acme-Signature-256'], encoding: 'hex', prefix: 'sha256=' },
+  legacySignature: {
+    algorithm: 'sha1',
+    signature: { headers: ['X-Acme-Signature'], encoding: 'hex', prefix: 'sha1=' },
+    option: 'allowSha1',
+  },
+});
+
 export function verify(
   descriptor: HmacDescriptor,
   headers: Record<string, string>,

@@ -2,30 +2,35 @@ import type { IncomingWebhook, ReceiverContext, VerifyResult } from '../../recei
 import { parseJsonBody } from '../body';
 import { refuse } from '../refusal';
 import { checkTimestampWindow, DEFAULT_TOLERANCE_SECONDS } from '../timestamp-window';
-import { signatureCandidates, signatureHeaderValues } from './candidates';
+import { signatureCandidates } from './candidates';
 import { usesPlaceholder, type ContentPart } from './content';
 import type { FieldSource, HmacDescriptor, HmacOptions } from './descriptor';
 import { readField } from './fields';
+import { chooseSignature } from './legacy';
 import { matchHmac, templateOf } from './signature';
 import { readTimestamp, type SignedTimestamp } from './timestamp';
 
 /**
- * Verify a request the way the descriptor says: the signature header(s), the signed timestamp
- * and id when the template names them, every secret against every signature; then the
- * timestamp window, so `stale-timestamp` means "authentic, but too old or too new".
+ * Verify a request the way the descriptor says: the signature header(s) (or the legacy ones,
+ * when only those are sent and the endpoint opted in), the signed timestamp and id when the
+ * template names them, every secret against every signature; then the timestamp window, so
+ * `stale-timestamp` means "authentic, but too old or too new".
  */
 export function verifyHmac<Options>(
   descriptor: HmacDescriptor<Options>,
   req: IncomingWebhook,
   ctx: ReceiverContext<Options>,
 ): VerifyResult {
-  const { signature } = descriptor;
-  const values = signatureHeaderValues(req, signature);
-  if (!values) return refuse(descriptor.messages?.missing ?? missingMessage(signature.headers));
+  const chosen = chooseSignature(descriptor, req, ctx.options);
+  if (!chosen) {
+    return refuse(descriptor.messages?.missing ?? missingMessage(descriptor.signature.headers));
+  }
+  if ('refused' in chosen) return refuse(chosen.refused);
+  const { values, descriptor: scheme } = chosen; // the legacy one, when only that was sent
 
   let timestamp: SignedTimestamp | undefined;
   if (descriptor.timestamp) {
-    const read = readTimestamp(req, descriptor.timestamp, signature, values);
+    const read = readTimestamp(req, descriptor.timestamp, scheme.signature, values);
     if ('missing' in read) return refuse(read.missing);
     timestamp = read;
   }
@@ -43,8 +48,8 @@ export function verifyHmac<Options>(
 
   const url = descriptor.signedUrl ? descriptor.signedUrl(req, ctx.options) : req.url;
   const input = { body: req.rawBody, timestamp: timestamp?.raw, id, url, method: req.method };
-  const secretIndex = matchHmac(descriptor, values, input, ctx.secrets);
-  if (secretIndex < 0) return refuse(mismatchMessage(descriptor, parts, values, url));
+  const secretIndex = matchHmac(scheme, values, input, ctx.secrets);
+  if (secretIndex < 0) return refuse(mismatchMessage(scheme, parts, values, url));
 
   if (timestamp) {
     const tolerance =
