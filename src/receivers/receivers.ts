@@ -13,6 +13,7 @@ import { genericHmacReceiver } from './hmac/hmac.receiver';
 import { tokenReceiver } from './token/token.receiver';
 import { basicReceiver } from './basic/basic.receiver';
 import { pusherReceiver } from './pusher/pusher.receiver';
+import { zendeskReceiver } from './zendesk/zendesk.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -35,6 +36,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   tokenReceiver,
   basicReceiver,
   pusherReceiver,
+  zendeskReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
