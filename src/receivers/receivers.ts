@@ -14,6 +14,7 @@ import { tokenReceiver } from './token/token.receiver';
 import { basicReceiver } from './basic/basic.receiver';
 import { pusherReceiver } from './pusher/pusher.receiver';
 import { zendeskReceiver } from './zendesk/zendesk.receiver';
+import { mandrillReceiver } from './mandrill/mandrill.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -37,6 +38,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   basicReceiver,
   pusherReceiver,
   zendeskReceiver,
+  mandrillReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
