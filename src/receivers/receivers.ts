@@ -15,6 +15,7 @@ import { basicReceiver } from './basic/basic.receiver';
 import { pusherReceiver } from './pusher/pusher.receiver';
 import { zendeskReceiver } from './zendesk/zendesk.receiver';
 import { mandrillReceiver } from './mandrill/mandrill.receiver';
+import { salesforceOutboundReceiver } from './salesforce-outbound/salesforce-outbound.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -39,6 +40,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   pusherReceiver,
   zendeskReceiver,
   mandrillReceiver,
+  salesforceOutboundReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
