@@ -2,13 +2,17 @@ import { bitbucketCase } from './cases/bitbucket';
 import { dropboxCase } from './cases/dropbox';
 import { githubCase } from './cases/github';
 import { gitlabSigningCase, gitlabTokenCase } from './cases/gitlab';
+import { mandrillCase } from './cases/mandrill';
 import { paypalCase } from './cases/paypal';
+import { pusherCase } from './cases/pusher';
+import { salesforceOutboundCase } from './cases/salesforce-outbound';
 import { shopifyCase } from './cases/shopify';
 import { slackCase } from './cases/slack';
 import { standardWebhooksCase } from './cases/standard-webhooks';
 import { stripeCase } from './cases/stripe';
 import { trelloCase } from './cases/trello';
 import { twilioCase } from './cases/twilio';
+import { zendeskCase } from './cases/zendesk';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -28,4 +32,8 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   paypalCase,
   trelloCase,
   dropboxCase,
+  pusherCase,
+  zendeskCase,
+  mandrillCase,
+  salesforceOutboundCase,
 ];
