@@ -66,7 +66,9 @@ describe('Mandrill signature', () => {
     expect(verify(req)).toMatchObject({
       ok: false,
       reason: 'signature',
-      message: expect.stringContaining(`does not match ${URL} and the form`),
+      message: expect.stringContaining(
+        'does not match https://hooks.example.com/webhooks/mandrill/mail (query not shown) and the form',
+      ),
     });
   });
 
@@ -92,6 +94,15 @@ describe('Mandrill signature', () => {
     ['no signature', (req: IncomingWebhook) => ({ ...req, headers: {} })],
   ])('refuses %s (401)', (_case, change) => {
     expect(verify(change(request(fields)))).toMatchObject({ ok: false, reason: 'signature' });
+  });
+
+  it('never repeats the query of the URL (it may hold a token) in the refusal', () => {
+    const secretUrl = `${URL}&token=s3cr3t-query-token`;
+    const req = request(fields, {
+      url: secretUrl,
+      signature: mandrillSignature('wrong', secretUrl, fields),
+    });
+    expect(JSON.stringify(verify(req))).not.toContain('s3cr3t-query-token');
   });
 
   it('refuses a form that is not UTF-8 as unsigned (401), not as malformed', () => {

@@ -32,7 +32,16 @@ export function verifyMandrill(
   );
   return matchedOr(
     index,
-    `The signature does not match ${request.url} and the form under any configured webhook key ` +
+    `The signature does not match ${shownUrl(request.url)} and the form under any configured webhook key ` +
       '(set publicUrl to the webhook URL exactly as entered in Mandrill, query string and trailing slash included).',
   );
+}
+
+/**
+ * The URL for the refusal, without its query: Mandrill's own advice is to put a token in the
+ * webhook URL's query string, and a refusal is logged.
+ */
+function shownUrl(url: string): string {
+  const query = url.indexOf('?');
+  return query < 0 ? url : `${url.slice(0, query)} (query not shown)`;
 }
