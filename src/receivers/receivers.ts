@@ -15,6 +15,10 @@ import { basicReceiver } from './basic/basic.receiver';
 import { instagramReceiver } from './instagram/instagram.receiver';
 import { whatsappReceiver } from './whatsapp/whatsapp.receiver';
 import { facebookMessengerReceiver } from './facebook-messenger/facebook-messenger.receiver';
+import { pusherReceiver } from './pusher/pusher.receiver';
+import { zendeskReceiver } from './zendesk/zendesk.receiver';
+import { mandrillReceiver } from './mandrill/mandrill.receiver';
+import { salesforceOutboundReceiver } from './salesforce-outbound/salesforce-outbound.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -39,6 +43,10 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   instagramReceiver,
   whatsappReceiver,
   facebookMessengerReceiver,
+  pusherReceiver,
+  zendeskReceiver,
+  mandrillReceiver,
+  salesforceOutboundReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

@@ -142,18 +142,23 @@ describe.each(PROVIDER_CASES)('$name receiver contract', (row) => {
   });
 
   describe('signature refusals', () => {
-    it.each(['absent', 'empty'])(
-      '401 signature when unsigned (signature header %s)',
-      async (how) => {
-        const request = sign();
-        const headers = { ...request.headers };
-        for (const name of row.signatureHeaders) {
-          if (how === 'absent') delete headers[name];
-          else headers[name] = '';
-        }
-        expectRefused(row, await send(t, { ...request, headers }), 401, 'signature');
-      },
-    );
+    const { signatureHeaders } = row;
+    if (isApplicable(signatureHeaders)) {
+      it.each(['absent', 'empty'])(
+        '401 signature when unsigned (signature header %s)',
+        async (how) => {
+          const request = sign();
+          const headers = { ...request.headers };
+          for (const name of signatureHeaders) {
+            if (how === 'absent') delete headers[name];
+            else headers[name] = '';
+          }
+          expectRefused(row, await send(t, { ...request, headers }), 401, 'signature');
+        },
+      );
+    } else {
+      skipAsNotApplicable('401 signature when unsigned', signatureHeaders);
+    }
 
     it('401 signature when signed with a secret the endpoint does not hold', async () => {
       const request = sign({ secret: row.foreignSecret.make() });

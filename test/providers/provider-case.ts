@@ -76,8 +76,11 @@ export interface ProviderCase {
   readonly secrets: readonly string[] | NotApplicable;
   /** A secret (PayPal: a private key) the endpoint does not hold, and the refusal it earns. */
   readonly foreignSecret: { readonly make: () => string; readonly message?: RegExp };
-  /** Headers that carry the signature or token: a delivery without them is unsigned. */
-  readonly signatureHeaders: readonly string[];
+  /**
+   * Headers that carry the signature or token: a delivery without them is unsigned. Not
+   * applicable to a provider that authenticates by a field of the body (Salesforce).
+   */
+  readonly signatureHeaders: readonly string[] | NotApplicable;
   /** Request headers that carry a secret, which must never be stored. */
   readonly secretHeaders: readonly string[];
 

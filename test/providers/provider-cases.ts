@@ -4,7 +4,10 @@ import { facebookMessengerCase } from './cases/facebook-messenger';
 import { githubCase } from './cases/github';
 import { gitlabSigningCase, gitlabTokenCase } from './cases/gitlab';
 import { instagramCase } from './cases/instagram';
+import { mandrillCase } from './cases/mandrill';
 import { paypalCase } from './cases/paypal';
+import { pusherCase } from './cases/pusher';
+import { salesforceOutboundCase } from './cases/salesforce-outbound';
 import { shopifyCase } from './cases/shopify';
 import { slackCase } from './cases/slack';
 import { standardWebhooksCase } from './cases/standard-webhooks';
@@ -12,6 +15,7 @@ import { stripeCase } from './cases/stripe';
 import { trelloCase } from './cases/trello';
 import { twilioCase } from './cases/twilio';
 import { whatsappCase } from './cases/whatsapp';
+import { zendeskCase } from './cases/zendesk';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -34,4 +38,8 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   instagramCase,
   whatsappCase,
   facebookMessengerCase,
+  pusherCase,
+  zendeskCase,
+  mandrillCase,
+  salesforceOutboundCase,
 ];

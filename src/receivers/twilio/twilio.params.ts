@@ -1,14 +1,10 @@
-import { parseFormEntries } from '../shared/body';
+import { formParams, type FormParams } from '../shared/sorted-params';
 
 /** Form parameters with every value kept: Twilio signs each value of a repeated key. */
-export type TwilioParams = Readonly<Record<string, readonly string[]>>;
+export type TwilioParams = FormParams;
 
 /** Decode with form rules (`+` is a space, `%2B` is `+`); throws MalformedBodyError on bad UTF-8. */
-export function twilioFormParams(raw: Buffer): TwilioParams {
-  const params: Record<string, string[]> = {};
-  for (const [key, value] of parseFormEntries(raw)) (params[key] ??= []).push(value);
-  return params;
-}
+export const twilioFormParams: (raw: Buffer) => TwilioParams = formParams;
 
 /** The stored payload: one string per key, an array only where Twilio repeated the key. */
 export function twilioPayload(params: TwilioParams): Record<string, string | string[]> {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { hmac } from '../shared/hmac';
+import { sortedParamsContent } from '../shared/sorted-params';
 import { matchAnySecret, timingSafeEqualAny } from '../shared/timing-safe';
 import type { TwilioParams } from './twilio.params';
 import { bodyHashOf, twilioUrlVariants } from './twilio.url';
@@ -11,10 +12,7 @@ import { bodyHashOf, twilioUrlVariants } from './twilio.url';
  * JSON bodies are signed through the URL only, which then carries `bodySHA256=<hex sha256(body)>`.
  */
 export function signTwilio(authToken: string, url: string, params: TwilioParams = {}): string {
-  let data = url;
-  for (const key of Object.keys(params).sort()) {
-    for (const value of [...new Set(params[key])].sort()) data += key + value;
-  }
+  const data = sortedParamsContent(url, params);
   return hmac('sha1', authToken, Buffer.from(data, 'utf8')).toString('base64');
 }
 
