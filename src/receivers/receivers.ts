@@ -12,6 +12,8 @@ import { paypalReceiver } from './paypal/paypal.receiver';
 import { genericHmacReceiver } from './hmac/hmac.receiver';
 import { tokenReceiver } from './token/token.receiver';
 import { basicReceiver } from './basic/basic.receiver';
+import { mailchimpReceiver } from './mailchimp/mailchimp.receiver';
+import { wordpressReceiver } from './wordpress/wordpress.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -33,6 +35,8 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   genericHmacReceiver,
   tokenReceiver,
   basicReceiver,
+  mailchimpReceiver,
+  wordpressReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
