@@ -14,6 +14,10 @@ import { tokenReceiver } from './token/token.receiver';
 import { basicReceiver } from './basic/basic.receiver';
 import { mailchimpReceiver } from './mailchimp/mailchimp.receiver';
 import { wordpressReceiver } from './wordpress/wordpress.receiver';
+import { azureMonitorReceiver } from './azure-monitor/azure-monitor.receiver';
+import { kuduReceiver } from './kudu/kudu.receiver';
+import { mygetReceiver } from './myget/myget.receiver';
+import { dynamicsCrmReceiver } from './dynamics-crm/dynamics-crm.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -37,6 +41,10 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   basicReceiver,
   mailchimpReceiver,
   wordpressReceiver,
+  azureMonitorReceiver,
+  kuduReceiver,
+  mygetReceiver,
+  dynamicsCrmReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
