@@ -18,6 +18,7 @@ import { azureMonitorReceiver } from './azure-monitor/azure-monitor.receiver';
 import { kuduReceiver } from './kudu/kudu.receiver';
 import { mygetReceiver } from './myget/myget.receiver';
 import { dynamicsCrmReceiver } from './dynamics-crm/dynamics-crm.receiver';
+import { azureDevOpsReceiver } from './azure-devops/azure-devops.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -45,6 +46,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   kuduReceiver,
   mygetReceiver,
   dynamicsCrmReceiver,
+  azureDevOpsReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
