@@ -203,6 +203,9 @@ describe("validateConfig checks each secret by its receiver's rule", () => {
   it.each([
     ['basic', 'legacy-password-without-colon', /user:password/],
     ['basic', ':password-without-user', /user:password/],
+    ['azure-devops', 'devops-password-only', /user:password/],
+    ['mailchimp', 'short-code-0123456789', /is 21 characters long.*32 to 128/],
+    ['myget', 'x'.repeat(129), /is 129 characters long.*32 to 128/],
   ])('%s refuses the secret %j, naming the endpoint and its index only', (provider, bad, why) => {
     const message = refusal({
       endpoints: [
@@ -222,10 +225,14 @@ describe("validateConfig checks each secret by its receiver's rule", () => {
     expect(message).not.toContain(bad);
   });
 
-  it('accepts what the rules allow: user:password, the password holding a colon', () => {
+  it('accepts what the rules allow: user:password (colon in the password), 32 and 128 characters', () => {
     expect(() =>
       validateConfig({
-        endpoints: [{ provider: 'basic', id: 'b', secrets: ['legacy:pa:ss'] }],
+        endpoints: [
+          { provider: 'basic', id: 'b', secrets: ['legacy:pa:ss'] },
+          { provider: 'vsts', id: 'v', secrets: ['hookgate:devops-password'] },
+          { provider: 'kudu', id: 'k', secrets: ['k'.repeat(32), 'k'.repeat(128)] },
+        ],
       }),
     ).not.toThrow();
   });
