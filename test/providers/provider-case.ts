@@ -78,6 +78,8 @@ export interface ProviderCase {
   readonly foreignSecret: { readonly make: () => string; readonly message?: RegExp };
   /** Headers that carry the signature or token: a delivery without them is unsigned. */
   readonly signatureHeaders: readonly string[];
+  /** Query parameters that carry the secret (ASP.NET's `?code=`): without them, unsigned too. */
+  readonly signatureQueryParams?: readonly string[];
   /** Request headers that carry a secret, which must never be stored. */
   readonly secretHeaders: readonly string[];
 
@@ -108,7 +110,10 @@ export interface ProviderCase {
   /** Refused with 415 besides text/plain (which every receiver refuses). */
   readonly otherRefusedContentTypes: readonly string[];
   readonly malformed: readonly MalformedDelivery[];
-  /** The Allow header of the 405 for a GET (and a HEAD) that is no handshake. */
-  readonly refusedGet: { readonly allow: string };
+  /**
+   * The Allow header of the 405 for a GET (and a HEAD) that is no handshake; not applicable
+   * where every GET is a credentialed handshake, refused 401 without the credential.
+   */
+  readonly refusedGet: { readonly allow: string } | NotApplicable;
   readonly refusedHead: { readonly allow: string } | NotApplicable;
 }
