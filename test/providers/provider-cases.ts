@@ -1,7 +1,13 @@
+import { azureDevOpsCase } from './cases/azure-devops';
+import { azureMonitorCase } from './cases/azure-monitor';
 import { bitbucketCase } from './cases/bitbucket';
 import { dropboxCase } from './cases/dropbox';
+import { dynamicsCrmCase } from './cases/dynamics-crm';
 import { githubCase } from './cases/github';
 import { gitlabSigningCase, gitlabTokenCase } from './cases/gitlab';
+import { kuduCase } from './cases/kudu';
+import { mailchimpCase } from './cases/mailchimp';
+import { mygetCase } from './cases/myget';
 import { paypalCase } from './cases/paypal';
 import { shopifyCase } from './cases/shopify';
 import { slackCase } from './cases/slack';
@@ -9,6 +15,7 @@ import { standardWebhooksCase } from './cases/standard-webhooks';
 import { stripeCase } from './cases/stripe';
 import { trelloCase } from './cases/trello';
 import { twilioCase } from './cases/twilio';
+import { wordpressCase } from './cases/wordpress';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -28,4 +35,11 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   paypalCase,
   trelloCase,
   dropboxCase,
+  mailchimpCase,
+  wordpressCase,
+  azureMonitorCase,
+  kuduCase,
+  mygetCase,
+  dynamicsCrmCase,
+  azureDevOpsCase,
 ];
