@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, validateConfig } from './config.loader';
 import { DEMO_ADMIN_TOKEN, DEMO_GITHUB_SECRET } from './dev-config';
+import { RECEIVERS } from '../receivers/receivers';
 
 const dir = mkdtempSync(join(tmpdir(), 'hookgate-config-'));
 function file(name: string, text: string): string {
@@ -185,5 +186,63 @@ describe('validateConfig names the bad field', () => {
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as Error).message).not.toContain('super-secret-value');
     }
+  });
+});
+
+describe("validateConfig checks each secret by its receiver's rule", () => {
+  const refusal = (plain: unknown, receivers?: Parameters<typeof validateConfig>[1]) => {
+    try {
+      validateConfig(plain, receivers);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as Error).message;
+    }
+    throw new Error('expected a ConfigError');
+  };
+
+  it.each([
+    ['basic', 'legacy-password-without-colon', /user:password/],
+    ['basic', ':password-without-user', /user:password/],
+    ['azure-devops', 'devops-password-only', /user:password/],
+    ['mailchimp', 'short-code-0123456789', /is 21 characters long.*32 to 128/],
+    ['myget', 'x'.repeat(129), /is 129 characters long.*32 to 128/],
+  ])('%s refuses the secret %j, naming the endpoint and its index only', (provider, bad, why) => {
+    const message = refusal({
+      endpoints: [
+        { provider: 'github', id: 'gh', secrets: ['github-secret'] },
+        {
+          provider,
+          id: 'p',
+          secrets: [
+            provider === 'basic' || provider === 'azure-devops' ? 'ok:pass' : 'c'.repeat(32),
+            bad,
+          ],
+        },
+      ],
+    });
+    expect(message).toMatch(/^The config is invalid: endpoints\[1\]\.secrets\[1\] /);
+    expect(message).toMatch(why);
+    expect(message).not.toContain(bad);
+  });
+
+  it('accepts what the rules allow: user:password (colon in the password), 32 and 128 characters', () => {
+    expect(() =>
+      validateConfig({
+        endpoints: [
+          { provider: 'basic', id: 'b', secrets: ['legacy:pa:ss'] },
+          { provider: 'vsts', id: 'v', secrets: ['hookgate:devops-password'] },
+          { provider: 'kudu', id: 'k', secrets: ['k'.repeat(32), 'k'.repeat(128)] },
+        ],
+      }),
+    ).not.toThrow();
+  });
+
+  it("cuts a secret out of a receiver's message that quotes it", () => {
+    const quoting = { ...RECEIVERS[0], checkSecret: (secret: string) => `"${secret}" is weak` };
+    const message = refusal(
+      { endpoints: [{ provider: quoting.name, id: 'q', secrets: ['hunter2-hunter2'] }] },
+      [quoting],
+    );
+    expect(message).toBe('The config is invalid: endpoints[0].secrets[0] "[REDACTED]" is weak');
   });
 });

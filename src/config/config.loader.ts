@@ -155,6 +155,21 @@ function checkEndpoints(config: HookgateConfig, receivers: readonly Receiver<any
     } catch (error) {
       throw new ConfigError(`The config is invalid: ${at}.${(error as Error).message}`);
     }
+    checkSecrets(receiver, endpoint.secrets, at);
+  });
+}
+
+/**
+ * The receiver's own rule for each secret (`?code=` length, `user:password`). The error names
+ * the endpoint and the secret's index, never its value: should a receiver's message quote the
+ * secret anyway, it is cut out here, since start-up errors end up in logs.
+ */
+function checkSecrets(receiver: Receiver<any>, secrets: readonly string[], at: string): void {
+  secrets.forEach((secret, j) => {
+    const problem = receiver.checkSecret?.(secret);
+    if (problem === undefined) return;
+    const safe = problem.split(secret).join('[REDACTED]');
+    throw new ConfigError(`The config is invalid: ${at}.secrets[${j}] ${safe}`);
   });
 }
 

@@ -87,6 +87,13 @@ export interface Receiver<Options = unknown> {
   readonly requiresSecret?: boolean;
 
   /**
+   * Check one configured secret at start-up (`?code=` length, `user:password` shape). Return
+   * what is wrong with it, or undefined. The message must not quote the secret: the config
+   * loader prefixes the endpoint and the secret's index (`endpoints[0].secrets[1]`).
+   */
+  checkSecret?(secret: string): string | undefined;
+
+  /**
    * Validate and default the endpoint's `options` at start-up. Throw an Error whose message
    * names the bad option; the config loader prefixes the endpoint.
    */
@@ -94,7 +101,9 @@ export interface Receiver<Options = unknown> {
 
   /**
    * Handshakes the provider sends unsigned (Dropbox `GET ?challenge=`, Trello `HEAD`, Slack
-   * `ssl_check`). Return the answer, or undefined when this request is not one.
+   * `ssl_check`). Return the answer, or undefined when this request is not one. A handshake
+   * that carries a credential (Mailchimp's validator `GET ?code=`) may throw a SignatureError
+   * when it does not match, so that it is refused 401 rather than answered.
    */
   handshakeBeforeVerify?(
     req: IncomingWebhook,

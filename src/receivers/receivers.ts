@@ -19,6 +19,13 @@ import { pusherReceiver } from './pusher/pusher.receiver';
 import { zendeskReceiver } from './zendesk/zendesk.receiver';
 import { mandrillReceiver } from './mandrill/mandrill.receiver';
 import { salesforceOutboundReceiver } from './salesforce-outbound/salesforce-outbound.receiver';
+import { mailchimpReceiver } from './mailchimp/mailchimp.receiver';
+import { wordpressReceiver } from './wordpress/wordpress.receiver';
+import { azureMonitorReceiver } from './azure-monitor/azure-monitor.receiver';
+import { kuduReceiver } from './kudu/kudu.receiver';
+import { mygetReceiver } from './myget/myget.receiver';
+import { dynamicsCrmReceiver } from './dynamics-crm/dynamics-crm.receiver';
+import { azureDevOpsReceiver } from './azure-devops/azure-devops.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -47,6 +54,13 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   zendeskReceiver,
   mandrillReceiver,
   salesforceOutboundReceiver,
+  mailchimpReceiver,
+  wordpressReceiver,
+  azureMonitorReceiver,
+  kuduReceiver,
+  mygetReceiver,
+  dynamicsCrmReceiver,
+  azureDevOpsReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

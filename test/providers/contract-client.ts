@@ -72,3 +72,28 @@ export function expectRefused(
   });
   expectNoSecretIn(row, res.body);
 }
+
+/**
+ * The request with its credentials absent, or present but empty: the signature headers and
+ * the query parameters that carry a secret (`?code=`).
+ */
+export function unsigned(
+  row: ProviderCase,
+  request: WebhookRequest,
+  how: 'absent' | 'empty',
+): WebhookRequest {
+  const headers = { ...request.headers };
+  const signatureHeaders = isApplicable(row.signatureHeaders) ? row.signatureHeaders : [];
+  for (const name of signatureHeaders) {
+    if (how === 'absent') delete headers[name];
+    else headers[name] = '';
+  }
+  const [path, search = ''] = request.path.split('?');
+  const query = new URLSearchParams(search);
+  for (const name of row.signatureQueryParams ?? []) {
+    if (how === 'absent') query.delete(name);
+    else query.set(name, '');
+  }
+  const rest = query.toString();
+  return { ...request, path: rest ? `${path}?${rest}` : path, headers };
+}

@@ -9,8 +9,8 @@
  *   delivery id and payload, and no secret; a delivery signed with any configured secret is;
  * - a redelivery with the same provider delivery id is answered `duplicate: true` with the first
  *   one's id and stored once, also when copies arrive together;
- * - unsigned, signed with a foreign secret, or sent with another body than the one signed:
- *   401 `signature`; signed outside the timestamp window: 401 `stale-timestamp`;
+ * - unsigned (no signature header, or no `?code=`), signed with a foreign secret, or sent with
+ *   another body than the one signed: 401 `signature`; signed outside the timestamp window: 401 `stale-timestamp`;
  * - a content type the receiver does not take: 415; signed but unparseable or untyped: 400
  *   `malformed`; an unknown endpoint or provider: 404; a GET or HEAD that is no handshake: 405
  *   with Allow. Every refusal is `{ error, message }` and holds no secret.
@@ -27,6 +27,7 @@ import {
   expectRefused,
   send,
   storedIdsWithDeliveryId,
+  unsigned,
 } from './contract-client';
 import { isApplicable, type NotApplicable, type SigningInput } from './provider-case';
 import { PROVIDER_CASES } from './provider-cases';
@@ -142,18 +143,13 @@ describe.each(PROVIDER_CASES)('$name receiver contract', (row) => {
   });
 
   describe('signature refusals', () => {
-    const { signatureHeaders } = row;
-    if (isApplicable(signatureHeaders)) {
+    const { signatureHeaders, signatureQueryParams } = row;
+    if (isApplicable(signatureHeaders) || signatureQueryParams) {
       it.each(['absent', 'empty'])(
-        '401 signature when unsigned (signature header %s)',
+        '401 signature when unsigned (signature header or ?code= %s)',
         async (how) => {
-          const request = sign();
-          const headers = { ...request.headers };
-          for (const name of signatureHeaders) {
-            if (how === 'absent') delete headers[name];
-            else headers[name] = '';
-          }
-          expectRefused(row, await send(t, { ...request, headers }), 401, 'signature');
+          const request = unsigned(row, sign(), how as 'absent' | 'empty');
+          expectRefused(row, await send(t, request), 401, 'signature');
         },
       );
     } else {
@@ -235,11 +231,17 @@ describe.each(PROVIDER_CASES)('$name receiver contract', (row) => {
       }
     });
 
-    it(`405 method-not-allowed for a GET that is no handshake, with Allow: ${row.refusedGet.allow}`, async () => {
-      const res = await t.http().get(`/webhooks/${row.provider}/${row.endpoint}`);
-      expectRefused(row, res, 405, 'method-not-allowed');
-      expect(res.headers.allow).toBe(row.refusedGet.allow);
-    });
+    itWhenApplicable(
+      row.refusedGet,
+      `405 method-not-allowed for a GET that is no handshake, with Allow${
+        isApplicable(row.refusedGet) ? `: ${row.refusedGet.allow}` : ''
+      }`,
+      async ({ allow }) => {
+        const res = await t.http().get(`/webhooks/${row.provider}/${row.endpoint}`);
+        expectRefused(row, res, 405, 'method-not-allowed');
+        expect(res.headers.allow).toBe(allow);
+      },
+    );
 
     itWhenApplicable(row.refusedHead, '405 for a HEAD, with Allow', async ({ allow }) => {
       const res = await t.http().head(`/webhooks/${row.provider}/${row.endpoint}`);

@@ -81,6 +81,8 @@ export interface ProviderCase {
    * applicable to a provider that authenticates by a field of the body (Salesforce).
    */
   readonly signatureHeaders: readonly string[] | NotApplicable;
+  /** Query parameters that carry the secret (ASP.NET's `?code=`): without them, unsigned too. */
+  readonly signatureQueryParams?: readonly string[];
   /** Request headers that carry a secret, which must never be stored. */
   readonly secretHeaders: readonly string[];
 
@@ -111,7 +113,10 @@ export interface ProviderCase {
   /** Refused with 415 besides text/plain (which every receiver refuses). */
   readonly otherRefusedContentTypes: readonly string[];
   readonly malformed: readonly MalformedDelivery[];
-  /** The Allow header of the 405 for a GET (and a HEAD) that is no handshake. */
-  readonly refusedGet: { readonly allow: string };
+  /**
+   * The Allow header of the 405 for a GET (and a HEAD) that is no handshake; not applicable
+   * where every GET is a credentialed handshake, refused 401 without the credential.
+   */
+  readonly refusedGet: { readonly allow: string } | NotApplicable;
   readonly refusedHead: { readonly allow: string } | NotApplicable;
 }

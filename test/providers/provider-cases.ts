@@ -1,3 +1,5 @@
+import { azureDevOpsCase } from './cases/azure-devops';
+import { azureMonitorCase } from './cases/azure-monitor';
 import { bitbucketCase } from './cases/bitbucket';
 import { dropboxCase } from './cases/dropbox';
 import { facebookMessengerCase } from './cases/facebook-messenger';
@@ -5,6 +7,10 @@ import { githubCase } from './cases/github';
 import { gitlabSigningCase, gitlabTokenCase } from './cases/gitlab';
 import { instagramCase } from './cases/instagram';
 import { mandrillCase } from './cases/mandrill';
+import { dynamicsCrmCase } from './cases/dynamics-crm';
+import { kuduCase } from './cases/kudu';
+import { mailchimpCase } from './cases/mailchimp';
+import { mygetCase } from './cases/myget';
 import { paypalCase } from './cases/paypal';
 import { pusherCase } from './cases/pusher';
 import { salesforceOutboundCase } from './cases/salesforce-outbound';
@@ -16,6 +22,7 @@ import { trelloCase } from './cases/trello';
 import { twilioCase } from './cases/twilio';
 import { whatsappCase } from './cases/whatsapp';
 import { zendeskCase } from './cases/zendesk';
+import { wordpressCase } from './cases/wordpress';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -42,4 +49,11 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   zendeskCase,
   mandrillCase,
   salesforceOutboundCase,
+  mailchimpCase,
+  wordpressCase,
+  azureMonitorCase,
+  kuduCase,
+  mygetCase,
+  dynamicsCrmCase,
+  azureDevOpsCase,
 ];

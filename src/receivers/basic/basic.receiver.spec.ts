@@ -101,3 +101,18 @@ describe('basic provider normalize', () => {
     expect(receiver.normalize(request({}), payload, ctx)).toEqual(expected);
   });
 });
+
+describe('basic provider secrets at start-up', () => {
+  it.each(['legacy:s3cret-password', 'legacy:pa:ss', 'legacy:'])('accepts %j', (secret) => {
+    expect(receiver.checkSecret!(secret)).toBeUndefined();
+  });
+
+  it.each(['legacy', ':s3cret-password', ''])(
+    'refuses %j, which no Authorization can match, without quoting it',
+    (secret) => {
+      const problem = receiver.checkSecret!(secret);
+      expect(problem).toMatch(/^must be user:password \(a non-empty user, a colon/);
+      if (secret) expect(problem).not.toContain(secret);
+    },
+  );
+});

@@ -37,7 +37,7 @@ export const mandrillReceiver: Receiver<MandrillOptions> = {
     return {};
   },
 
-  handshakeBeforeVerify: (req) => answerHandshake(HEAD_CHECK, req),
+  handshakeBeforeVerify: (req, { options }) => answerHandshake(HEAD_CHECK, req, options),
 
   verify(req, { secrets }) {
     // Mandrill signs decoded values, so the form has to be decoded before it can be checked.

@@ -1,0 +1,39 @@
+import type { Receiver } from '../receiver';
+import { checkBasicSecret, verifyBasicCredentials } from '../shared/basic-credentials';
+import { parseJsonObject } from '../shared/body';
+import { rejectUnknownOptions } from '../shared/options';
+import { normalizeAzureDevOpsEvent } from './azure-devops.events';
+
+/**
+ * Azure DevOps (formerly VSTS) service hooks, Web Hooks consumer. Azure DevOps signs nothing;
+ * the subscription's "Basic authentication username / password" is sent as HTTP Basic
+ * credentials (learn.microsoft.com azure/devops/service-hooks/services/webhooks: "You must use
+ * HTTPS for basic authentication on a webhook"), so each secret is `user:password`, checked as
+ * for the generic `basic` provider (shared/basic-credentials.ts). ASP.NET's `?code=` URL is
+ * not accepted: Basic keeps the secret out of the URL and out of proxies' access logs.
+ * Azure DevOps retries 408, 502, 503 and 504 up to 8 times with a backoff of 1 s doubling to 60 s (about 3 minutes), disables a
+ * subscription on 410, and puts it on probation after repeated other failures
+ * (service-hooks/troubleshoot).
+ */
+export const azureDevOpsReceiver: Receiver<Record<string, never>> = {
+  name: 'azure-devops',
+  aliases: ['vsts'],
+  contentTypes: ['application/json'],
+
+  parseOptions(options) {
+    rejectUnknownOptions(
+      options,
+      'Azure DevOps',
+      [],
+      'the credentials go in secrets as user:password',
+    );
+    return {};
+  },
+  checkSecret: checkBasicSecret,
+
+  verify: (req, { secrets }) => verifyBasicCredentials(req, secrets),
+
+  parse: (req) => parseJsonObject(req.rawBody),
+
+  normalize: normalizeAzureDevOpsEvent,
+};
