@@ -12,6 +12,7 @@ import { paypalReceiver } from './paypal/paypal.receiver';
 import { genericHmacReceiver } from './hmac/hmac.receiver';
 import { tokenReceiver } from './token/token.receiver';
 import { basicReceiver } from './basic/basic.receiver';
+import { sentryReceiver } from './sentry/sentry.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -33,6 +34,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   genericHmacReceiver,
   tokenReceiver,
   basicReceiver,
+  sentryReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
