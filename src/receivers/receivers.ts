@@ -13,6 +13,7 @@ import { genericHmacReceiver } from './hmac/hmac.receiver';
 import { tokenReceiver } from './token/token.receiver';
 import { basicReceiver } from './basic/basic.receiver';
 import { sentryReceiver } from './sentry/sentry.receiver';
+import { gogsReceiver } from './gogs/gogs.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -35,6 +36,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   tokenReceiver,
   basicReceiver,
   sentryReceiver,
+  gogsReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
