@@ -14,6 +14,7 @@ import { tokenReceiver } from './token/token.receiver';
 import { basicReceiver } from './basic/basic.receiver';
 import { sentryReceiver } from './sentry/sentry.receiver';
 import { gogsReceiver } from './gogs/gogs.receiver';
+import { giteaReceiver } from './gitea/gitea.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -37,6 +38,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   basicReceiver,
   sentryReceiver,
   gogsReceiver,
+  giteaReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
