@@ -15,6 +15,7 @@ import { basicReceiver } from './basic/basic.receiver';
 import { sentryReceiver } from './sentry/sentry.receiver';
 import { gogsReceiver } from './gogs/gogs.receiver';
 import { giteaReceiver } from './gitea/gitea.receiver';
+import { jiraReceiver } from './jira/jira.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -39,6 +40,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   sentryReceiver,
   gogsReceiver,
   giteaReceiver,
+  jiraReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
