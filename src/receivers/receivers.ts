@@ -16,6 +16,7 @@ import { sentryReceiver } from './sentry/sentry.receiver';
 import { gogsReceiver } from './gogs/gogs.receiver';
 import { giteaReceiver } from './gitea/gitea.receiver';
 import { jiraReceiver } from './jira/jira.receiver';
+import { intercomReceiver } from './intercom/intercom.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -41,6 +42,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   gogsReceiver,
   giteaReceiver,
   jiraReceiver,
+  intercomReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
