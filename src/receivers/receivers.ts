@@ -17,6 +17,7 @@ import { gogsReceiver } from './gogs/gogs.receiver';
 import { giteaReceiver } from './gitea/gitea.receiver';
 import { jiraReceiver } from './jira/jira.receiver';
 import { intercomReceiver } from './intercom/intercom.receiver';
+import { vercelReceiver } from './vercel/vercel.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -43,6 +44,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   giteaReceiver,
   jiraReceiver,
   intercomReceiver,
+  vercelReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
