@@ -18,6 +18,7 @@ import { giteaReceiver } from './gitea/gitea.receiver';
 import { jiraReceiver } from './jira/jira.receiver';
 import { intercomReceiver } from './intercom/intercom.receiver';
 import { vercelReceiver } from './vercel/vercel.receiver';
+import { razorpayReceiver } from './razorpay/razorpay.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -45,6 +46,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   jiraReceiver,
   intercomReceiver,
   vercelReceiver,
+  razorpayReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
