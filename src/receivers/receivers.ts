@@ -19,6 +19,7 @@ import { jiraReceiver } from './jira/jira.receiver';
 import { intercomReceiver } from './intercom/intercom.receiver';
 import { vercelReceiver } from './vercel/vercel.receiver';
 import { razorpayReceiver } from './razorpay/razorpay.receiver';
+import { coinbaseCommerceReceiver } from './coinbase-commerce/coinbase-commerce.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -47,6 +48,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   intercomReceiver,
   vercelReceiver,
   razorpayReceiver,
+  coinbaseCommerceReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
