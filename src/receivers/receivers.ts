@@ -20,6 +20,7 @@ import { intercomReceiver } from './intercom/intercom.receiver';
 import { vercelReceiver } from './vercel/vercel.receiver';
 import { razorpayReceiver } from './razorpay/razorpay.receiver';
 import { coinbaseCommerceReceiver } from './coinbase-commerce/coinbase-commerce.receiver';
+import { gocardlessReceiver } from './gocardless/gocardless.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -49,6 +50,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   vercelReceiver,
   razorpayReceiver,
   coinbaseCommerceReceiver,
+  gocardlessReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
