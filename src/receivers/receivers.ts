@@ -21,6 +21,7 @@ import { vercelReceiver } from './vercel/vercel.receiver';
 import { razorpayReceiver } from './razorpay/razorpay.receiver';
 import { coinbaseCommerceReceiver } from './coinbase-commerce/coinbase-commerce.receiver';
 import { gocardlessReceiver } from './gocardless/gocardless.receiver';
+import { onfidoReceiver } from './onfido/onfido.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -51,6 +52,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   razorpayReceiver,
   coinbaseCommerceReceiver,
   gocardlessReceiver,
+  onfidoReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
