@@ -22,6 +22,7 @@ import { razorpayReceiver } from './razorpay/razorpay.receiver';
 import { coinbaseCommerceReceiver } from './coinbase-commerce/coinbase-commerce.receiver';
 import { gocardlessReceiver } from './gocardless/gocardless.receiver';
 import { onfidoReceiver } from './onfido/onfido.receiver';
+import { circleciReceiver } from './circleci/circleci.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -53,6 +54,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   coinbaseCommerceReceiver,
   gocardlessReceiver,
   onfidoReceiver,
+  circleciReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
