@@ -23,6 +23,7 @@ import { coinbaseCommerceReceiver } from './coinbase-commerce/coinbase-commerce.
 import { gocardlessReceiver } from './gocardless/gocardless.receiver';
 import { onfidoReceiver } from './onfido/onfido.receiver';
 import { circleciReceiver } from './circleci/circleci.receiver';
+import { pagerdutyReceiver } from './pagerduty/pagerduty.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -55,6 +56,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   gocardlessReceiver,
   onfidoReceiver,
   circleciReceiver,
+  pagerdutyReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
