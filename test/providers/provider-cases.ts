@@ -9,6 +9,18 @@ import { standardWebhooksCase } from './cases/standard-webhooks';
 import { stripeCase } from './cases/stripe';
 import { trelloCase } from './cases/trello';
 import { twilioCase } from './cases/twilio';
+import { sentryCase } from './cases/sentry';
+import { gogsCase } from './cases/gogs';
+import { giteaCase } from './cases/gitea';
+import { jiraCase } from './cases/jira';
+import { intercomCase } from './cases/intercom';
+import { vercelCase } from './cases/vercel';
+import { razorpayCase } from './cases/razorpay';
+import { coinbaseCommerceCase } from './cases/coinbase-commerce';
+import { gocardlessCase } from './cases/gocardless';
+import { onfidoCase } from './cases/onfido';
+import { circleciCase } from './cases/circleci';
+import { pagerdutyCase } from './cases/pagerduty';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -28,4 +40,16 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   paypalCase,
   trelloCase,
   dropboxCase,
+  sentryCase,
+  gogsCase,
+  giteaCase,
+  jiraCase,
+  intercomCase,
+  vercelCase,
+  razorpayCase,
+  coinbaseCommerceCase,
+  gocardlessCase,
+  onfidoCase,
+  circleciCase,
+  pagerdutyCase,
 ];
