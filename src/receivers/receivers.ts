@@ -26,6 +26,18 @@ import { kuduReceiver } from './kudu/kudu.receiver';
 import { mygetReceiver } from './myget/myget.receiver';
 import { dynamicsCrmReceiver } from './dynamics-crm/dynamics-crm.receiver';
 import { azureDevOpsReceiver } from './azure-devops/azure-devops.receiver';
+import { sentryReceiver } from './sentry/sentry.receiver';
+import { gogsReceiver } from './gogs/gogs.receiver';
+import { giteaReceiver } from './gitea/gitea.receiver';
+import { jiraReceiver } from './jira/jira.receiver';
+import { intercomReceiver } from './intercom/intercom.receiver';
+import { vercelReceiver } from './vercel/vercel.receiver';
+import { razorpayReceiver } from './razorpay/razorpay.receiver';
+import { coinbaseCommerceReceiver } from './coinbase-commerce/coinbase-commerce.receiver';
+import { gocardlessReceiver } from './gocardless/gocardless.receiver';
+import { onfidoReceiver } from './onfido/onfido.receiver';
+import { circleciReceiver } from './circleci/circleci.receiver';
+import { pagerdutyReceiver } from './pagerduty/pagerduty.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -61,6 +73,18 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   mygetReceiver,
   dynamicsCrmReceiver,
   azureDevOpsReceiver,
+  sentryReceiver,
+  gogsReceiver,
+  giteaReceiver,
+  jiraReceiver,
+  intercomReceiver,
+  vercelReceiver,
+  razorpayReceiver,
+  coinbaseCommerceReceiver,
+  gocardlessReceiver,
+  onfidoReceiver,
+  circleciReceiver,
+  pagerdutyReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

@@ -23,6 +23,18 @@ import { twilioCase } from './cases/twilio';
 import { whatsappCase } from './cases/whatsapp';
 import { zendeskCase } from './cases/zendesk';
 import { wordpressCase } from './cases/wordpress';
+import { sentryCase } from './cases/sentry';
+import { gogsCase } from './cases/gogs';
+import { giteaCase } from './cases/gitea';
+import { jiraCase } from './cases/jira';
+import { intercomCase } from './cases/intercom';
+import { vercelCase } from './cases/vercel';
+import { razorpayCase } from './cases/razorpay';
+import { coinbaseCommerceCase } from './cases/coinbase-commerce';
+import { gocardlessCase } from './cases/gocardless';
+import { onfidoCase } from './cases/onfido';
+import { circleciCase } from './cases/circleci';
+import { pagerdutyCase } from './cases/pagerduty';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -56,4 +68,16 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   mygetCase,
   dynamicsCrmCase,
   azureDevOpsCase,
+  sentryCase,
+  gogsCase,
+  giteaCase,
+  jiraCase,
+  intercomCase,
+  vercelCase,
+  razorpayCase,
+  coinbaseCommerceCase,
+  gocardlessCase,
+  onfidoCase,
+  circleciCase,
+  pagerdutyCase,
 ];
