@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { MalformedBodyError } from '../../errors/webhook-errors';
 import type { IncomingWebhook, NormalizedEvent } from '../receiver';
+import { commonType } from '../shared/batch';
 import { stringAt } from '../shared/body';
 
 interface GocardlessEvent {
@@ -12,7 +13,7 @@ interface GocardlessEvent {
  * One GoCardless webhook carries a batch: `{ events: [{ id, resource_type, action, … }] }`
  * (gocardless/gocardless-nodejs `src/webhooks.ts`, `src/fixtures/webhook_body.json`).
  * - `type` is `<resource_type>.<action>` (`payments.confirmed`) when every event of the batch is
- *   of that one kind, else `batch`.
+ *   of that one kind, else `mixed` (shared/batch.ts).
  * - The de-duplication key is the event id for a batch of one, else `events:` + SHA-256 of the
  *   event ids: a retry resends the same events, and the ids of a large batch would not fit.
  */
@@ -21,10 +22,9 @@ export function normalizeGocardlessWebhook(
   payload: unknown,
 ): NormalizedEvent {
   const events = readEvents(payload);
-  const kinds = new Set(events.map((event) => event.kind));
   const ids = events.map((event) => event.id);
   return {
-    type: kinds.size === 1 ? events[0].kind : 'batch',
+    type: commonType(events.map((event) => event.kind))!,
     providerDeliveryId:
       ids.length === 1
         ? ids[0]

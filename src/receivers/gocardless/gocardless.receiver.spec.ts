@@ -65,10 +65,10 @@ describe('GoCardless receiver', () => {
     expect(result.ok === false && result.message).toMatch(message);
   });
 
-  it('types a mixed batch "batch", keyed by a hash of its event ids', () => {
+  it('types a mixed batch "mixed", keyed by a hash of its event ids', () => {
     const ids = 'EV00BD05S5VM2T,EV00BD05TB8K63';
     expect(normalizeWith(receiver, signed('x'))).toEqual({
-      type: 'batch',
+      type: 'mixed',
       providerDeliveryId: `events:${createHash('sha256').update(ids).digest('hex')}`,
     });
   });

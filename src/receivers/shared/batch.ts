@@ -1,4 +1,4 @@
-/** The type of a delivery that carries several events (Pusher, Mandrill, Salesforce). */
+/** The type of a delivery that carries several events (Pusher, Mandrill, Salesforce, GoCardless, Meta). */
 export const MIXED_TYPE = 'mixed';
 
 /**

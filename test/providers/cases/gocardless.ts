@@ -13,7 +13,7 @@ const BATCH = Buffer.from(JSON.stringify(FIXTURE));
 const SECRET = 'gocardless-e2e-endpoint-secret';
 const NEXT_SECRET = 'gocardless-e2e-next-secret';
 const PATH = '/webhooks/gocardless/payments';
-/** The fixture's two events are of two kinds: a `batch`, keyed by a hash of the ids. */
+/** The fixture's two events are of two kinds: `mixed`, keyed by a hash of the ids. */
 const BATCH_KEY = `events:${createHash('sha256').update('EV00BD05S5VM2T,EV00BD05TB8K63').digest('hex')}`;
 
 /** Signed with node:crypto as the SDK's verifySignature checks it. */
@@ -45,7 +45,7 @@ export const gocardlessCase: ProviderCase = {
   foreignSecret: { make: () => 'another-endpoint-secret' },
   signatureHeaders: ['webhook-signature'],
   secretHeaders: [],
-  documented: { type: 'batch', providerDeliveryId: BATCH_KEY, payload: FIXTURE },
+  documented: { type: 'mixed', providerDeliveryId: BATCH_KEY, payload: FIXTURE },
   acknowledgement: 'json',
   // Retried up to 8 times when not answered within 10 s, with the same events.
   dedupe: { deliveryIdOf: (key) => key, retryAfterMs: 60_000 },

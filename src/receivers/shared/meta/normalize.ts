@@ -1,4 +1,5 @@
 import type { IncomingWebhook, NormalizedEvent } from '../../receiver';
+import { commonType } from '../batch';
 import { metaDeliveryId } from './delivery-id';
 import { metaEvents } from './events';
 import { metaOccurredAt } from './time';
@@ -12,8 +13,7 @@ import { metaOccurredAt } from './time';
  */
 export function normalizeMeta(_req: IncomingWebhook, payload: unknown): NormalizedEvent {
   const events = metaEvents(payload);
-  const kinds = new Set(events.map((event) => event.kind));
-  const kind = kinds.size === 1 ? events[0].kind : 'mixed';
+  const kind = commonType(events.map((event) => event.kind))!;
   const occurredAt = metaOccurredAt(events);
   return {
     type: `${events[0].object}.${kind}`,
