@@ -57,6 +57,51 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     options: { query: 'code' },
   },
   { provider: 'basic', id: 'r-basic', secrets: ['fuzz:basic-2d7f1b9e5c0a4863'] },
+  ...['instagram', 'whatsapp', 'facebook-messenger'].map((provider) => ({
+    provider,
+    id: `r-${provider}`,
+    secrets: [`fuzz-${provider}-app-secret-5e1c`],
+    options: { verifyToken: 'fuzz-verify-token-0b7d3e9a' },
+  })),
+  { provider: 'pusher', id: 'r-pusher', secrets: ['fuzz-pusher-key:fuzz-pusher-secret-8d2c'] },
+  { provider: 'zendesk', id: 'r-zendesk', secrets: ['fuzz-zendesk-1b6e9f3c0a7d2584'] },
+  {
+    provider: 'mandrill',
+    id: 'r-mandrill',
+    secrets: ['fuzz-mandrill-4e8a1c7f3b0d9265'],
+    publicUrl: 'https://hooks.example.com/webhooks/mandrill/r-mandrill',
+  },
+  { provider: 'salesforce-outbound', id: 'r-salesforce', secrets: ['00D5e000000FuZzAB1'] },
+  ...['mailchimp', 'wordpress', 'azure-monitor', 'kudu', 'myget', 'dynamics-crm'].map(
+    (provider) => ({
+      provider,
+      id: `r-${provider}`,
+      secrets: [`fuzz-code-${provider}-7f3a9c1e5b0d8246`.padEnd(40, 'x')],
+    }),
+  ),
+  {
+    provider: 'azure-devops',
+    id: 'r-azure-devops',
+    secrets: ['fuzz:azure-devops-6c0e4a8b2f1d9357'],
+  },
+  ...[
+    'sentry',
+    'gogs',
+    'gitea',
+    'jira',
+    'intercom',
+    'vercel',
+    'razorpay',
+    'coinbase-commerce',
+    'gocardless',
+    'onfido',
+    'circleci',
+    'pagerduty',
+  ].map((provider) => ({
+    provider,
+    id: `r-${provider}`,
+    secrets: [`fuzz-${provider}-secret-3a9e7c1b5d0f2468`],
+  })),
 ];
 
 /**
@@ -88,6 +133,21 @@ const SIGNATURE_HEADERS = [
   'X-Sig',
   'X-Api-Key',
   'Authorization',
+  'X-Pusher-Key',
+  'X-Pusher-Signature',
+  'X-Zendesk-Webhook-Signature',
+  'X-Zendesk-Webhook-Signature-Timestamp',
+  'X-Mandrill-Signature',
+  'Sentry-Hook-Signature',
+  'X-Gogs-Signature',
+  'X-Gitea-Signature',
+  'X-Razorpay-Signature',
+  'X-CC-Webhook-Signature',
+  'Webhook-Signature',
+  'X-SHA2-Signature',
+  'circleci-signature',
+  'X-PagerDuty-Signature',
+  'x-vercel-signature',
 ];
 
 const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));
@@ -127,7 +187,13 @@ const queries = fc.option(
     fc
       .stringMatching(/^[A-Za-z0-9]{1,32}$/)
       .map((token) => `?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=${token}`),
-    fc.constantFrom('?challenge=x', '?validationToken=abc', '?code=', '?code=a&code=b'),
+    fc.constantFrom(
+      '?challenge=x',
+      '?validationToken=abc',
+      '?code=',
+      '?code=a&code=b',
+      '?hub.mode=subscribe&hub.challenge=1&hub.verify_token=fuzz-verify-token-0b7d3e9b',
+    ),
   ),
   { nil: undefined },
 );

@@ -60,11 +60,15 @@ describe('fuzzed requests on every provider route', () => {
           const res = await sendRaw(port, serializeRequest(req));
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           const what = `${req.method} ${String(req.path)} → ${res.status} ${res.body.toString().slice(0, 200)}`;
-          if (!(EDGE_STATUSES as readonly number[]).includes(res.status)) throw new Error(what);
+          // 403: a handshake whose own check failed (Meta's verify token), on GET only.
+          const handshakeRefused = res.status === 403 && req.method === 'GET';
+          if (!(EDGE_STATUSES as readonly number[]).includes(res.status) && !handshakeRefused) {
+            throw new Error(what);
+          }
           // GET and HEAD reach only unsigned handshakes (Dropbox's challenge, Trello's HEAD).
           if (res.status === 200 && req.method === 'POST') throw new Error(`accepted: ${what}`);
         }),
-        { numRuns: RUNS || 800, ...seed },
+        { numRuns: RUNS || 1500, ...seed },
       );
       const figures = [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}:${n}`);
       process.stdout.write(`fuzz routes: ${ROUTES.length} routes, statuses ${figures.join(' ')}\n`);
