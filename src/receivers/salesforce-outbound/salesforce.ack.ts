@@ -1,4 +1,4 @@
-import type { WebhookResponse } from '../receiver';
+import { xmlAcknowledgement } from '../shared/xml-acknowledgement';
 
 /**
  * Salesforce counts a message delivered only when the answer is a SOAP `notificationsResponse`
@@ -15,14 +15,4 @@ export const NOTIFICATIONS_ACK =
   '</soapenv:Envelope>';
 
 /** The SOAP ack; the gateway's `{ id, duplicate }` travels in headers (as for Twilio). */
-export function acknowledgeSalesforce(result: { id: string; duplicate: boolean }): WebhookResponse {
-  return {
-    status: 200,
-    headers: {
-      'content-type': 'text/xml; charset=utf-8',
-      'x-hookgate-delivery-id': result.id,
-      'x-hookgate-duplicate': String(result.duplicate),
-    },
-    body: NOTIFICATIONS_ACK,
-  };
-}
+export const acknowledgeSalesforce = xmlAcknowledgement(NOTIFICATIONS_ACK);

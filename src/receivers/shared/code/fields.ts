@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingWebhook, NormalizedEvent } from '../../receiver';
 import type { FieldSource } from '../hmac/descriptor';
-import { missingField, readField, readPath } from '../hmac/fields';
+import { readField, readPath, readType } from '../hmac/fields';
 import type { CodeDescriptor } from './descriptor';
 
 /** `type`, delivery id and time from where the descriptor says they are. */
@@ -20,15 +20,6 @@ export function normalizeCodeFields(
     ...(providerDeliveryId !== undefined && { providerDeliveryId }),
     ...(occurredAt !== undefined && { occurredAt }),
   };
-}
-
-function readType(descriptor: CodeDescriptor, req: IncomingWebhook, payload: unknown): string {
-  const source = descriptor.type;
-  if (!source) throw new Error(`${descriptor.title}: the descriptor names no type`);
-  if ('fixed' in source) return source.fixed;
-  const type = readField(req, payload, source);
-  if (type) return type;
-  throw missingField(source);
 }
 
 function readDeliveryId(

@@ -46,7 +46,12 @@ export function normalizeFields(
   };
 }
 
-function readType(descriptor: HmacDescriptor<any>, req: IncomingWebhook, payload: unknown): string {
+/** The type where a descriptor (HMAC or `?code=`) says it is: a header, a body path, or fixed. */
+export function readType(
+  descriptor: { readonly title: string; readonly type?: FieldSource | { readonly fixed: string } },
+  req: IncomingWebhook,
+  payload: unknown,
+): string {
   const source = descriptor.type;
   if (!source) throw new Error(`${descriptor.title}: the descriptor names no type`);
   if ('fixed' in source) return source.fixed;
