@@ -65,6 +65,25 @@ export interface NormalizedEvent {
   readonly occurredAt?: Date;
 }
 
+/**
+ * What a receiver does, as `GET /admin/providers` lists it. Receivers made from a descriptor get
+ * theirs from it; a spec checks that every registered receiver has one.
+ */
+export interface ReceiverProfile {
+  /**
+   * How a request is authenticated (docs/providers.md): `hmac` (over the body, maybe a timestamp
+   * or id), `hmac-url` (the URL too), `hmac-params` (URL + sorted form fields), `token`, `basic`,
+   * `code` (`?code=`), `org-id`, `rsa-cert`; several when the provider offers a choice.
+   */
+  readonly schemes: readonly string[];
+  /** The handshakes it answers, e.g. `echo-query`, `url_verification`; empty for none. */
+  readonly handshakes: readonly string[];
+  /** Whether a signed timestamp bounds replays (checked in both directions). */
+  readonly signsTimestamp: boolean;
+  /** Configured per endpoint (`hmac`, `token`, `basic`): the scheme's details are options. */
+  readonly configurable?: boolean;
+}
+
 export interface Receiver<Options = unknown> {
   /** The path segment and `event.provider`, e.g. `github`. */
   readonly name: string;
@@ -85,6 +104,8 @@ export interface Receiver<Options = unknown> {
   secretHeadersFor?(options: Options): readonly string[];
   /** Whether an endpoint of this provider needs at least one secret. Default: true. */
   readonly requiresSecret?: boolean;
+  /** How it authenticates and which handshakes it answers, for `GET /admin/providers`. */
+  readonly profile?: ReceiverProfile;
 
   /**
    * Check one configured secret at start-up (`?code=` length, `user:password` shape). Return

@@ -23,4 +23,16 @@ describe('receiver registry', () => {
       for (const type of receiver.contentTypes) expect(type).toBe(type.toLowerCase());
     },
   );
+
+  it.each(RECEIVERS.map((r) => [r.name, r] as const))(
+    '%s has a profile for GET /admin/providers',
+    (_name, receiver) => {
+      expect(receiver.profile).toEqual({
+        schemes: expect.arrayContaining([expect.stringMatching(/^[a-z][a-z0-9-]*$/)]),
+        handshakes: expect.any(Array),
+        signsTimestamp: expect.any(Boolean),
+        ...(receiver.profile?.configurable !== undefined && { configurable: true }),
+      });
+    },
+  );
 });

@@ -19,6 +19,7 @@ export const azureDevOpsReceiver: Receiver<Record<string, never>> = {
   name: 'azure-devops',
   aliases: ['vsts'],
   contentTypes: ['application/json'],
+  profile: { schemes: ['basic'], handshakes: [], signsTimestamp: false },
 
   parseOptions(options) {
     rejectUnknownOptions(

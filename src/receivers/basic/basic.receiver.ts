@@ -17,6 +17,7 @@ import { rejectUnknownOptions } from '../shared/options';
 export const basicReceiver: Receiver<EventFieldOptions> = {
   name: 'basic',
   contentTypes: ['application/json'],
+  profile: { schemes: ['basic'], handshakes: [], signsTimestamp: false, configurable: true },
 
   parseOptions(options) {
     rejectUnknownOptions(options, 'basic', ['idFrom', 'typeFrom']);

@@ -17,6 +17,7 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
 export const githubReceiver: Receiver<GithubOptions> = {
   name: 'github',
   contentTypes: [JSON_TYPE, FORM_TYPE],
+  profile: { schemes: ['hmac'], handshakes: [], signsTimestamp: false },
   ackDeadlineMs: 10_000,
 
   parseOptions(options) {

@@ -14,6 +14,7 @@ import { verifyGitlab } from './gitlab.signature';
 export const gitlabReceiver: Receiver<TimestampWindowOptions> = {
   name: 'gitlab',
   contentTypes: ['application/json'],
+  profile: { schemes: ['token', 'hmac'], handshakes: [], signsTimestamp: true },
   // GitLab.com gives a hook 10 s; self-managed instances may configure more.
   ackDeadlineMs: 10_000,
   // The plain token is a bearer secret: never store it.

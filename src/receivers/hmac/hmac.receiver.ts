@@ -13,6 +13,7 @@ import { parseGenericHmacOptions, type GenericHmacOptions } from './hmac.options
 export const genericHmacReceiver: Receiver<GenericHmacOptions> = {
   name: 'hmac',
   contentTypes: ['application/json'],
+  profile: { schemes: ['hmac'], handshakes: [], signsTimestamp: false, configurable: true },
 
   parseOptions: parseGenericHmacOptions,
 

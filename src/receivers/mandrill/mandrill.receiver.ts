@@ -25,6 +25,7 @@ const HEAD_CHECK: Handshake = { kind: 'plain-200', method: 'HEAD' };
 export const mandrillReceiver: Receiver<MandrillOptions> = {
   name: 'mandrill',
   contentTypes: [MANDRILL_FORM_TYPE],
+  profile: { schemes: ['hmac-params'], handshakes: ['plain-200'], signsTimestamp: false },
   methods: ['HEAD', 'POST'],
 
   parseOptions(options) {

@@ -35,6 +35,7 @@ export function createPaypalReceiver(deps: PaypalReceiverDeps = {}): Receiver<Pa
   return {
     name: 'paypal',
     contentTypes: ['application/json'],
+    profile: { schemes: ['rsa-cert'], handshakes: [], signsTimestamp: true },
     // Offline mode needs no shared secret; postback takes the client secret from `secrets`.
     requiresSecret: false,
 

@@ -14,6 +14,7 @@ export type PusherOptions = Readonly<Record<string, never>>;
 export const pusherReceiver: Receiver<PusherOptions> = {
   name: 'pusher',
   contentTypes: ['application/json'],
+  profile: { schemes: ['hmac'], handshakes: [], signsTimestamp: false },
   // Pusher wants a 2xx within 4 s and retries with backoff for 5 minutes:
   // https://docs.bird.com/pusher/channels/channels/webhooks/channels-webhook-timeouts-and-retries
   ackDeadlineMs: 4_000,

@@ -20,6 +20,7 @@ export type SalesforceOutboundOptions = Readonly<Record<string, never>>;
 export const salesforceOutboundReceiver: Receiver<SalesforceOutboundOptions> = {
   name: 'salesforce-outbound',
   contentTypes: ['text/xml', 'application/xml'],
+  profile: { schemes: ['org-id'], handshakes: [], signsTimestamp: false },
   // "The timeout for an outbound message is 60 seconds":
   // https://help.salesforce.com/s/articleView?id=platform.workflow_om_considerations.htm&type=5
   ackDeadlineMs: 60_000,

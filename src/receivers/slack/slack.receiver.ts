@@ -9,6 +9,11 @@ import { verifySlackSignature } from './slack.signature';
 export const slackReceiver: Receiver<SlackOptions> = {
   name: 'slack',
   contentTypes: ['application/json', SLACK_FORM_TYPE],
+  profile: {
+    schemes: ['hmac'],
+    handshakes: ['url_verification', 'ssl_check'],
+    signsTimestamp: true,
+  },
   ackDeadlineMs: 3_000,
   parseOptions: parseSlackOptions,
   handshakeBeforeVerify: answerSslCheck,

@@ -13,6 +13,7 @@ export const standardWebhooksReceiver: Receiver<TimestampWindowOptions> = {
   name: 'standard-webhooks',
   aliases: ['svix'],
   contentTypes: ['application/json'],
+  profile: { schemes: ['hmac'], handshakes: [], signsTimestamp: true },
   // The spec recommends senders wait 15 to 30 s; answer within the lower bound.
   ackDeadlineMs: 15_000,
 

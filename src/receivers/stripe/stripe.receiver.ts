@@ -7,6 +7,7 @@ import { verifyStripeSignature } from './stripe.signature';
 export const stripeReceiver: Receiver<StripeOptions> = {
   name: 'stripe',
   contentTypes: ['application/json'],
+  profile: { schemes: ['hmac'], handshakes: [], signsTimestamp: true },
   // No ackDeadlineMs: Stripe publishes no exact timeout, only "respond quickly".
 
   parseOptions: parseStripeOptions,

@@ -14,6 +14,7 @@ import { parseTokenOptions, type TokenOptions } from './token.options';
 export const tokenReceiver: Receiver<TokenOptions> = {
   name: 'token',
   contentTypes: ['application/json'],
+  profile: { schemes: ['token'], handshakes: [], signsTimestamp: false, configurable: true },
 
   parseOptions: parseTokenOptions,
   secretHeadersFor: (options) => ('header' in options ? [options.header.toLowerCase()] : []),

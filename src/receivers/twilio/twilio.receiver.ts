@@ -10,6 +10,7 @@ import { verifyTwilioRequest } from './twilio.verify';
 export const twilioReceiver: Receiver<TwilioOptions> = {
   name: 'twilio',
   contentTypes: [TWILIO_FORM_TYPE, 'application/json'],
+  profile: { schemes: ['hmac-params'], handshakes: [], signsTimestamp: false },
   ackDeadlineMs: 15_000,
   parseOptions: parseTwilioOptions,
 

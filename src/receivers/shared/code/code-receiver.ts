@@ -25,6 +25,14 @@ export function codeReceiver(descriptor: CodeDescriptor): Receiver<CodeOptions> 
     contentTypes: descriptor.contentTypes,
     ...(descriptor.getValidator && { methods: ['GET', 'POST'] }),
     ...(descriptor.ackDeadlineMs !== undefined && { ackDeadlineMs: descriptor.ackDeadlineMs }),
+    profile: {
+      schemes: ['code'],
+      handshakes: [
+        ...(descriptor.getValidator ? ['get-validator'] : []),
+        ...(ping ? ['ping'] : []),
+      ],
+      signsTimestamp: false,
+    },
     parseOptions(options) {
       rejectUnknownOptions(options, descriptor.title, [], 'the secret goes in secrets');
       return {};

@@ -23,6 +23,11 @@ export function hmacReceiver<Options = HmacOptions>(
     contentTypes: descriptor.contentTypes ?? ['application/json'],
     ...(handshake && { methods: [handshakeMethod(handshake), 'POST'] }),
     ...(descriptor.ackDeadlineMs !== undefined && { ackDeadlineMs: descriptor.ackDeadlineMs }),
+    profile: {
+      schemes: [usesPlaceholder(templateOf(descriptor), 'url') ? 'hmac-url' : 'hmac'],
+      handshakes: handshake ? [handshake.kind] : [],
+      signsTimestamp: descriptor.timestamp !== undefined,
+    },
     parseOptions: descriptor.parseOptions ?? ((options) => defaultOptions(descriptor, options)),
     ...(handshake && {
       handshakeBeforeVerify: (req, ctx) => answerHandshake(handshake, req, ctx.options),
