@@ -13,6 +13,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AdminSecurityModule } from './admin/admin-security.module';
 import { AdminTokenGuard } from './admin/admin-token.guard';
 import { DeliveriesController } from './admin/deliveries.controller';
+import { EndpointsController } from './admin/endpoints.controller';
 import { ProvidersController } from './admin/providers.controller';
 import { ReplayController } from './admin/replay.controller';
 import { DispatchModule } from './dispatch/dispatch.module';
@@ -86,7 +87,13 @@ export class HookgateModule implements NestModule {
       controllers:
         validated.role === 'worker'
           ? [HealthController]
-          : [DeliveriesController, ReplayController, ProvidersController, HealthController],
+          : [
+              DeliveriesController,
+              ReplayController,
+              ProvidersController,
+              EndpointsController,
+              HealthController,
+            ],
       providers: [
         PipelineService,
         WebhookEdge,

@@ -2,10 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MethodNotAllowedError } from '../errors/webhook-errors';
 import { CLOCK, Clock } from '../config/tokens';
 import type { IncomingWebhook, ReceiverContext, WebhookResponse } from '../receivers/receiver';
+import { HandshakeSecrets } from '../store/handshake-secrets';
 import { InboxWriter } from '../store/inbox/inbox.writer';
 import { acknowledgeStage } from './acknowledge.stage';
 import { EndpointRegistry, type ResolvedEndpoint } from './endpoint.registry';
 import { handshakeAfterVerify, handshakeBeforeVerify } from './handshake.stage';
+import { handshakeSecretStage, secretsWithHandshake } from './handshake-secret.stage';
 import { normalizeStage, parseStage } from './normalize.stage';
 import { toNewDelivery } from './store.stage';
 import { verifyStage } from './verify.stage';
@@ -30,17 +32,25 @@ export class PipelineService {
     private readonly inbox: InboxWriter,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly endpoints: EndpointRegistry,
+    private readonly handshakeSecrets: HandshakeSecrets,
   ) {}
 
   async handle(endpoint: ResolvedEndpoint, req: IncomingWebhook): Promise<PipelineResult> {
     const receivedAt = this.clock.now();
     const ctx: ReceiverContext<unknown> = {
-      secrets: endpoint.secrets,
+      secrets: endpoint.receiver.handshakeSecretHeader
+        ? await secretsWithHandshake(endpoint, this.handshakeSecrets)
+        : endpoint.secrets,
       options: endpoint.options,
       now: receivedAt,
     };
 
-    const early = handshakeBeforeVerify(endpoint, req, ctx);
+    // Only a provider that hands its secret over in a handshake costs a store read here.
+    const early =
+      handshakeBeforeVerify(endpoint, req, ctx) ??
+      (endpoint.receiver.handshakeSecretHeader
+        ? await handshakeSecretStage(endpoint, req, this.handshakeSecrets, receivedAt)
+        : undefined);
     if (early) return { response: early, outcome: 'handshake' };
     // GET and HEAD exist only for handshakes; one that was not answered above is a mistake.
     if (req.method !== 'POST') throw new MethodNotAllowedError(req.method, ['POST']);

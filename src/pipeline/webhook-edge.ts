@@ -12,7 +12,7 @@ import {
   WebhookError,
 } from '../errors/webhook-errors';
 import { MetricsService } from '../observability/metrics.service';
-import type { WebhookResponse } from '../receivers/receiver';
+import type { Receiver, WebhookResponse } from '../receivers/receiver';
 import { EndpointRegistry, type ResolvedEndpoint } from './endpoint.registry';
 import { mediaType, toIncomingWebhook } from './incoming-request';
 import { PipelineService, type PipelineResult } from './pipeline.service';
@@ -103,7 +103,7 @@ export class WebhookEdge implements NestMiddleware {
     const methods = receiver.methods ?? ['POST'];
     const method = req.method ?? 'GET';
     if (!methods.includes(method)) throw new MethodNotAllowedError(method, methods);
-    if (req.method === 'POST') {
+    if (req.method === 'POST' && !carriesHandshakeSecret(receiver, req)) {
       const type = mediaType(req.headers['content-type']);
       if (!type || !receiver.contentTypes.includes(type)) {
         throw new UnsupportedMediaTypeError(req.headers['content-type'], receiver.contentTypes);
@@ -149,4 +149,10 @@ function send(res: ServerResponse, answer: WebhookResponse): void {
   }
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.end(JSON.stringify(body));
+}
+
+/** Asana's handshake is a POST that may name no media type: its body is not read as an event. */
+function carriesHandshakeSecret(receiver: Receiver<unknown>, req: IncomingMessage): boolean {
+  const header = receiver.handshakeSecretHeader;
+  return header !== undefined && req.headers[header.toLowerCase()] !== undefined;
 }

@@ -104,6 +104,13 @@ export interface Receiver<Options = unknown> {
   secretHeadersFor?(options: Options): readonly string[];
   /** Whether an endpoint of this provider needs at least one secret. Default: true. */
   readonly requiresSecret?: boolean;
+  /**
+   * A provider that hands its signing secret over in a handshake, in this request header
+   * (Asana's `X-Hook-Secret`), instead of the user configuring it: the pipeline keeps the first
+   * one durably per endpoint (pipeline/handshake-secret.stage.ts), answers with the header
+   * echoed, and verifies later requests with it besides any configured secret.
+   */
+  readonly handshakeSecretHeader?: string;
   /** How it authenticates and which handshakes it answers, for `GET /admin/providers`. */
   readonly profile?: ReceiverProfile;
 

@@ -6,6 +6,7 @@ import { HOOKGATE_CONNECTION } from './connection';
 import { dataSourceOptions } from './data-source';
 import { DeliveryQueries } from './delivery.queries';
 import { storeEntities } from './entities';
+import { HandshakeSecrets } from './handshake-secrets';
 import { InboxWriter } from './inbox/inbox.writer';
 import { initializeAndMigrate } from './migrations-runner';
 import { RunQueue } from './run-queue';
@@ -48,6 +49,7 @@ export class StoreModule {
         InboxWriter,
         DeliveryQueries,
         StoreMaintenance,
+        HandshakeSecrets,
       ],
       exports: [
         StoreEntitiesRef,
@@ -57,6 +59,7 @@ export class StoreModule {
         RunQueue,
         DeliveryQueries,
         StoreMaintenance,
+        HandshakeSecrets,
         TypeOrmModule,
       ],
     };

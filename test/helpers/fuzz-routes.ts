@@ -79,6 +79,8 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
       secrets: [`fuzz-code-${provider}-7f3a9c1e5b0d8246`.padEnd(40, 'x')],
     }),
   ),
+  // No configured secret: the fuzzer's own X-Hook-Secret handshakes hand one over.
+  { provider: 'asana', id: 'r-asana' },
   {
     provider: 'azure-devops',
     id: 'r-azure-devops',
@@ -148,6 +150,8 @@ const SIGNATURE_HEADERS = [
   'circleci-signature',
   'X-PagerDuty-Signature',
   'x-vercel-signature',
+  'X-Hook-Signature',
+  'X-Hook-Secret',
 ];
 
 const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));

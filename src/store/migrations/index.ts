@@ -2,6 +2,7 @@ import { InitialSchema1764201600000 } from './1764201600000-initial-schema';
 import { DeliveryBodies1795910400000 } from './1795910400000-delivery-bodies';
 import { PlanOnArrival1795996800000 } from './1795996800000-plan-on-arrival';
 import { BodyCompressionLz41796083200000 } from './1796083200000-body-compression-lz4';
+import { HandshakeSecrets1796256000000 } from './1796256000000-handshake-secrets';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   DeliveryBodies1795910400000,
   PlanOnArrival1795996800000,
   BodyCompressionLz41796083200000,
+  HandshakeSecrets1796256000000,
 ];
