@@ -97,6 +97,7 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     'onfido',
     'circleci',
     'pagerduty',
+    'paddle',
   ].map((provider) => ({
     provider,
     id: `r-${provider}`,
@@ -147,6 +148,7 @@ const SIGNATURE_HEADERS = [
   'X-SHA2-Signature',
   'circleci-signature',
   'X-PagerDuty-Signature',
+  'Paddle-Signature',
   'x-vercel-signature',
 ];
 
