@@ -40,6 +40,7 @@ import { circleciReceiver } from './circleci/circleci.receiver';
 import { pagerdutyReceiver } from './pagerduty/pagerduty.receiver';
 import { paddleReceiver } from './paddle/paddle.receiver';
 import { muxReceiver } from './mux/mux.receiver';
+import { workosReceiver } from './workos/workos.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -89,6 +90,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   pagerdutyReceiver,
   paddleReceiver,
   muxReceiver,
+  workosReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

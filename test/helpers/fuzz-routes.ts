@@ -99,6 +99,7 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     'pagerduty',
     'paddle',
     'mux',
+    'workos',
   ].map((provider) => ({
     provider,
     id: `r-${provider}`,
@@ -152,6 +153,7 @@ const SIGNATURE_HEADERS = [
   'Paddle-Signature',
   'x-vercel-signature',
   'mux-signature',
+  'WorkOS-Signature',
 ];
 
 const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));

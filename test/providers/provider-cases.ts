@@ -37,6 +37,7 @@ import { circleciCase } from './cases/circleci';
 import { pagerdutyCase } from './cases/pagerduty';
 import { paddleCase } from './cases/paddle';
 import { muxCase } from './cases/mux';
+import { workosCase } from './cases/workos';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -84,4 +85,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   pagerdutyCase,
   paddleCase,
   muxCase,
+  workosCase,
 ];
