@@ -41,6 +41,7 @@ import { pagerdutyReceiver } from './pagerduty/pagerduty.receiver';
 import { paddleReceiver } from './paddle/paddle.receiver';
 import { muxReceiver } from './mux/mux.receiver';
 import { workosReceiver } from './workos/workos.receiver';
+import { calendlyReceiver } from './calendly/calendly.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -91,6 +92,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   paddleReceiver,
   muxReceiver,
   workosReceiver,
+  calendlyReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

@@ -100,6 +100,7 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     'paddle',
     'mux',
     'workos',
+    'calendly',
   ].map((provider) => ({
     provider,
     id: `r-${provider}`,
@@ -154,6 +155,7 @@ const SIGNATURE_HEADERS = [
   'x-vercel-signature',
   'mux-signature',
   'WorkOS-Signature',
+  'Calendly-Webhook-Signature',
 ];
 
 const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));

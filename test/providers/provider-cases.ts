@@ -38,6 +38,7 @@ import { pagerdutyCase } from './cases/pagerduty';
 import { paddleCase } from './cases/paddle';
 import { muxCase } from './cases/mux';
 import { workosCase } from './cases/workos';
+import { calendlyCase } from './cases/calendly';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -86,4 +87,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   paddleCase,
   muxCase,
   workosCase,
+  calendlyCase,
 ];
