@@ -42,6 +42,7 @@ import { paddleReceiver } from './paddle/paddle.receiver';
 import { muxReceiver } from './mux/mux.receiver';
 import { workosReceiver } from './workos/workos.receiver';
 import { calendlyReceiver } from './calendly/calendly.receiver';
+import { sanityReceiver } from './sanity/sanity.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -93,6 +94,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   muxReceiver,
   workosReceiver,
   calendlyReceiver,
+  sanityReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

@@ -101,6 +101,7 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     'mux',
     'workos',
     'calendly',
+    'sanity',
   ].map((provider) => ({
     provider,
     id: `r-${provider}`,
@@ -156,6 +157,7 @@ const SIGNATURE_HEADERS = [
   'mux-signature',
   'WorkOS-Signature',
   'Calendly-Webhook-Signature',
+  'sanity-webhook-signature',
 ];
 
 const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));

@@ -39,6 +39,7 @@ import { paddleCase } from './cases/paddle';
 import { muxCase } from './cases/mux';
 import { workosCase } from './cases/workos';
 import { calendlyCase } from './cases/calendly';
+import { sanityCase } from './cases/sanity';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -88,4 +89,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   muxCase,
   workosCase,
   calendlyCase,
+  sanityCase,
 ];
