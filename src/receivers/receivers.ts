@@ -43,6 +43,7 @@ import { muxReceiver } from './mux/mux.receiver';
 import { workosReceiver } from './workos/workos.receiver';
 import { calendlyReceiver } from './calendly/calendly.receiver';
 import { sanityReceiver } from './sanity/sanity.receiver';
+import { boxReceiver } from './box/box.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -95,6 +96,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   workosReceiver,
   calendlyReceiver,
   sanityReceiver,
+  boxReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

@@ -102,6 +102,7 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     'workos',
     'calendly',
     'sanity',
+    'box',
   ].map((provider) => ({
     provider,
     id: `r-${provider}`,
@@ -158,6 +159,8 @@ const SIGNATURE_HEADERS = [
   'WorkOS-Signature',
   'Calendly-Webhook-Signature',
   'sanity-webhook-signature',
+  'box-signature-primary',
+  'box-signature-secondary',
 ];
 
 const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));

@@ -40,6 +40,7 @@ import { muxCase } from './cases/mux';
 import { workosCase } from './cases/workos';
 import { calendlyCase } from './cases/calendly';
 import { sanityCase } from './cases/sanity';
+import { boxCase } from './cases/box';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -90,4 +91,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   workosCase,
   calendlyCase,
   sanityCase,
+  boxCase,
 ];
