@@ -44,6 +44,7 @@ import { workosReceiver } from './workos/workos.receiver';
 import { calendlyReceiver } from './calendly/calendly.receiver';
 import { sanityReceiver } from './sanity/sanity.receiver';
 import { boxReceiver } from './box/box.receiver';
+import { webflowReceiver } from './webflow/webflow.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -97,6 +98,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   calendlyReceiver,
   sanityReceiver,
   boxReceiver,
+  webflowReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

@@ -103,6 +103,7 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     'calendly',
     'sanity',
     'box',
+    'webflow',
   ].map((provider) => ({
     provider,
     id: `r-${provider}`,
@@ -161,6 +162,8 @@ const SIGNATURE_HEADERS = [
   'sanity-webhook-signature',
   'box-signature-primary',
   'box-signature-secondary',
+  'x-webflow-signature',
+  'x-webflow-timestamp',
 ];
 
 const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));

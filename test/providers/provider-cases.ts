@@ -41,6 +41,7 @@ import { workosCase } from './cases/workos';
 import { calendlyCase } from './cases/calendly';
 import { sanityCase } from './cases/sanity';
 import { boxCase } from './cases/box';
+import { webflowCase } from './cases/webflow';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -92,4 +93,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   calendlyCase,
   sanityCase,
   boxCase,
+  webflowCase,
 ];
