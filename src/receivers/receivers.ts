@@ -45,6 +45,7 @@ import { calendlyReceiver } from './calendly/calendly.receiver';
 import { sanityReceiver } from './sanity/sanity.receiver';
 import { boxReceiver } from './box/box.receiver';
 import { webflowReceiver } from './webflow/webflow.receiver';
+import { buildkiteReceiver } from './buildkite/buildkite.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -99,6 +100,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   sanityReceiver,
   boxReceiver,
   webflowReceiver,
+  buildkiteReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

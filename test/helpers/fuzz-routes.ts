@@ -104,6 +104,7 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     'sanity',
     'box',
     'webflow',
+    'buildkite',
   ].map((provider) => ({
     provider,
     id: `r-${provider}`,
@@ -164,6 +165,8 @@ const SIGNATURE_HEADERS = [
   'box-signature-secondary',
   'x-webflow-signature',
   'x-webflow-timestamp',
+  'X-Buildkite-Signature',
+  'X-Buildkite-Token',
 ];
 
 const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));

@@ -42,6 +42,7 @@ import { calendlyCase } from './cases/calendly';
 import { sanityCase } from './cases/sanity';
 import { boxCase } from './cases/box';
 import { webflowCase } from './cases/webflow';
+import { buildkiteSignatureCase, buildkiteTokenCase } from './cases/buildkite';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -94,4 +95,6 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   sanityCase,
   boxCase,
   webflowCase,
+  buildkiteSignatureCase,
+  buildkiteTokenCase,
 ];
