@@ -46,6 +46,7 @@ import { sanityReceiver } from './sanity/sanity.receiver';
 import { boxReceiver } from './box/box.receiver';
 import { webflowReceiver } from './webflow/webflow.receiver';
 import { buildkiteReceiver } from './buildkite/buildkite.receiver';
+import { resendReceiver } from './resend/resend.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -101,6 +102,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   boxReceiver,
   webflowReceiver,
   buildkiteReceiver,
+  resendReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

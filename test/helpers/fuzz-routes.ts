@@ -110,6 +110,11 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     id: `r-${provider}`,
     secrets: [`fuzz-${provider}-secret-3a9e7c1b5d0f2468`],
   })),
+  {
+    provider: 'resend',
+    id: 'r-resend',
+    secrets: ['whsec_RnV6elJlc2VuZENsZXJrU2VjcmV0MDEyMzQ1Njc4OQ=='],
+  },
 ];
 
 /**
@@ -167,6 +172,8 @@ const SIGNATURE_HEADERS = [
   'x-webflow-timestamp',
   'X-Buildkite-Signature',
   'X-Buildkite-Token',
+  'svix-id',
+  'svix-timestamp',
 ];
 
 const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));

@@ -43,6 +43,7 @@ import { sanityCase } from './cases/sanity';
 import { boxCase } from './cases/box';
 import { webflowCase } from './cases/webflow';
 import { buildkiteSignatureCase, buildkiteTokenCase } from './cases/buildkite';
+import { resendCase } from './cases/resend';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -97,4 +98,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   webflowCase,
   buildkiteSignatureCase,
   buildkiteTokenCase,
+  resendCase,
 ];
