@@ -47,6 +47,7 @@ import { boxReceiver } from './box/box.receiver';
 import { webflowReceiver } from './webflow/webflow.receiver';
 import { buildkiteReceiver } from './buildkite/buildkite.receiver';
 import { resendReceiver } from './resend/resend.receiver';
+import { clerkReceiver } from './clerk/clerk.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -103,6 +104,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   webflowReceiver,
   buildkiteReceiver,
   resendReceiver,
+  clerkReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

@@ -115,6 +115,11 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     id: 'r-resend',
     secrets: ['whsec_RnV6elJlc2VuZENsZXJrU2VjcmV0MDEyMzQ1Njc4OQ=='],
   },
+  {
+    provider: 'clerk',
+    id: 'r-clerk',
+    secrets: ['whsec_RnV6ekNsZXJrU3ZpeFNlY3JldEFCQ0RFRjAxMjM0NQ=='],
+  },
 ];
 
 /**

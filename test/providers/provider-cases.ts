@@ -44,6 +44,7 @@ import { boxCase } from './cases/box';
 import { webflowCase } from './cases/webflow';
 import { buildkiteSignatureCase, buildkiteTokenCase } from './cases/buildkite';
 import { resendCase } from './cases/resend';
+import { clerkCase } from './cases/clerk';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -99,4 +100,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   buildkiteSignatureCase,
   buildkiteTokenCase,
   resendCase,
+  clerkCase,
 ];
