@@ -48,6 +48,7 @@ import { webflowReceiver } from './webflow/webflow.receiver';
 import { buildkiteReceiver } from './buildkite/buildkite.receiver';
 import { resendReceiver } from './resend/resend.receiver';
 import { clerkReceiver } from './clerk/clerk.receiver';
+import { polarReceiver } from './polar/polar.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -105,6 +106,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   buildkiteReceiver,
   resendReceiver,
   clerkReceiver,
+  polarReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

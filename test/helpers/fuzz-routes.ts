@@ -105,6 +105,7 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     'box',
     'webflow',
     'buildkite',
+    'polar',
   ].map((provider) => ({
     provider,
     id: `r-${provider}`,

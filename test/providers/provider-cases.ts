@@ -45,6 +45,7 @@ import { webflowCase } from './cases/webflow';
 import { buildkiteSignatureCase, buildkiteTokenCase } from './cases/buildkite';
 import { resendCase } from './cases/resend';
 import { clerkCase } from './cases/clerk';
+import { polarCase } from './cases/polar';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -101,4 +102,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   buildkiteTokenCase,
   resendCase,
   clerkCase,
+  polarCase,
 ];
