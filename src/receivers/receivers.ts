@@ -49,6 +49,7 @@ import { buildkiteReceiver } from './buildkite/buildkite.receiver';
 import { resendReceiver } from './resend/resend.receiver';
 import { clerkReceiver } from './clerk/clerk.receiver';
 import { polarReceiver } from './polar/polar.receiver';
+import { squareReceiver } from './square/square.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -107,6 +108,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   resendReceiver,
   clerkReceiver,
   polarReceiver,
+  squareReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

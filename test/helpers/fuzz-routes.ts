@@ -121,6 +121,12 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     id: 'r-clerk',
     secrets: ['whsec_RnV6ekNsZXJrU3ZpeFNlY3JldEFCQ0RFRjAxMjM0NQ=='],
   },
+  {
+    provider: 'square',
+    id: 'r-square',
+    secrets: ['fuzz-square-signature-key-5c2e8a0f7d1b'],
+    publicUrl: 'https://hooks.example.com/webhooks/square/r-square',
+  },
 ];
 
 /**
@@ -180,6 +186,7 @@ const SIGNATURE_HEADERS = [
   'X-Buildkite-Token',
   'svix-id',
   'svix-timestamp',
+  'x-square-hmacsha256-signature',
 ];
 
 const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));

@@ -46,6 +46,7 @@ import { buildkiteSignatureCase, buildkiteTokenCase } from './cases/buildkite';
 import { resendCase } from './cases/resend';
 import { clerkCase } from './cases/clerk';
 import { polarCase } from './cases/polar';
+import { squareCase } from './cases/square';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -103,4 +104,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   resendCase,
   clerkCase,
   polarCase,
+  squareCase,
 ];
