@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { bodies, contentTypes, headerSafe } from './fuzz-requests';
 import type { RawRequest } from './fuzz-raw-http';
+import {
+  TIMESTAMPED_ROUTE_ENDPOINTS,
+  TIMESTAMPED_SIGNATURE_HEADERS,
+} from './fuzz-routes-timestamped';
 
 /**
  * One endpoint per built-in provider, for the fuzz property "nothing unsigned is stored": a
@@ -97,36 +101,12 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     'onfido',
     'circleci',
     'pagerduty',
-    'paddle',
-    'mux',
-    'workos',
-    'calendly',
-    'sanity',
-    'box',
-    'webflow',
-    'buildkite',
-    'polar',
   ].map((provider) => ({
     provider,
     id: `r-${provider}`,
     secrets: [`fuzz-${provider}-secret-3a9e7c1b5d0f2468`],
   })),
-  {
-    provider: 'resend',
-    id: 'r-resend',
-    secrets: ['whsec_RnV6elJlc2VuZENsZXJrU2VjcmV0MDEyMzQ1Njc4OQ=='],
-  },
-  {
-    provider: 'clerk',
-    id: 'r-clerk',
-    secrets: ['whsec_RnV6ekNsZXJrU3ZpeFNlY3JldEFCQ0RFRjAxMjM0NQ=='],
-  },
-  {
-    provider: 'square',
-    id: 'r-square',
-    secrets: ['fuzz-square-signature-key-5c2e8a0f7d1b'],
-    publicUrl: 'https://hooks.example.com/webhooks/square/r-square',
-  },
+  ...TIMESTAMPED_ROUTE_ENDPOINTS,
 ];
 
 /**
@@ -172,21 +152,8 @@ const SIGNATURE_HEADERS = [
   'X-SHA2-Signature',
   'circleci-signature',
   'X-PagerDuty-Signature',
-  'Paddle-Signature',
   'x-vercel-signature',
-  'mux-signature',
-  'WorkOS-Signature',
-  'Calendly-Webhook-Signature',
-  'sanity-webhook-signature',
-  'box-signature-primary',
-  'box-signature-secondary',
-  'x-webflow-signature',
-  'x-webflow-timestamp',
-  'X-Buildkite-Signature',
-  'X-Buildkite-Token',
-  'svix-id',
-  'svix-timestamp',
-  'x-square-hmacsha256-signature',
+  ...TIMESTAMPED_SIGNATURE_HEADERS,
 ];
 
 const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));
