@@ -58,17 +58,19 @@ describe('Clerk receiver', () => {
     [
       'a foreign secret',
       signed(USER_CREATED, { secret: 'whsec_' + Buffer.from('x').toString('base64') }),
+      [SECRET],
     ],
-    ['a secret without whsec_ that is not base64', signed(USER_CREATED), ['not base64!']],
+    ['a configured secret that is not base64', signed(USER_CREATED), ['not base64!']],
     [
       'a body changed after signing',
       {
         ...signed(USER_CREATED),
         rawBody: Buffer.from(USER_CREATED.toString().replace('567772', '1')),
       },
+      [SECRET],
     ],
-  ])('refuses %s (401 signature)', (_case, req, secrets = [SECRET]) => {
-    expect(verify(req as IncomingWebhook, secrets as string[])).toMatchObject({
+  ])('refuses %s (401 signature)', (_case, req, secrets) => {
+    expect(verify(req, secrets)).toMatchObject({
       ok: false,
       reason: 'signature',
     });
