@@ -39,6 +39,18 @@ import { onfidoReceiver } from './onfido/onfido.receiver';
 import { circleciReceiver } from './circleci/circleci.receiver';
 import { pagerdutyReceiver } from './pagerduty/pagerduty.receiver';
 import { asanaReceiver } from './asana/asana.receiver';
+import { paddleReceiver } from './paddle/paddle.receiver';
+import { muxReceiver } from './mux/mux.receiver';
+import { workosReceiver } from './workos/workos.receiver';
+import { calendlyReceiver } from './calendly/calendly.receiver';
+import { sanityReceiver } from './sanity/sanity.receiver';
+import { boxReceiver } from './box/box.receiver';
+import { webflowReceiver } from './webflow/webflow.receiver';
+import { buildkiteReceiver } from './buildkite/buildkite.receiver';
+import { resendReceiver } from './resend/resend.receiver';
+import { clerkReceiver } from './clerk/clerk.receiver';
+import { polarReceiver } from './polar/polar.receiver';
+import { squareReceiver } from './square/square.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -87,6 +99,18 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   circleciReceiver,
   pagerdutyReceiver,
   asanaReceiver,
+  paddleReceiver,
+  muxReceiver,
+  workosReceiver,
+  calendlyReceiver,
+  sanityReceiver,
+  boxReceiver,
+  webflowReceiver,
+  buildkiteReceiver,
+  resendReceiver,
+  clerkReceiver,
+  polarReceiver,
+  squareReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { bodies, contentTypes, headerSafe } from './fuzz-requests';
 import type { RawRequest } from './fuzz-raw-http';
+import {
+  TIMESTAMPED_ROUTE_ENDPOINTS,
+  TIMESTAMPED_SIGNATURE_HEADERS,
+} from './fuzz-routes-timestamped';
 
 /**
  * One endpoint per built-in provider, for the fuzz property "nothing unsigned is stored": a
@@ -104,6 +108,7 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     id: `r-${provider}`,
     secrets: [`fuzz-${provider}-secret-3a9e7c1b5d0f2468`],
   })),
+  ...TIMESTAMPED_ROUTE_ENDPOINTS,
 ];
 
 /**
@@ -152,6 +157,7 @@ const SIGNATURE_HEADERS = [
   'x-vercel-signature',
   'X-Hook-Signature',
   'X-Hook-Secret',
+  ...TIMESTAMPED_SIGNATURE_HEADERS,
 ];
 
 const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));

@@ -36,6 +36,18 @@ import { onfidoCase } from './cases/onfido';
 import { circleciCase } from './cases/circleci';
 import { pagerdutyCase } from './cases/pagerduty';
 import { asanaCase } from './cases/asana';
+import { paddleCase } from './cases/paddle';
+import { muxCase } from './cases/mux';
+import { workosCase } from './cases/workos';
+import { calendlyCase } from './cases/calendly';
+import { sanityCase } from './cases/sanity';
+import { boxCase } from './cases/box';
+import { webflowCase } from './cases/webflow';
+import { buildkiteSignatureCase, buildkiteTokenCase } from './cases/buildkite';
+import { resendCase } from './cases/resend';
+import { clerkCase } from './cases/clerk';
+import { polarCase } from './cases/polar';
+import { squareCase } from './cases/square';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -82,4 +94,17 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   circleciCase,
   pagerdutyCase,
   asanaCase,
+  paddleCase,
+  muxCase,
+  workosCase,
+  calendlyCase,
+  sanityCase,
+  boxCase,
+  webflowCase,
+  buildkiteSignatureCase,
+  buildkiteTokenCase,
+  resendCase,
+  clerkCase,
+  polarCase,
+  squareCase,
 ];
