@@ -97,6 +97,7 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     'onfido',
     'circleci',
     'pagerduty',
+    'helpscout',
   ].map((provider) => ({
     provider,
     id: `r-${provider}`,
@@ -148,6 +149,7 @@ const SIGNATURE_HEADERS = [
   'circleci-signature',
   'X-PagerDuty-Signature',
   'x-vercel-signature',
+  'X-HelpScout-Signature',
 ];
 
 const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));
