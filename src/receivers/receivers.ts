@@ -39,6 +39,7 @@ import { onfidoReceiver } from './onfido/onfido.receiver';
 import { circleciReceiver } from './circleci/circleci.receiver';
 import { pagerdutyReceiver } from './pagerduty/pagerduty.receiver';
 import { helpscoutReceiver } from './helpscout/helpscout.receiver';
+import { typeformReceiver } from './typeform/typeform.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -87,6 +88,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   circleciReceiver,
   pagerdutyReceiver,
   helpscoutReceiver,
+  typeformReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

@@ -98,6 +98,7 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     'circleci',
     'pagerduty',
     'helpscout',
+    'typeform',
   ].map((provider) => ({
     provider,
     id: `r-${provider}`,
@@ -150,6 +151,7 @@ const SIGNATURE_HEADERS = [
   'X-PagerDuty-Signature',
   'x-vercel-signature',
   'X-HelpScout-Signature',
+  'Typeform-Signature',
 ];
 
 const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));

@@ -36,6 +36,7 @@ import { onfidoCase } from './cases/onfido';
 import { circleciCase } from './cases/circleci';
 import { pagerdutyCase } from './cases/pagerduty';
 import { helpscoutCase } from './cases/helpscout';
+import { typeformCase } from './cases/typeform';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -82,4 +83,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   circleciCase,
   pagerdutyCase,
   helpscoutCase,
+  typeformCase,
 ];
