@@ -40,6 +40,7 @@ import { circleciReceiver } from './circleci/circleci.receiver';
 import { pagerdutyReceiver } from './pagerduty/pagerduty.receiver';
 import { helpscoutReceiver } from './helpscout/helpscout.receiver';
 import { typeformReceiver } from './typeform/typeform.receiver';
+import { lineReceiver } from './line/line.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -89,6 +90,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   pagerdutyReceiver,
   helpscoutReceiver,
   typeformReceiver,
+  lineReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

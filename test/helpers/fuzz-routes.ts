@@ -98,6 +98,7 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     'circleci',
     'pagerduty',
     'helpscout',
+    'line',
     'typeform',
   ].map((provider) => ({
     provider,
@@ -151,6 +152,7 @@ const SIGNATURE_HEADERS = [
   'X-PagerDuty-Signature',
   'x-vercel-signature',
   'X-HelpScout-Signature',
+  'x-line-signature',
   'Typeform-Signature',
 ];
 

@@ -37,6 +37,7 @@ import { circleciCase } from './cases/circleci';
 import { pagerdutyCase } from './cases/pagerduty';
 import { helpscoutCase } from './cases/helpscout';
 import { typeformCase } from './cases/typeform';
+import { lineCase } from './cases/line';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -84,4 +85,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   pagerdutyCase,
   helpscoutCase,
   typeformCase,
+  lineCase,
 ];
