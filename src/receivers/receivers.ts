@@ -41,6 +41,7 @@ import { pagerdutyReceiver } from './pagerduty/pagerduty.receiver';
 import { helpscoutReceiver } from './helpscout/helpscout.receiver';
 import { typeformReceiver } from './typeform/typeform.receiver';
 import { lineReceiver } from './line/line.receiver';
+import { segmentReceiver } from './segment/segment.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -91,6 +92,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   helpscoutReceiver,
   typeformReceiver,
   lineReceiver,
+  segmentReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

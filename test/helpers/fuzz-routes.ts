@@ -98,6 +98,7 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     'circleci',
     'pagerduty',
     'helpscout',
+    'segment',
     'line',
     'typeform',
   ].map((provider) => ({
@@ -152,6 +153,7 @@ const SIGNATURE_HEADERS = [
   'X-PagerDuty-Signature',
   'x-vercel-signature',
   'X-HelpScout-Signature',
+  'X-Signature',
   'x-line-signature',
   'Typeform-Signature',
 ];

@@ -38,6 +38,7 @@ import { pagerdutyCase } from './cases/pagerduty';
 import { helpscoutCase } from './cases/helpscout';
 import { typeformCase } from './cases/typeform';
 import { lineCase } from './cases/line';
+import { segmentCase } from './cases/segment';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -86,4 +87,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   helpscoutCase,
   typeformCase,
   lineCase,
+  segmentCase,
 ];
