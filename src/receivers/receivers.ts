@@ -42,6 +42,7 @@ import { helpscoutReceiver } from './helpscout/helpscout.receiver';
 import { typeformReceiver } from './typeform/typeform.receiver';
 import { lineReceiver } from './line/line.receiver';
 import { segmentReceiver } from './segment/segment.receiver';
+import { teamsOutgoingReceiver } from './teams-outgoing/teams-outgoing.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -93,6 +94,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   typeformReceiver,
   lineReceiver,
   segmentReceiver,
+  teamsOutgoingReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

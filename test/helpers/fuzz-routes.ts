@@ -106,6 +106,12 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     id: `r-${provider}`,
     secrets: [`fuzz-${provider}-secret-3a9e7c1b5d0f2468`],
   })),
+  // The security token is base64 (its decoded bytes are the key).
+  {
+    provider: 'teams-outgoing',
+    id: 'r-teams-outgoing',
+    secrets: ['ZnV6ei10ZWFtcy1vdXRnb2luZy03YzNlOWExZjViMGQ='],
+  },
 ];
 
 /**

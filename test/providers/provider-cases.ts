@@ -39,6 +39,7 @@ import { helpscoutCase } from './cases/helpscout';
 import { typeformCase } from './cases/typeform';
 import { lineCase } from './cases/line';
 import { segmentCase } from './cases/segment';
+import { teamsOutgoingCase } from './cases/teams-outgoing';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -88,4 +89,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   typeformCase,
   lineCase,
   segmentCase,
+  teamsOutgoingCase,
 ];
