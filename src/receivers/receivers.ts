@@ -43,6 +43,7 @@ import { typeformReceiver } from './typeform/typeform.receiver';
 import { lineReceiver } from './line/line.receiver';
 import { segmentReceiver } from './segment/segment.receiver';
 import { teamsOutgoingReceiver } from './teams-outgoing/teams-outgoing.receiver';
+import { linearReceiver } from './linear/linear.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -95,6 +96,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   lineReceiver,
   segmentReceiver,
   teamsOutgoingReceiver,
+  linearReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

@@ -40,6 +40,7 @@ import { typeformCase } from './cases/typeform';
 import { lineCase } from './cases/line';
 import { segmentCase } from './cases/segment';
 import { teamsOutgoingCase } from './cases/teams-outgoing';
+import { linearCase } from './cases/linear';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -90,4 +91,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   lineCase,
   segmentCase,
   teamsOutgoingCase,
+  linearCase,
 ];
