@@ -44,6 +44,7 @@ import { lineReceiver } from './line/line.receiver';
 import { segmentReceiver } from './segment/segment.receiver';
 import { teamsOutgoingReceiver } from './teams-outgoing/teams-outgoing.receiver';
 import { linearReceiver } from './linear/linear.receiver';
+import { woocommerceReceiver } from './woocommerce/woocommerce.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -97,6 +98,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   segmentReceiver,
   teamsOutgoingReceiver,
   linearReceiver,
+  woocommerceReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

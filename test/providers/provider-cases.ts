@@ -41,6 +41,7 @@ import { lineCase } from './cases/line';
 import { segmentCase } from './cases/segment';
 import { teamsOutgoingCase } from './cases/teams-outgoing';
 import { linearCase } from './cases/linear';
+import { woocommerceCase } from './cases/woocommerce';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -92,4 +93,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   segmentCase,
   teamsOutgoingCase,
   linearCase,
+  woocommerceCase,
 ];
