@@ -45,6 +45,7 @@ import { segmentReceiver } from './segment/segment.receiver';
 import { teamsOutgoingReceiver } from './teams-outgoing/teams-outgoing.receiver';
 import { linearReceiver } from './linear/linear.receiver';
 import { woocommerceReceiver } from './woocommerce/woocommerce.receiver';
+import { docusignReceiver } from './docusign/docusign.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -99,6 +100,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   teamsOutgoingReceiver,
   linearReceiver,
   woocommerceReceiver,
+  docusignReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

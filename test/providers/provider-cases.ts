@@ -42,6 +42,7 @@ import { segmentCase } from './cases/segment';
 import { teamsOutgoingCase } from './cases/teams-outgoing';
 import { linearCase } from './cases/linear';
 import { woocommerceCase } from './cases/woocommerce';
+import { docusignCase } from './cases/docusign';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -94,4 +95,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   teamsOutgoingCase,
   linearCase,
   woocommerceCase,
+  docusignCase,
 ];
