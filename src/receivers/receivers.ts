@@ -46,6 +46,7 @@ import { teamsOutgoingReceiver } from './teams-outgoing/teams-outgoing.receiver'
 import { linearReceiver } from './linear/linear.receiver';
 import { woocommerceReceiver } from './woocommerce/woocommerce.receiver';
 import { docusignReceiver } from './docusign/docusign.receiver';
+import { notionReceiver } from './notion/notion.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -101,6 +102,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   linearReceiver,
   woocommerceReceiver,
   docusignReceiver,
+  notionReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

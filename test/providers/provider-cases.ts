@@ -43,6 +43,7 @@ import { teamsOutgoingCase } from './cases/teams-outgoing';
 import { linearCase } from './cases/linear';
 import { woocommerceCase } from './cases/woocommerce';
 import { docusignCase } from './cases/docusign';
+import { notionCase } from './cases/notion';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -96,4 +97,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   linearCase,
   woocommerceCase,
   docusignCase,
+  notionCase,
 ];
