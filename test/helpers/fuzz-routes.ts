@@ -111,11 +111,7 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     secrets: [`fuzz-${provider}-secret-3a9e7c1b5d0f2468`],
   })),
   // The security token is base64 (its decoded bytes are the key).
-  {
-    provider: 'teams-outgoing',
-    id: 'r-teams-outgoing',
-    secrets: ['ZnV6ei10ZWFtcy1vdXRnb2luZy03YzNlOWExZjViMGQ='],
-  },
+  { provider: 'teams-outgoing', id: 'r-teams-outgoing', secrets: ['ZnV6ei10ZWFtcy03YzNlOWEx'] },
 ];
 
 /**
@@ -165,7 +161,6 @@ const SIGNATURE_HEADERS = [
   'X-HelpScout-Signature',
   'X-Notion-Signature',
   'X-DocuSign-Signature-1',
-  'X-DocuSign-Signature-2',
   'X-WC-Webhook-Signature',
   'Linear-Signature',
   'X-Signature',
