@@ -96,3 +96,22 @@ describe('WooCommerce receiver', () => {
     );
   });
 });
+
+describe('WooCommerce secret', () => {
+  // The key WooCommerce signs with is wp_specialchars_decode(secret, ENT_QUOTES): written out
+  // here by hand for each entity WordPress decodes.
+  it.each([
+    ['a&amp;b', 'a&b'],
+    ['&lt;&gt;&quot;', '<>"'],
+    ['&#039;&#39;&#x27;&#X27;', "''''"],
+    ['&#0038;&#x26;&#60;&#062;&#34;&#x22;', '&&<>""'],
+    ['&amp;amp;', '&amp;'], // one pass, as strtr does
+    ['&nbsp;&eacute;&AMP;&#65;', '&nbsp;&eacute;&AMP;&#65;'], // not decoded by WordPress
+    ['plain-secret', 'plain-secret'],
+  ])('keys a delivery signed under %s with %s', (secret, key) => {
+    const body = fixture(__dirname, 'order-created.json');
+    const signature = createHmac('sha256', key).update(body).digest('base64');
+    const req = webhookRequest({ 'X-WC-Webhook-Signature': signature }, body);
+    expect(verifyWith(receiver, req, ['other', secret])).toEqual({ ok: true, secretIndex: 1 });
+  });
+});

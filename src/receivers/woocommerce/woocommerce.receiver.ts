@@ -1,5 +1,7 @@
+import type { Receiver } from '../receiver';
 import { hmacReceiver } from '../shared/hmac/hmac-receiver';
 import type { HmacDescriptor, HmacOptions } from '../shared/hmac/descriptor';
+import { woocommerceKey } from './woocommerce.secret';
 
 /**
  * WooCommerce webhooks: `X-WC-Webhook-Signature: <base64 HMAC-SHA256 of the body>` under the
@@ -27,4 +29,10 @@ export const woocommerceDescriptor: HmacDescriptor = {
 };
 
 export type WoocommerceOptions = HmacOptions;
-export const woocommerceReceiver = hmacReceiver(woocommerceDescriptor);
+const base = hmacReceiver(woocommerceDescriptor);
+
+/** Each configured secret is keyed as WooCommerce keys it (entities decoded); indexes unchanged. */
+export const woocommerceReceiver: Receiver<WoocommerceOptions> = {
+  ...base,
+  verify: (req, ctx) => base.verify(req, { ...ctx, secrets: ctx.secrets.map(woocommerceKey) }),
+};
