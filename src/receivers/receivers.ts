@@ -51,6 +51,15 @@ import { resendReceiver } from './resend/resend.receiver';
 import { clerkReceiver } from './clerk/clerk.receiver';
 import { polarReceiver } from './polar/polar.receiver';
 import { squareReceiver } from './square/square.receiver';
+import { helpscoutReceiver } from './helpscout/helpscout.receiver';
+import { typeformReceiver } from './typeform/typeform.receiver';
+import { lineReceiver } from './line/line.receiver';
+import { segmentReceiver } from './segment/segment.receiver';
+import { teamsOutgoingReceiver } from './teams-outgoing/teams-outgoing.receiver';
+import { linearReceiver } from './linear/linear.receiver';
+import { woocommerceReceiver } from './woocommerce/woocommerce.receiver';
+import { docusignReceiver } from './docusign/docusign.receiver';
+import { notionReceiver } from './notion/notion.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -111,6 +120,15 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   clerkReceiver,
   polarReceiver,
   squareReceiver,
+  helpscoutReceiver,
+  typeformReceiver,
+  lineReceiver,
+  segmentReceiver,
+  teamsOutgoingReceiver,
+  linearReceiver,
+  woocommerceReceiver,
+  docusignReceiver,
+  notionReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

@@ -103,12 +103,22 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     'onfido',
     'circleci',
     'pagerduty',
+    'helpscout',
+    'notion',
+    'docusign',
+    'woocommerce',
+    'linear',
+    'segment',
+    'line',
+    'typeform',
   ].map((provider) => ({
     provider,
     id: `r-${provider}`,
     secrets: [`fuzz-${provider}-secret-3a9e7c1b5d0f2468`],
   })),
   ...TIMESTAMPED_ROUTE_ENDPOINTS,
+  // The security token is base64 (its decoded bytes are the key).
+  { provider: 'teams-outgoing', id: 'r-teams-outgoing', secrets: ['ZnV6ei10ZWFtcy03YzNlOWEx'] },
 ];
 
 /**
@@ -158,6 +168,14 @@ const SIGNATURE_HEADERS = [
   'X-Hook-Signature',
   'X-Hook-Secret',
   ...TIMESTAMPED_SIGNATURE_HEADERS,
+  'X-HelpScout-Signature',
+  'X-Notion-Signature',
+  'X-DocuSign-Signature-1',
+  'X-WC-Webhook-Signature',
+  'Linear-Signature',
+  'X-Signature',
+  'x-line-signature',
+  'Typeform-Signature',
 ];
 
 const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));

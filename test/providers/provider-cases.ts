@@ -48,6 +48,15 @@ import { resendCase } from './cases/resend';
 import { clerkCase } from './cases/clerk';
 import { polarCase } from './cases/polar';
 import { squareCase } from './cases/square';
+import { helpscoutCase } from './cases/helpscout';
+import { typeformCase } from './cases/typeform';
+import { lineCase } from './cases/line';
+import { segmentCase } from './cases/segment';
+import { teamsOutgoingCase } from './cases/teams-outgoing';
+import { linearCase } from './cases/linear';
+import { woocommerceCase } from './cases/woocommerce';
+import { docusignCase } from './cases/docusign';
+import { notionCase } from './cases/notion';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -107,4 +116,13 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   clerkCase,
   polarCase,
   squareCase,
+  helpscoutCase,
+  typeformCase,
+  lineCase,
+  segmentCase,
+  teamsOutgoingCase,
+  linearCase,
+  woocommerceCase,
+  docusignCase,
+  notionCase,
 ];

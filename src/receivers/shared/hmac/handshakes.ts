@@ -1,5 +1,10 @@
 import type { IncomingWebhook, WebhookResponse } from '../../receiver';
 import { echo } from './echo';
+import { answerFormPing, type FormPing } from './handshakes/form-ping';
+import {
+  answerVerificationTokenPost,
+  type VerificationTokenPost,
+} from './handshakes/verification-token-post';
 import { answerVerifyToken, type VerifyTokenQuery } from './verify-token';
 
 /**
@@ -10,14 +15,22 @@ import { answerVerifyToken, type VerifyTokenQuery } from './verify-token';
  * - `plain-200`: any request of `method` is answered 200 with no body (Trello's `HEAD`).
  * - `verify-token-query`: `GET ?mode=M&token=T&challenge=C` (Meta's `hub.*`) echoes `C` like
  *   `echo-query` only when M is the expected mode and T equals the endpoint's option; else 403.
+ * - `form-ping`: an unsigned form POST whose only field is a numeric id (WooCommerce's
+ *   `webhook_id=N`) is answered 200 with no body (handshakes/form-ping.ts).
+ * - `verification-token-post`: an unsigned JSON POST whose only field is a token to paste back
+ *   in the provider's UI (Notion's `verification_token`) is answered 200 with no body; the token
+ *   is never kept (handshakes/verification-token-post.ts).
  */
 export type Handshake =
   | { readonly kind: 'echo-query'; readonly param: string }
   | { readonly kind: 'plain-200'; readonly method: 'GET' | 'HEAD' }
-  | VerifyTokenQuery;
+  | VerifyTokenQuery
+  | FormPing
+  | VerificationTokenPost;
 
 /** The method the handshake arrives with, accepted besides POST. */
 export function handshakeMethod(handshake: Handshake): string {
+  if (handshake.kind === 'form-ping' || handshake.kind === 'verification-token-post') return 'POST';
   return handshake.kind === 'plain-200' ? handshake.method : 'GET';
 }
 
@@ -34,6 +47,9 @@ export function answerHandshake(
   if (req.method !== handshakeMethod(handshake)) return undefined;
   if (handshake.kind === 'plain-200') return { status: 200 };
   if (handshake.kind === 'verify-token-query') return answerVerifyToken(handshake, req, options);
+  if (handshake.kind === 'form-ping') return answerFormPing(handshake, req);
+  if (handshake.kind === 'verification-token-post')
+    return answerVerificationTokenPost(handshake, req);
   const challenge = req.query[handshake.param];
   return challenge ? echo(challenge) : undefined;
 }

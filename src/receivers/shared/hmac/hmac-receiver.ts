@@ -21,7 +21,7 @@ export function hmacReceiver<Options = HmacOptions>(
     name: descriptor.name,
     ...(descriptor.aliases && { aliases: descriptor.aliases }),
     contentTypes: descriptor.contentTypes ?? ['application/json'],
-    ...(handshake && { methods: [handshakeMethod(handshake), 'POST'] }),
+    ...(handshake && { methods: [...new Set([handshakeMethod(handshake), 'POST'])] }),
     ...(descriptor.ackDeadlineMs !== undefined && { ackDeadlineMs: descriptor.ackDeadlineMs }),
     profile: {
       schemes: [usesPlaceholder(templateOf(descriptor), 'url') ? 'hmac-url' : 'hmac'],
