@@ -38,6 +38,7 @@ import { gocardlessReceiver } from './gocardless/gocardless.receiver';
 import { onfidoReceiver } from './onfido/onfido.receiver';
 import { circleciReceiver } from './circleci/circleci.receiver';
 import { pagerdutyReceiver } from './pagerduty/pagerduty.receiver';
+import { telegramReceiver } from './telegram/telegram.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -85,6 +86,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   onfidoReceiver,
   circleciReceiver,
   pagerdutyReceiver,
+  telegramReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

@@ -102,6 +102,7 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     id: `r-${provider}`,
     secrets: [`fuzz-${provider}-secret-3a9e7c1b5d0f2468`],
   })),
+  { provider: 'telegram', id: 'r-telegram', secrets: ['fuzz_telegram-token-8c2e6a0f4b1d9357'] },
 ];
 
 /**
@@ -148,6 +149,7 @@ const SIGNATURE_HEADERS = [
   'circleci-signature',
   'X-PagerDuty-Signature',
   'x-vercel-signature',
+  'X-Telegram-Bot-Api-Secret-Token',
 ];
 
 const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));

@@ -35,6 +35,7 @@ import { gocardlessCase } from './cases/gocardless';
 import { onfidoCase } from './cases/onfido';
 import { circleciCase } from './cases/circleci';
 import { pagerdutyCase } from './cases/pagerduty';
+import { telegramCase } from './cases/telegram';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -80,4 +81,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   onfidoCase,
   circleciCase,
   pagerdutyCase,
+  telegramCase,
 ];
