@@ -39,6 +39,8 @@ import { onfidoReceiver } from './onfido/onfido.receiver';
 import { circleciReceiver } from './circleci/circleci.receiver';
 import { pagerdutyReceiver } from './pagerduty/pagerduty.receiver';
 import { telegramReceiver } from './telegram/telegram.receiver';
+import { chargebeeReceiver } from './chargebee/chargebee.receiver';
+import { postmarkReceiver } from './postmark/postmark.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -87,6 +89,8 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   circleciReceiver,
   pagerdutyReceiver,
   telegramReceiver,
+  chargebeeReceiver,
+  postmarkReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

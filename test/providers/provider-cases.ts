@@ -36,6 +36,8 @@ import { onfidoCase } from './cases/onfido';
 import { circleciCase } from './cases/circleci';
 import { pagerdutyCase } from './cases/pagerduty';
 import { telegramCase } from './cases/telegram';
+import { chargebeeCase } from './cases/chargebee';
+import { postmarkCase } from './cases/postmark';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -82,4 +84,6 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   circleciCase,
   pagerdutyCase,
   telegramCase,
+  chargebeeCase,
+  postmarkCase,
 ];
