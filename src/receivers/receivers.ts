@@ -41,6 +41,7 @@ import { pagerdutyReceiver } from './pagerduty/pagerduty.receiver';
 import { telegramReceiver } from './telegram/telegram.receiver';
 import { chargebeeReceiver } from './chargebee/chargebee.receiver';
 import { postmarkReceiver } from './postmark/postmark.receiver';
+import { bigcommerceReceiver } from './bigcommerce/bigcommerce.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -91,6 +92,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   telegramReceiver,
   chargebeeReceiver,
   postmarkReceiver,
+  bigcommerceReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

@@ -105,6 +105,12 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
   { provider: 'telegram', id: 'r-telegram', secrets: ['fuzz_telegram-token-8c2e6a0f4b1d9357'] },
   { provider: 'chargebee', id: 'r-chargebee', secrets: ['fuzz:chargebee-1d7e3a9c5b0f2468'] },
   { provider: 'postmark', id: 'r-postmark', secrets: ['fuzz:postmark-6a2c8e0b4d1f9357'] },
+  {
+    provider: 'bigcommerce',
+    id: 'r-bigcommerce',
+    secrets: ['fuzz-bigcommerce-token-5c9a1e7d3b0f2468'],
+    options: { header: 'X-Webhook-Token' },
+  },
 ];
 
 /**

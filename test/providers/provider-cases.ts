@@ -38,6 +38,7 @@ import { pagerdutyCase } from './cases/pagerduty';
 import { telegramCase } from './cases/telegram';
 import { chargebeeCase } from './cases/chargebee';
 import { postmarkCase } from './cases/postmark';
+import { bigcommerceCase } from './cases/bigcommerce';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -86,4 +87,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   telegramCase,
   chargebeeCase,
   postmarkCase,
+  bigcommerceCase,
 ];
