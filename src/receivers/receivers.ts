@@ -42,6 +42,7 @@ import { telegramReceiver } from './telegram/telegram.receiver';
 import { chargebeeReceiver } from './chargebee/chargebee.receiver';
 import { postmarkReceiver } from './postmark/postmark.receiver';
 import { bigcommerceReceiver } from './bigcommerce/bigcommerce.receiver';
+import { oktaReceiver } from './okta/okta.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -93,6 +94,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   chargebeeReceiver,
   postmarkReceiver,
   bigcommerceReceiver,
+  oktaReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

@@ -111,6 +111,7 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     secrets: ['fuzz-bigcommerce-token-5c9a1e7d3b0f2468'],
     options: { header: 'X-Webhook-Token' },
   },
+  { provider: 'okta', id: 'r-okta', secrets: ['fuzz-okta-authorization-9e3b7d1f5a0c2468'] },
 ];
 
 /**
@@ -158,6 +159,7 @@ const SIGNATURE_HEADERS = [
   'X-PagerDuty-Signature',
   'x-vercel-signature',
   'X-Telegram-Bot-Api-Secret-Token',
+  'X-Okta-Verification-Challenge',
 ];
 
 const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));

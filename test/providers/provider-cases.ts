@@ -39,6 +39,7 @@ import { telegramCase } from './cases/telegram';
 import { chargebeeCase } from './cases/chargebee';
 import { postmarkCase } from './cases/postmark';
 import { bigcommerceCase } from './cases/bigcommerce';
+import { oktaCase } from './cases/okta';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -88,4 +89,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   chargebeeCase,
   postmarkCase,
   bigcommerceCase,
+  oktaCase,
 ];

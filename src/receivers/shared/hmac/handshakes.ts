@@ -1,5 +1,6 @@
 import type { IncomingWebhook, WebhookResponse } from '../../receiver';
 import { echo } from './echo';
+import { answerEchoHeader, type EchoHeader } from './handshakes/echo-header';
 import { answerVerifyToken, type VerifyTokenQuery } from './verify-token';
 
 /**
@@ -10,11 +11,13 @@ import { answerVerifyToken, type VerifyTokenQuery } from './verify-token';
  * - `plain-200`: any request of `method` is answered 200 with no body (Trello's `HEAD`).
  * - `verify-token-query`: `GET ?mode=M&token=T&challenge=C` (Meta's `hub.*`) echoes `C` like
  *   `echo-query` only when M is the expected mode and T equals the endpoint's option; else 403.
+ * - `echo-header`: `GET` with a header's value V answered 200 `{"<field>": V}` (Okta).
  */
 export type Handshake =
   | { readonly kind: 'echo-query'; readonly param: string }
   | { readonly kind: 'plain-200'; readonly method: 'GET' | 'HEAD' }
-  | VerifyTokenQuery;
+  | VerifyTokenQuery
+  | EchoHeader;
 
 /** The method the handshake arrives with, accepted besides POST. */
 export function handshakeMethod(handshake: Handshake): string {
@@ -34,6 +37,7 @@ export function answerHandshake(
   if (req.method !== handshakeMethod(handshake)) return undefined;
   if (handshake.kind === 'plain-200') return { status: 200 };
   if (handshake.kind === 'verify-token-query') return answerVerifyToken(handshake, req, options);
+  if (handshake.kind === 'echo-header') return answerEchoHeader(handshake, req);
   const challenge = req.query[handshake.param];
   return challenge ? echo(challenge) : undefined;
 }
