@@ -43,6 +43,7 @@ import { chargebeeReceiver } from './chargebee/chargebee.receiver';
 import { postmarkReceiver } from './postmark/postmark.receiver';
 import { bigcommerceReceiver } from './bigcommerce/bigcommerce.receiver';
 import { oktaReceiver } from './okta/okta.receiver';
+import { zoomReceiver } from './zoom/zoom.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -95,6 +96,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   postmarkReceiver,
   bigcommerceReceiver,
   oktaReceiver,
+  zoomReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

@@ -112,6 +112,7 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     options: { header: 'X-Webhook-Token' },
   },
   { provider: 'okta', id: 'r-okta', secrets: ['fuzz-okta-authorization-9e3b7d1f5a0c2468'] },
+  { provider: 'zoom', id: 'r-zoom', secrets: ['fuzz-zoom-secret-token-2b8e4c0a6d1f9357'] },
 ];
 
 /**
@@ -159,6 +160,8 @@ const SIGNATURE_HEADERS = [
   'X-PagerDuty-Signature',
   'x-vercel-signature',
   'X-Telegram-Bot-Api-Secret-Token',
+  'x-zm-request-timestamp',
+  'x-zm-signature',
   'X-Okta-Verification-Challenge',
 ];
 

@@ -40,6 +40,7 @@ import { chargebeeCase } from './cases/chargebee';
 import { postmarkCase } from './cases/postmark';
 import { bigcommerceCase } from './cases/bigcommerce';
 import { oktaCase } from './cases/okta';
+import { zoomCase } from './cases/zoom';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -90,4 +91,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   postmarkCase,
   bigcommerceCase,
   oktaCase,
+  zoomCase,
 ];
