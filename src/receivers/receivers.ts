@@ -44,6 +44,7 @@ import { postmarkReceiver } from './postmark/postmark.receiver';
 import { bigcommerceReceiver } from './bigcommerce/bigcommerce.receiver';
 import { oktaReceiver } from './okta/okta.receiver';
 import { zoomReceiver } from './zoom/zoom.receiver';
+import { twitchReceiver } from './twitch/twitch.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -97,6 +98,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   bigcommerceReceiver,
   oktaReceiver,
   zoomReceiver,
+  twitchReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

@@ -41,6 +41,7 @@ import { postmarkCase } from './cases/postmark';
 import { bigcommerceCase } from './cases/bigcommerce';
 import { oktaCase } from './cases/okta';
 import { zoomCase } from './cases/zoom';
+import { twitchCase } from './cases/twitch';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -92,4 +93,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   bigcommerceCase,
   oktaCase,
   zoomCase,
+  twitchCase,
 ];
