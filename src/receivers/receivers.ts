@@ -45,6 +45,7 @@ import { bigcommerceReceiver } from './bigcommerce/bigcommerce.receiver';
 import { oktaReceiver } from './okta/okta.receiver';
 import { zoomReceiver } from './zoom/zoom.receiver';
 import { twitchReceiver } from './twitch/twitch.receiver';
+import { hubspotReceiver } from './hubspot/hubspot.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -99,6 +100,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   oktaReceiver,
   zoomReceiver,
   twitchReceiver,
+  hubspotReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

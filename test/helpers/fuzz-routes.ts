@@ -114,6 +114,12 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
   { provider: 'okta', id: 'r-okta', secrets: ['fuzz-okta-authorization-9e3b7d1f5a0c2468'] },
   { provider: 'zoom', id: 'r-zoom', secrets: ['fuzz-zoom-secret-token-2b8e4c0a6d1f9357'] },
   { provider: 'twitch', id: 'r-twitch', secrets: ['fuzz-twitch-eventsub-secret-4d0b8f2a6c1e9357'] },
+  {
+    provider: 'hubspot',
+    id: 'r-hubspot',
+    secrets: ['fuzz-hubspot-client-secret-6e2a0c8f4b1d9357'],
+    publicUrl: 'https://hooks.example.com/webhooks/hubspot/r-hubspot',
+  },
 ];
 
 /**
@@ -161,6 +167,9 @@ const SIGNATURE_HEADERS = [
   'X-PagerDuty-Signature',
   'x-vercel-signature',
   'X-Telegram-Bot-Api-Secret-Token',
+  'X-HubSpot-Request-Timestamp',
+  'X-HubSpot-Signature',
+  'X-HubSpot-Signature-v3',
   'Twitch-Eventsub-Message-Id',
   'Twitch-Eventsub-Message-Timestamp',
   'Twitch-Eventsub-Message-Signature',

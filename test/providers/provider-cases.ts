@@ -42,6 +42,7 @@ import { bigcommerceCase } from './cases/bigcommerce';
 import { oktaCase } from './cases/okta';
 import { zoomCase } from './cases/zoom';
 import { twitchCase } from './cases/twitch';
+import { hubspotCase } from './cases/hubspot';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -94,4 +95,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   oktaCase,
   zoomCase,
   twitchCase,
+  hubspotCase,
 ];
