@@ -46,6 +46,7 @@ import { oktaReceiver } from './okta/okta.receiver';
 import { zoomReceiver } from './zoom/zoom.receiver';
 import { twitchReceiver } from './twitch/twitch.receiver';
 import { hubspotReceiver } from './hubspot/hubspot.receiver';
+import { microsoftGraphReceiver } from './microsoft-graph/microsoft-graph.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -101,6 +102,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   zoomReceiver,
   twitchReceiver,
   hubspotReceiver,
+  microsoftGraphReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

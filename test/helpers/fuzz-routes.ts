@@ -120,6 +120,11 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     secrets: ['fuzz-hubspot-client-secret-6e2a0c8f4b1d9357'],
     publicUrl: 'https://hooks.example.com/webhooks/hubspot/r-hubspot',
   },
+  {
+    provider: 'microsoft-graph',
+    id: 'r-microsoft-graph',
+    secrets: ['fuzz-graph-client-state-0c6e2a8f4b1d9357'],
+  },
 ];
 
 /**

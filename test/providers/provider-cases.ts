@@ -43,6 +43,7 @@ import { oktaCase } from './cases/okta';
 import { zoomCase } from './cases/zoom';
 import { twitchCase } from './cases/twitch';
 import { hubspotCase } from './cases/hubspot';
+import { microsoftGraphCase } from './cases/microsoft-graph';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -96,4 +97,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   zoomCase,
   twitchCase,
   hubspotCase,
+  microsoftGraphCase,
 ];
