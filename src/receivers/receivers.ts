@@ -47,6 +47,7 @@ import { zoomReceiver } from './zoom/zoom.receiver';
 import { twitchReceiver } from './twitch/twitch.receiver';
 import { hubspotReceiver } from './hubspot/hubspot.receiver';
 import { microsoftGraphReceiver } from './microsoft-graph/microsoft-graph.receiver';
+import { azureEventGridReceiver } from './azure-event-grid/azure-event-grid.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -103,6 +104,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   twitchReceiver,
   hubspotReceiver,
   microsoftGraphReceiver,
+  azureEventGridReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

@@ -125,6 +125,12 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     id: 'r-microsoft-graph',
     secrets: ['fuzz-graph-client-state-0c6e2a8f4b1d9357'],
   },
+  {
+    provider: 'azure-event-grid',
+    id: 'r-azure-event-grid',
+    secrets: ['fuzz-event-grid-secret-8a4c0e6b2d1f9357'],
+    options: { header: 'X-Grid-Secret' },
+  },
 ];
 
 /**
@@ -135,6 +141,34 @@ export const ROUTES_NOT_FUZZED: Readonly<Record<string, string>> = {
   paypal:
     'verification fetches the certificate named in the request; fuzzing it would fetch attacker URLs (refused by its own spec)',
 };
+
+/**
+ * Unsigned handshakes that arrive as a POST and are answered 200 without the secret, by
+ * provider: Microsoft Graph's `?validationToken=T` (T echoed as text) and Event Grid's
+ * SubscriptionValidationEvent (`{"validationResponse": …}`). Only such an answer, exactly, is not
+ * an acceptance; the property still requires that nothing was stored.
+ */
+export function isPostHandshake(path: string, body: Buffer): boolean {
+  const [route, search = ''] = path.split('?');
+  const provider = /^\/webhooks\/([^/]+)\//.exec(route)?.[1];
+  if (provider === 'microsoft-graph') {
+    const token = new URLSearchParams(search).get('validationToken');
+    return token !== null && body.toString('utf8') === token;
+  }
+  if (provider === 'azure-event-grid') {
+    try {
+      const answer = JSON.parse(body.toString('utf8')) as unknown;
+      return (
+        typeof answer === 'object' &&
+        answer !== null &&
+        Object.keys(answer).join() === 'validationResponse'
+      );
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
 
 /** Header names that carry signatures, tokens or credentials across the providers. */
 const SIGNATURE_HEADERS = [
@@ -172,6 +206,8 @@ const SIGNATURE_HEADERS = [
   'X-PagerDuty-Signature',
   'x-vercel-signature',
   'X-Telegram-Bot-Api-Secret-Token',
+  'WebHook-Request-Origin',
+  'aeg-event-type',
   'X-HubSpot-Request-Timestamp',
   'X-HubSpot-Signature',
   'X-HubSpot-Signature-v3',

@@ -44,6 +44,7 @@ import { zoomCase } from './cases/zoom';
 import { twitchCase } from './cases/twitch';
 import { hubspotCase } from './cases/hubspot';
 import { microsoftGraphCase } from './cases/microsoft-graph';
+import { azureEventGridCase } from './cases/azure-event-grid';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -98,4 +99,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   twitchCase,
   hubspotCase,
   microsoftGraphCase,
+  azureEventGridCase,
 ];

@@ -1,6 +1,6 @@
 import type { Receiver } from '../receiver';
 import { parseJsonObject } from '../shared/body';
-import { verifyHeaderToken } from '../shared/header-token';
+import { verifyHeaderToken } from '../shared/shared-token';
 import { missingField, readPath } from '../shared/hmac/fields';
 import { parseBigCommerceOptions, type BigCommerceOptions } from './bigcommerce.options';
 

@@ -1,6 +1,6 @@
 import type { Receiver } from '../receiver';
 import { parseJsonObject } from '../shared/body';
-import { verifyHeaderToken } from '../shared/header-token';
+import { verifyHeaderToken } from '../shared/shared-token';
 import { answerHandshake, type Handshake } from '../shared/hmac/handshakes';
 import { rejectUnknownOptions } from '../shared/options';
 import { normalizeOktaDelivery } from './okta.events';

@@ -1,6 +1,6 @@
 import type { Receiver } from '../receiver';
 import { parseJsonObject } from '../shared/body';
-import { verifyHeaderToken } from '../shared/header-token';
+import { verifyHeaderToken } from '../shared/shared-token';
 import { rejectUnknownOptions } from '../shared/options';
 import { normalizeTelegramUpdate } from './telegram.events';
 
