@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { bodies, contentTypes, headerSafe } from './fuzz-requests';
 import type { RawRequest } from './fuzz-raw-http';
+import {
+  HANDSHAKE_PROVIDER_ENDPOINTS,
+  HANDSHAKE_PROVIDER_HEADERS,
+} from './fuzz-routes-handshake-providers';
 
 /**
  * One endpoint per built-in provider, for the fuzz property "nothing unsigned is stored": a
@@ -102,35 +106,7 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     id: `r-${provider}`,
     secrets: [`fuzz-${provider}-secret-3a9e7c1b5d0f2468`],
   })),
-  { provider: 'telegram', id: 'r-telegram', secrets: ['fuzz_telegram-token-8c2e6a0f4b1d9357'] },
-  { provider: 'chargebee', id: 'r-chargebee', secrets: ['fuzz:chargebee-1d7e3a9c5b0f2468'] },
-  { provider: 'postmark', id: 'r-postmark', secrets: ['fuzz:postmark-6a2c8e0b4d1f9357'] },
-  {
-    provider: 'bigcommerce',
-    id: 'r-bigcommerce',
-    secrets: ['fuzz-bigcommerce-token-5c9a1e7d3b0f2468'],
-    options: { header: 'X-Webhook-Token' },
-  },
-  { provider: 'okta', id: 'r-okta', secrets: ['fuzz-okta-authorization-9e3b7d1f5a0c2468'] },
-  { provider: 'zoom', id: 'r-zoom', secrets: ['fuzz-zoom-secret-token-2b8e4c0a6d1f9357'] },
-  { provider: 'twitch', id: 'r-twitch', secrets: ['fuzz-twitch-eventsub-secret-4d0b8f2a6c1e9357'] },
-  {
-    provider: 'hubspot',
-    id: 'r-hubspot',
-    secrets: ['fuzz-hubspot-client-secret-6e2a0c8f4b1d9357'],
-    publicUrl: 'https://hooks.example.com/webhooks/hubspot/r-hubspot',
-  },
-  {
-    provider: 'microsoft-graph',
-    id: 'r-microsoft-graph',
-    secrets: ['fuzz-graph-client-state-0c6e2a8f4b1d9357'],
-  },
-  {
-    provider: 'azure-event-grid',
-    id: 'r-azure-event-grid',
-    secrets: ['fuzz-event-grid-secret-8a4c0e6b2d1f9357'],
-    options: { header: 'X-Grid-Secret' },
-  },
+  ...HANDSHAKE_PROVIDER_ENDPOINTS,
 ];
 
 /**
@@ -141,34 +117,6 @@ export const ROUTES_NOT_FUZZED: Readonly<Record<string, string>> = {
   paypal:
     'verification fetches the certificate named in the request; fuzzing it would fetch attacker URLs (refused by its own spec)',
 };
-
-/**
- * Unsigned handshakes that arrive as a POST and are answered 200 without the secret, by
- * provider: Microsoft Graph's `?validationToken=T` (T echoed as text) and Event Grid's
- * SubscriptionValidationEvent (`{"validationResponse": …}`). Only such an answer, exactly, is not
- * an acceptance; the property still requires that nothing was stored.
- */
-export function isPostHandshake(path: string, body: Buffer): boolean {
-  const [route, search = ''] = path.split('?');
-  const provider = /^\/webhooks\/([^/]+)\//.exec(route)?.[1];
-  if (provider === 'microsoft-graph') {
-    const token = new URLSearchParams(search).get('validationToken');
-    return token !== null && body.toString('utf8') === token;
-  }
-  if (provider === 'azure-event-grid') {
-    try {
-      const answer = JSON.parse(body.toString('utf8')) as unknown;
-      return (
-        typeof answer === 'object' &&
-        answer !== null &&
-        Object.keys(answer).join() === 'validationResponse'
-      );
-    } catch {
-      return false;
-    }
-  }
-  return false;
-}
 
 /** Header names that carry signatures, tokens or credentials across the providers. */
 const SIGNATURE_HEADERS = [
@@ -205,18 +153,7 @@ const SIGNATURE_HEADERS = [
   'circleci-signature',
   'X-PagerDuty-Signature',
   'x-vercel-signature',
-  'X-Telegram-Bot-Api-Secret-Token',
-  'WebHook-Request-Origin',
-  'aeg-event-type',
-  'X-HubSpot-Request-Timestamp',
-  'X-HubSpot-Signature',
-  'X-HubSpot-Signature-v3',
-  'Twitch-Eventsub-Message-Id',
-  'Twitch-Eventsub-Message-Timestamp',
-  'Twitch-Eventsub-Message-Signature',
-  'x-zm-request-timestamp',
-  'x-zm-signature',
-  'X-Okta-Verification-Challenge',
+  ...HANDSHAKE_PROVIDER_HEADERS,
 ];
 
 const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));

@@ -8,12 +8,8 @@ import { HOOKGATE_CONNECTION } from '../../src/store/connection';
 import { StoreEntitiesRef } from '../../src/store/store-entities.ref';
 import { sendRaw, serializeRequest } from '../helpers/fuzz-raw-http';
 import { EDGE_STATUSES } from '../helpers/fuzz-requests';
-import {
-  isPostHandshake,
-  ROUTE_ENDPOINTS,
-  ROUTES_NOT_FUZZED,
-  routeRequests,
-} from '../helpers/fuzz-routes';
+import { isPostHandshake } from '../helpers/fuzz-post-handshakes';
+import { ROUTE_ENDPOINTS, ROUTES_NOT_FUZZED, routeRequests } from '../helpers/fuzz-routes';
 import { createTestApp, testConfig, type TestApp } from '../helpers/test-app';
 
 /** See fuzz.e2e-spec.ts: `npm run fuzz` runs many more cases, FUZZ_SEED replays one. */
