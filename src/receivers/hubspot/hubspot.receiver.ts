@@ -30,7 +30,8 @@ export const hubspotV3Descriptor: HmacDescriptor = {
 /**
  * HubSpot: v3 when `X-HubSpot-Signature-v3` is sent (it is then the only one checked, so an
  * older signature cannot stand in for it), else v1/v2 (`X-HubSpot-Signature`). HubSpot retries
- * failed notifications up to 10 times over 24 hours.
+ * a failed batch up to 10 times with an exponential backoff, but never after a 400, 401 or
+ * 403-405 (developers.hubspot.com webhooks overview, "Retries").
  */
 export const hubspotReceiver: Receiver<HmacOptions> = {
   name: 'hubspot',
