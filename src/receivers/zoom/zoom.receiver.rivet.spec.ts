@@ -21,15 +21,11 @@ type LambdaHandler = (event: object, context: object) => Promise<LambdaAnswer>;
 // rivet's accounts module; required, as TypeScript's "node" resolution here reads no "exports".
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { AwsLambdaReceiver } = require('@zoom/rivet/accounts') as {
-  AwsLambdaReceiver: new (options: { webhooksSecretToken: string }) => { start(): unknown };
+  AwsLambdaReceiver: new (options: { webhooksSecretToken: string }) => { start(): LambdaHandler };
 };
 async function rivet(body: Buffer, signature: string): Promise<LambdaAnswer> {
   const lambda = new AwsLambdaReceiver({ webhooksSecretToken: SECRET });
-  const handler = lambda.start() as unknown as (
-    event: object,
-    context: object,
-  ) => Promise<LambdaAnswer>;
-  return handler(
+  return lambda.start()(
     {
       body: body.toString(),
       isBase64Encoded: false,
