@@ -10,11 +10,15 @@ export function handshakeBeforeVerify(
   return endpoint.receiver.handshakeBeforeVerify?.(req, ctx);
 }
 
-/** Signed handshakes (Slack url_verification): answered after verify, never stored. */
+/**
+ * Signed handshakes (Slack url_verification, Zoom endpoint.url_validation): answered after
+ * verify with the secret that matched, never stored.
+ */
 export function handshakeAfterVerify(
   endpoint: ResolvedEndpoint,
   req: IncomingWebhook,
   payload: unknown,
+  secret: string | undefined,
 ): WebhookResponse | undefined {
-  return endpoint.receiver.handshakeAfterVerify?.(req, payload);
+  return endpoint.receiver.handshakeAfterVerify?.(req, payload, secret);
 }

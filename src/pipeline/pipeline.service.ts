@@ -57,7 +57,7 @@ export class PipelineService {
 
     const secretIndex = await verifyStage(endpoint, req, ctx);
     const payload = parseStage(endpoint, req);
-    const signedHandshake = handshakeAfterVerify(endpoint, req, payload);
+    const signedHandshake = handshakeAfterVerify(endpoint, req, payload, ctx.secrets[secretIndex]);
     if (signedHandshake) return { response: signedHandshake, outcome: 'handshake', secretIndex };
 
     const event = normalizeStage(endpoint, req, payload);

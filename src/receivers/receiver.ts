@@ -146,9 +146,14 @@ export interface Receiver<Options = unknown> {
 
   /**
    * Handshakes the provider signs (Slack `url_verification`): answered only after verify, and
-   * never stored or dispatched.
+   * never stored or dispatched. `secret` is the one that verified the request, for answers
+   * that must prove they know it (Zoom's `encryptedToken`).
    */
-  handshakeAfterVerify?(req: IncomingWebhook, payload: unknown): WebhookResponse | undefined;
+  handshakeAfterVerify?(
+    req: IncomingWebhook,
+    payload: unknown,
+    secret?: string,
+  ): WebhookResponse | undefined;
 
   /**
    * Derive type, delivery id and time from the request and its parsed payload. `ctx` names the

@@ -60,6 +60,16 @@ import { linearReceiver } from './linear/linear.receiver';
 import { woocommerceReceiver } from './woocommerce/woocommerce.receiver';
 import { docusignReceiver } from './docusign/docusign.receiver';
 import { notionReceiver } from './notion/notion.receiver';
+import { telegramReceiver } from './telegram/telegram.receiver';
+import { chargebeeReceiver } from './chargebee/chargebee.receiver';
+import { postmarkReceiver } from './postmark/postmark.receiver';
+import { bigcommerceReceiver } from './bigcommerce/bigcommerce.receiver';
+import { oktaReceiver } from './okta/okta.receiver';
+import { zoomReceiver } from './zoom/zoom.receiver';
+import { twitchReceiver } from './twitch/twitch.receiver';
+import { hubspotReceiver } from './hubspot/hubspot.receiver';
+import { microsoftGraphReceiver } from './microsoft-graph/microsoft-graph.receiver';
+import { azureEventGridReceiver } from './azure-event-grid/azure-event-grid.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -129,6 +139,16 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   woocommerceReceiver,
   docusignReceiver,
   notionReceiver,
+  telegramReceiver,
+  chargebeeReceiver,
+  postmarkReceiver,
+  bigcommerceReceiver,
+  oktaReceiver,
+  zoomReceiver,
+  twitchReceiver,
+  hubspotReceiver,
+  microsoftGraphReceiver,
+  azureEventGridReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

@@ -1,4 +1,8 @@
 import {
+  HANDSHAKE_PROVIDER_ENDPOINTS,
+  HANDSHAKE_PROVIDER_HEADERS,
+} from './fuzz-routes-handshake-providers';
+import {
   TIMESTAMPED_ROUTE_ENDPOINTS,
   TIMESTAMPED_SIGNATURE_HEADERS,
 } from './fuzz-routes-timestamped';
@@ -114,6 +118,7 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     secrets: [`fuzz-${provider}-secret-3a9e7c1b5d0f2468`],
   })),
   ...TIMESTAMPED_ROUTE_ENDPOINTS,
+  ...HANDSHAKE_PROVIDER_ENDPOINTS,
   // The security token is base64 (its decoded bytes are the key).
   { provider: 'teams-outgoing', id: 'r-teams-outgoing', secrets: ['ZnV6ei10ZWFtcy03YzNlOWEx'] },
 ];
@@ -165,6 +170,7 @@ export const SIGNATURE_HEADERS = [
   'X-Hook-Signature',
   'X-Hook-Secret',
   ...TIMESTAMPED_SIGNATURE_HEADERS,
+  ...HANDSHAKE_PROVIDER_HEADERS,
   'X-HelpScout-Signature',
   'X-Notion-Signature',
   'X-DocuSign-Signature-1',

@@ -57,6 +57,16 @@ import { linearCase } from './cases/linear';
 import { woocommerceCase } from './cases/woocommerce';
 import { docusignCase } from './cases/docusign';
 import { notionCase } from './cases/notion';
+import { telegramCase } from './cases/telegram';
+import { chargebeeCase } from './cases/chargebee';
+import { postmarkCase } from './cases/postmark';
+import { bigcommerceCase } from './cases/bigcommerce';
+import { oktaCase } from './cases/okta';
+import { zoomCase } from './cases/zoom';
+import { twitchCase } from './cases/twitch';
+import { hubspotCase } from './cases/hubspot';
+import { microsoftGraphCase } from './cases/microsoft-graph';
+import { azureEventGridCase } from './cases/azure-event-grid';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -125,4 +135,14 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   woocommerceCase,
   docusignCase,
   notionCase,
+  telegramCase,
+  chargebeeCase,
+  postmarkCase,
+  bigcommerceCase,
+  oktaCase,
+  zoomCase,
+  twitchCase,
+  hubspotCase,
+  microsoftGraphCase,
+  azureEventGridCase,
 ];

@@ -1,6 +1,7 @@
 import type { IncomingWebhook, NormalizedEvent } from '../../receiver';
 import type { HmacAlgorithm } from '../hmac';
 import type { Handshake } from './handshakes';
+import type { SignedHandshake } from './handshakes/signed';
 
 /**
  * What `hmacReceiver` turns into a `Receiver`: a provider that signs with an HMAC, described
@@ -36,6 +37,8 @@ export interface HmacDescriptor<Options = HmacOptions> {
   readonly occurredAt?: FieldSource;
   /** An unsigned handshake answered before verification. */
   readonly handshake?: Handshake;
+  /** A handshake signed like a delivery: answered after verification, never stored. */
+  readonly signedHandshake?: SignedHandshake;
 
   /** Refusal messages. `mismatch` may name `{url}`, the URL that was signed. */
   readonly messages?: { readonly missing?: string; readonly mismatch?: string };

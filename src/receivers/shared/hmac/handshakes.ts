@@ -5,6 +5,7 @@ import {
   answerVerificationTokenPost,
   type VerificationTokenPost,
 } from './handshakes/verification-token-post';
+import { answerEchoHeader, type EchoHeader } from './handshakes/echo-header';
 import { answerVerifyToken, type VerifyTokenQuery } from './verify-token';
 
 /**
@@ -20,13 +21,15 @@ import { answerVerifyToken, type VerifyTokenQuery } from './verify-token';
  * - `verification-token-post`: an unsigned JSON POST whose only field is a token to paste back
  *   in the provider's UI (Notion's `verification_token`) is answered 200 with no body; the token
  *   is never kept (handshakes/verification-token-post.ts).
+ * - `echo-header`: `GET` with a header's value V answered 200 `{"<field>": V}` (Okta).
  */
 export type Handshake =
   | { readonly kind: 'echo-query'; readonly param: string }
   | { readonly kind: 'plain-200'; readonly method: 'GET' | 'HEAD' }
   | VerifyTokenQuery
   | FormPing
-  | VerificationTokenPost;
+  | VerificationTokenPost
+  | EchoHeader;
 
 /** The method the handshake arrives with, accepted besides POST. */
 export function handshakeMethod(handshake: Handshake): string {
@@ -50,6 +53,7 @@ export function answerHandshake(
   if (handshake.kind === 'form-ping') return answerFormPing(handshake, req);
   if (handshake.kind === 'verification-token-post')
     return answerVerificationTokenPost(handshake, req);
+  if (handshake.kind === 'echo-header') return answerEchoHeader(handshake, req);
   const challenge = req.query[handshake.param];
   return challenge ? echo(challenge) : undefined;
 }

@@ -5,6 +5,7 @@ import { defaultOptions } from './default-options';
 import type { HmacDescriptor, HmacOptions } from './descriptor';
 import { normalizeFields } from './fields';
 import { answerHandshake, handshakeMethod } from './handshakes';
+import { answerSignedHandshake } from './handshakes/signed';
 import { templateOf } from './signature';
 import { verifyHmac } from './verify';
 
@@ -16,7 +17,7 @@ export function hmacReceiver<Options = HmacOptions>(
   descriptor: HmacDescriptor<Options>,
 ): Receiver<Options> {
   checkDescriptor(descriptor);
-  const { handshake } = descriptor;
+  const { handshake, signedHandshake } = descriptor;
   return {
     name: descriptor.name,
     ...(descriptor.aliases && { aliases: descriptor.aliases }),
@@ -33,6 +34,10 @@ export function hmacReceiver<Options = HmacOptions>(
       handshakeBeforeVerify: (req, ctx) => answerHandshake(handshake, req, ctx.options),
     }),
     verify: (req, ctx) => verifyHmac(descriptor, req, ctx),
+    ...(signedHandshake && {
+      handshakeAfterVerify: (req, payload, secret) =>
+        answerSignedHandshake(signedHandshake, req, payload, secret),
+    }),
     parse: descriptor.parse ?? ((req) => parseJsonObject(req.rawBody)),
     normalize:
       descriptor.normalize ?? ((req, payload) => normalizeFields(descriptor, req, payload)),
