@@ -2,6 +2,7 @@ import type { IncomingWebhook, NormalizedEvent } from '../../receiver';
 import type { HmacAlgorithm } from '../hmac';
 import type { Handshake } from './handshakes';
 import type { SignedHandshake } from './handshakes/signed';
+import type { FieldSource } from './field-source';
 
 /**
  * What `hmacReceiver` turns into a `Receiver`: a provider that signs with an HMAC, described
@@ -108,8 +109,7 @@ export interface SignatureList {
   readonly signatureKey?: string;
 }
 
-/** A header, or a dot path into the JSON body (`action.type`). */
-export type FieldSource = { readonly header: string } | { readonly path: string };
+export type { FieldSource };
 
 export type TimestampUnit = 's' | 'ms' | 'iso8601';
 

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { MalformedBodyError } from '../../../../errors/webhook-errors';
 import type { IncomingWebhook, WebhookResponse } from '../../../receiver';
-import type { FieldSource } from '../descriptor';
+import type { FieldSource } from '../field-source';
 import { echo } from '../echo';
-import { readField, readPath } from '../fields';
+import { readField, readPath } from '../read-field';
 
 /**
  * Handshakes the provider signs like any delivery, so they are answered only once the request
