@@ -1,7 +1,4 @@
-import type { Receiver } from '../receiver';
-import { checkBasicSecret, verifyBasicCredentials } from '../shared/basic-credentials';
-import { parseJsonObject } from '../shared/body';
-import { rejectUnknownOptions } from '../shared/options';
+import { basicCredentialsReceiver } from '../shared/basic-credentials-receiver';
 import { normalizeAzureDevOpsEvent } from './azure-devops.events';
 
 /**
@@ -11,30 +8,13 @@ import { normalizeAzureDevOpsEvent } from './azure-devops.events';
  * HTTPS for basic authentication on a webhook"), so each secret is `user:password`, checked as
  * for the generic `basic` provider (shared/basic-credentials.ts). ASP.NET's `?code=` URL is
  * not accepted: Basic keeps the secret out of the URL and out of proxies' access logs.
- * Azure DevOps retries 408, 502, 503 and 504 up to 8 times with a backoff of 1 s doubling to 60 s (about 3 minutes), disables a
+ * Azure DevOps retries 408, 502, 503 and 504 up to 8 times with a backoff of 1 s doubling to 60 s (about 3 minutes by our sum of those waits), disables a
  * subscription on 410, and puts it on probation after repeated other failures
  * (service-hooks/troubleshoot).
  */
-export const azureDevOpsReceiver: Receiver<Record<string, never>> = {
+export const azureDevOpsReceiver = basicCredentialsReceiver({
   name: 'azure-devops',
+  title: 'Azure DevOps',
   aliases: ['vsts'],
-  contentTypes: ['application/json'],
-  profile: { schemes: ['basic'], handshakes: [], signsTimestamp: false },
-
-  parseOptions(options) {
-    rejectUnknownOptions(
-      options,
-      'Azure DevOps',
-      [],
-      'the credentials go in secrets as user:password',
-    );
-    return {};
-  },
-  checkSecret: checkBasicSecret,
-
-  verify: (req, { secrets }) => verifyBasicCredentials(req, secrets),
-
-  parse: (req) => parseJsonObject(req.rawBody),
-
   normalize: normalizeAzureDevOpsEvent,
-};
+});

@@ -14,6 +14,7 @@ import { parseEventGridOptions, type EventGridOptions } from './azure-event-grid
  */
 export const azureEventGridReceiver: Receiver<EventGridOptions> = {
   name: 'azure-event-grid',
+  profile: { schemes: ['token'], handshakes: ['subscription-validation'], signsTimestamp: false },
   contentTypes: [
     'application/json',
     'application/cloudevents+json',

@@ -17,6 +17,7 @@ import { parseBigCommerceOptions, type BigCommerceOptions } from './bigcommerce.
 export const bigcommerceReceiver: Receiver<BigCommerceOptions> = {
   name: 'bigcommerce',
   contentTypes: ['application/json'],
+  profile: { schemes: ['token'], handshakes: [], signsTimestamp: false },
 
   parseOptions: parseBigCommerceOptions,
   secretHeadersFor: (options) => [options.header.toLowerCase()],

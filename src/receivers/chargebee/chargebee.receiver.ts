@@ -1,7 +1,4 @@
-import type { Receiver } from '../receiver';
-import { checkBasicSecret, verifyBasicCredentials } from '../shared/basic-credentials';
-import { parseJsonObject } from '../shared/body';
-import { rejectUnknownOptions } from '../shared/options';
+import { basicCredentialsReceiver } from '../shared/basic-credentials-receiver';
 import { normalizeChargebeeEvent } from './chargebee.events';
 
 /**
@@ -12,22 +9,8 @@ import { normalizeChargebeeEvent } from './chargebee.events';
  * counts; a failed event is resent up to 7 times over about 3.5 days (support.chargebee.com
  * article 257941).
  */
-export const chargebeeReceiver: Receiver<Record<string, never>> = {
+export const chargebeeReceiver = basicCredentialsReceiver({
   name: 'chargebee',
-  contentTypes: ['application/json'],
-
-  parseOptions(options) {
-    rejectUnknownOptions(
-      options,
-      'Chargebee',
-      [],
-      'the credentials go in secrets as user:password',
-    );
-    return {};
-  },
-  checkSecret: checkBasicSecret,
-
-  verify: (req, { secrets }) => verifyBasicCredentials(req, secrets),
-  parse: (req) => parseJsonObject(req.rawBody),
+  title: 'Chargebee',
   normalize: normalizeChargebeeEvent,
-};
+});

@@ -36,6 +36,7 @@ export const hubspotV3Descriptor: HmacDescriptor = {
 export const hubspotReceiver: Receiver<HmacOptions> = {
   name: 'hubspot',
   contentTypes: ['application/json'],
+  profile: { schemes: ['hmac-url', 'sha256-hash'], handshakes: [], signsTimestamp: true },
   parseOptions: (options) => defaultOptions(hubspotV3Descriptor, options),
 
   verify(req, ctx) {

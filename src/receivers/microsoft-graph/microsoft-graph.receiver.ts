@@ -19,6 +19,7 @@ export const microsoftGraphReceiver: Receiver<Record<string, never>> = {
   name: 'microsoft-graph',
   // text/plain only for the validation request; refused 415 otherwise, below.
   contentTypes: ['application/json', 'text/plain'],
+  profile: { schemes: ['client-state'], handshakes: ['validation-token'], signsTimestamp: false },
   ackDeadlineMs: 3_000,
 
   parseOptions(options) {

@@ -21,6 +21,7 @@ const VERIFICATION: Handshake = {
 export const oktaReceiver: Receiver<Record<string, never>> = {
   name: 'okta',
   contentTypes: ['application/json'],
+  profile: { schemes: ['token'], handshakes: ['echo-header'], signsTimestamp: false },
   methods: ['GET', 'POST'],
   ackDeadlineMs: 3_000,
   secretHeaders: ['authorization'],

@@ -1,7 +1,4 @@
-import type { Receiver } from '../receiver';
-import { checkBasicSecret, verifyBasicCredentials } from '../shared/basic-credentials';
-import { parseJsonObject } from '../shared/body';
-import { rejectUnknownOptions } from '../shared/options';
+import { basicCredentialsReceiver } from '../shared/basic-credentials-receiver';
 import { normalizePostmarkRecord } from './postmark.events';
 
 /**
@@ -10,17 +7,8 @@ import { normalizePostmarkRecord } from './postmark.events';
  * (postmarkapp.com/developer/webhooks/webhooks-overview, "Protecting your webhooks"). Each
  * secret is `user:password`, checked as for `azure-devops` (shared/basic-credentials.ts).
  */
-export const postmarkReceiver: Receiver<Record<string, never>> = {
+export const postmarkReceiver = basicCredentialsReceiver({
   name: 'postmark',
-  contentTypes: ['application/json'],
-
-  parseOptions(options) {
-    rejectUnknownOptions(options, 'Postmark', [], 'the credentials go in secrets as user:password');
-    return {};
-  },
-  checkSecret: checkBasicSecret,
-
-  verify: (req, { secrets }) => verifyBasicCredentials(req, secrets),
-  parse: (req) => parseJsonObject(req.rawBody),
+  title: 'Postmark',
   normalize: normalizePostmarkRecord,
-};
+});

@@ -17,6 +17,7 @@ const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 export const telegramReceiver: Receiver<Record<string, never>> = {
   name: 'telegram',
   contentTypes: ['application/json'],
+  profile: { schemes: ['token'], handshakes: [], signsTimestamp: false },
   secretHeaders: [SECRET_HEADER.toLowerCase()],
 
   parseOptions(options) {

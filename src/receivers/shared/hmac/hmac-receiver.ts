@@ -26,7 +26,7 @@ export function hmacReceiver<Options = HmacOptions>(
     ...(descriptor.ackDeadlineMs !== undefined && { ackDeadlineMs: descriptor.ackDeadlineMs }),
     profile: {
       schemes: [usesPlaceholder(templateOf(descriptor), 'url') ? 'hmac-url' : 'hmac'],
-      handshakes: handshake ? [handshake.kind] : [],
+      handshakes: [handshake?.kind, signedHandshake?.kind].filter((kind) => kind !== undefined),
       signsTimestamp: descriptor.timestamp !== undefined,
     },
     parseOptions: descriptor.parseOptions ?? ((options) => defaultOptions(descriptor, options)),
