@@ -38,26 +38,34 @@ export class PipelineService {
   async handle(endpoint: ResolvedEndpoint, req: IncomingWebhook): Promise<PipelineResult> {
     const receivedAt = this.clock.now();
     const ctx: ReceiverContext<unknown> = {
-      secrets: endpoint.receiver.handshakeSecretHeader
-        ? await secretsWithHandshake(endpoint, this.handshakeSecrets)
-        : endpoint.secrets,
+      secrets: endpoint.secrets,
       options: endpoint.options,
       now: receivedAt,
     };
+    // Only a provider that hands its secret over in a handshake (Asana) reads the store here:
+    // the handshake keeps it, any other request verifies with it.
+    const handsOverSecret = endpoint.receiver.handshakeSecretHeader !== undefined;
 
-    // Only a provider that hands its secret over in a handshake costs a store read here.
     const early =
       handshakeBeforeVerify(endpoint, req, ctx) ??
-      (endpoint.receiver.handshakeSecretHeader
+      (handsOverSecret
         ? await handshakeSecretStage(endpoint, req, this.handshakeSecrets, receivedAt)
         : undefined);
     if (early) return { response: early, outcome: 'handshake' };
     // GET and HEAD exist only for handshakes; one that was not answered above is a mistake.
     if (req.method !== 'POST') throw new MethodNotAllowedError(req.method, ['POST']);
 
-    const secretIndex = await verifyStage(endpoint, req, ctx);
+    const verifyCtx = handsOverSecret
+      ? { ...ctx, secrets: await secretsWithHandshake(endpoint, this.handshakeSecrets) }
+      : ctx;
+    const secretIndex = await verifyStage(endpoint, req, verifyCtx);
     const payload = parseStage(endpoint, req);
-    const signedHandshake = handshakeAfterVerify(endpoint, req, payload, ctx.secrets[secretIndex]);
+    const signedHandshake = handshakeAfterVerify(
+      endpoint,
+      req,
+      payload,
+      verifyCtx.secrets[secretIndex],
+    );
     if (signedHandshake) return { response: signedHandshake, outcome: 'handshake', secretIndex };
 
     const event = normalizeStage(endpoint, req, payload);
