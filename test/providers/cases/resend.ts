@@ -1,5 +1,4 @@
-import { Webhook } from 'standardwebhooks';
-import { newWhsecSecret } from './standard-webhooks';
+import { newWhsecSecret, standardWebhooksHeaders } from './standard-webhooks';
 import { providerFixture, signedJsonCase } from './signed-json-case';
 
 const EMAIL_SENT = providerFixture('resend', 'email-sent.json');
@@ -13,14 +12,8 @@ export const resendCase = signedJsonCase({
   secrets: [newWhsecSecret(), newWhsecSecret(24)],
   foreignSecret: () => newWhsecSecret(),
   fixture: EMAIL_SENT,
-  headers: ({ body, at, secret, key }) => {
-    const id = key ?? MESSAGE_ID;
-    return {
-      'svix-id': id,
-      'svix-timestamp': String(Math.floor(at.getTime() / 1000)),
-      'svix-signature': new Webhook(secret).sign(id, at, body),
-    };
-  },
+  headers: ({ body, at, secret, key }) =>
+    standardWebhooksHeaders(secret, body, at, key ?? MESSAGE_ID, 'svix'),
   signatureHeaders: ['svix-signature'],
   documented: {
     type: 'email.sent',
