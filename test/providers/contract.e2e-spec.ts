@@ -34,7 +34,11 @@ import { PROVIDER_CASES } from './provider-cases';
 
 const DEFAULT_CLOCK_START = new Date('2026-11-27T12:00:00Z');
 
-/** A case the row says does not apply: registered as skipped, with the reason in its title. */
+/**
+ * A case the row says does not apply: registered as skipped, with the reason in its title.
+ * Skipped on purpose, not forgotten: each row writes why (`notApplicable('Trello signs no
+ * timestamp')`), and the report lists the case by name with that reason.
+ */
 function skipAsNotApplicable(title: string, { notApplicable }: NotApplicable): void {
   it.skip(`${title} (not applicable: ${notApplicable})`, () => undefined);
 }
