@@ -1,6 +1,6 @@
 import type { HmacAlgorithm } from '../shared/hmac';
 import { hmacReceiver } from '../shared/hmac/hmac-receiver';
-import { compileTemplate, usesPlaceholder } from '../shared/hmac/content';
+import { compileTemplate, usesPlaceholder } from '../shared/signed-content';
 import type { FieldSource, HmacDescriptor, HmacKey } from '../shared/hmac/descriptor';
 import { parseFieldSource } from '../shared/event-fields';
 import { rejectUnknownOptions } from '../shared/options';

@@ -3,6 +3,7 @@ import type { HmacAlgorithm } from '../hmac';
 import type { Handshake } from './handshakes';
 import type { SignedHandshake } from './handshakes/signed';
 import type { FieldSource } from './field-source';
+import type { TimestampUnit } from '../signed-timestamp';
 
 /**
  * What `hmacReceiver` turns into a `Receiver`: a provider that signs with an HMAC, described
@@ -111,7 +112,7 @@ export interface SignatureList {
 
 export type { FieldSource };
 
-export type TimestampUnit = 's' | 'ms' | 'iso8601';
+export type { TimestampUnit };
 
 export type TimestampSource = (
   | { readonly header: string }

@@ -1,6 +1,6 @@
 import type { Receiver } from '../../receiver';
 import { parseJsonObject } from '../body';
-import { usesPlaceholder } from './content';
+import { usesPlaceholder } from '../signed-content';
 import { defaultOptions } from './default-options';
 import type { HmacDescriptor, HmacOptions } from './descriptor';
 import { normalizeFields } from './fields';

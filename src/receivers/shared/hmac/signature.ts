@@ -1,7 +1,12 @@
 import { hmac } from '../hmac';
 import { matchAnySecret } from '../timing-safe';
 import { signatureCandidates } from './candidates';
-import { compileTemplate, renderContent, type ContentPart, type SignedInput } from './content';
+import {
+  compileTemplate,
+  renderContent,
+  type ContentPart,
+  type SignedInput,
+} from '../signed-content';
 import type { HmacDescriptor, HmacKey } from './descriptor';
 
 const templates = new WeakMap<object, ContentPart[]>();

@@ -1,15 +1,11 @@
 import type { IncomingWebhook } from '../../receiver';
 import { parseJsonBody } from '../body';
-import { parseUnixSeconds } from '../timestamp-window';
+import { timestampSeconds, UNIT_TEXT, type SignedTimestamp } from '../signed-timestamp';
 import { listField } from './candidates';
 import { readPath } from './fields';
-import type { SignatureSource, TimestampSource, TimestampUnit } from './descriptor';
+import type { SignatureSource, TimestampSource } from './descriptor';
 
-/** A signed timestamp: as sent (for `{timestamp}`) and in seconds (for the window). */
-export interface SignedTimestamp {
-  readonly raw: string;
-  readonly seconds: number;
-}
+export type { SignedTimestamp };
 
 /** The timestamp, or a message saying where it was missing or malformed. */
 export function readTimestamp(
@@ -19,18 +15,12 @@ export function readTimestamp(
   signatureValues: readonly string[],
 ): SignedTimestamp | { readonly missing: string } {
   const raw = rawTimestamp(req, source, signature, signatureValues);
-  const seconds = raw === undefined ? NaN : toSeconds(raw, source.unit);
+  const seconds = raw === undefined ? NaN : timestampSeconds(raw, source.unit);
   if (raw === undefined || Number.isNaN(seconds)) {
     return { missing: `${where(source, signature)} is missing or not ${UNIT_TEXT[source.unit]}.` };
   }
   return { raw, seconds };
 }
-
-const UNIT_TEXT: Record<TimestampUnit, string> = {
-  s: 'a whole number of seconds',
-  ms: 'a whole number of milliseconds',
-  iso8601: 'an ISO-8601 date and time',
-};
 
 function rawTimestamp(
   req: IncomingWebhook,
@@ -50,13 +40,6 @@ function rawTimestamp(
   } catch {
     return undefined;
   }
-}
-
-function toSeconds(raw: string, unit: TimestampUnit): number {
-  if (unit === 's') return parseUnixSeconds(raw);
-  if (unit === 'ms') return /^\d{1,15}$/.test(raw) ? Number(raw) / 1000 : NaN;
-  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
-  return iso.test(raw) ? Date.parse(raw) / 1000 : NaN;
 }
 
 function where(source: TimestampSource, signature: SignatureSource): string {

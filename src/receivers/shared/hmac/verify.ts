@@ -3,7 +3,7 @@ import { parseJsonBody } from '../body';
 import { refuse } from '../refusal';
 import { checkTimestampWindow, DEFAULT_TOLERANCE_SECONDS } from '../timestamp-window';
 import { signatureCandidates } from './candidates';
-import { usesPlaceholder, type ContentPart } from './content';
+import { usesPlaceholder, type ContentPart } from '../signed-content';
 import type { FieldSource, HmacDescriptor, HmacOptions } from './descriptor';
 import { readField } from './fields';
 import { chooseSignature } from './legacy';

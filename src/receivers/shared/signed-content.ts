@@ -1,6 +1,7 @@
 /**
  * The signed-content template: `{body}`, `{timestamp}`, `{id}`, `{url}`, `{method}` and the
- * literal text between them (`v0:{timestamp}:{body}`). Compiled once per descriptor.
+ * literal text between them (`v0:{timestamp}:{body}`). Compiled once per descriptor; shared by
+ * the HMAC and the public-key descriptors, which sign the same kinds of content.
  */
 export const PLACEHOLDERS = ['body', 'timestamp', 'id', 'url', 'method'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
@@ -37,7 +38,7 @@ export function usesPlaceholder(parts: readonly ContentPart[], name: Placeholder
   return parts.some((part) => 'field' in part && part.field === name);
 }
 
-/** The parts to feed the HMAC in order: the body as is, everything else as UTF-8 text. */
+/** The parts to sign in order: the body as is, everything else as UTF-8 text. */
 export function renderContent(
   parts: readonly ContentPart[],
   input: SignedInput,
