@@ -73,7 +73,7 @@ export class PipelineService {
       toNewDelivery(this.endpoints.secretHeaders, endpoint, req, event, receivedAt),
     );
     return {
-      response: acknowledgeStage(endpoint, stored),
+      response: acknowledgeStage(endpoint, stored, event),
       outcome: stored.duplicate ? 'duplicate' : 'accepted',
       secretIndex,
       deliveryId: stored.id,

@@ -165,6 +165,13 @@ export interface Receiver<Options = unknown> {
     ctx?: NormalizeContext<Options>,
   ): NormalizedEvent;
 
-  /** Custom acknowledgement body (e.g. TwiML); default is `{ id, duplicate }` as JSON. */
-  acknowledge?(result: { id: string; duplicate: boolean }): WebhookResponse;
+  /**
+   * Custom acknowledgement body (e.g. TwiML); default is `{ id, duplicate }` as JSON. `event` is
+   * what normalize made of the delivery, for answers that depend on its type (Discord defers a
+   * command and a component click differently).
+   */
+  acknowledge?(
+    result: { id: string; duplicate: boolean },
+    event?: NormalizedEvent,
+  ): WebhookResponse;
 }
