@@ -67,6 +67,9 @@ import { twitchCase } from './cases/twitch';
 import { hubspotCase } from './cases/hubspot';
 import { microsoftGraphCase } from './cases/microsoft-graph';
 import { azureEventGridCase } from './cases/azure-event-grid';
+import { discordCase } from './cases/discord';
+import { telnyxCase } from './cases/telnyx';
+import { sendgridCase } from './cases/sendgrid';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -145,4 +148,7 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   hubspotCase,
   microsoftGraphCase,
   azureEventGridCase,
+  discordCase,
+  telnyxCase,
+  sendgridCase,
 ];
