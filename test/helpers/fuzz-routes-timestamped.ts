@@ -23,6 +23,20 @@ export const TIMESTAMPED_ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     // Square signs the notification URL: the endpoint's publicUrl.
     publicUrl: 'https://hooks.example.com/webhooks/square/r-square',
   },
+  // Public keys: any valid key of the kind; the fuzzer cannot sign for it.
+  {
+    provider: 'discord',
+    id: 'r-discord',
+    secrets: ['3f1a9c5e7b2d40816e9a3c5f7b1d2e4a6c8e0f2a4b6d8e0a1c3e5f7a9b1d3e5f'],
+  },
+  { provider: 'telnyx', id: 'r-telnyx', secrets: ['eu2zvPjhY6odxV34Z/EsRiERvTodkev4Fq0SlK90Izg='] },
+  {
+    provider: 'sendgrid',
+    id: 'r-sendgrid',
+    secrets: [
+      'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g==',
+    ],
+  },
 ];
 
 export const TIMESTAMPED_SIGNATURE_HEADERS = [
@@ -41,4 +55,10 @@ export const TIMESTAMPED_SIGNATURE_HEADERS = [
   'svix-id',
   'svix-timestamp',
   'x-square-hmacsha256-signature',
+  'X-Signature-Ed25519',
+  'X-Signature-Timestamp',
+  'telnyx-signature-ed25519',
+  'telnyx-timestamp',
+  'X-Twilio-Email-Event-Webhook-Signature',
+  'X-Twilio-Email-Event-Webhook-Timestamp',
 ];

@@ -47,5 +47,12 @@ describe('GET /admin/providers', () => {
       handshakes: ['get-validator'],
     });
     expect(byName.get('hmac')).toMatchObject({ configurable: true });
+    expect(byName.get('discord')).toMatchObject({
+      schemes: ['ed25519'],
+      handshakes: ['ping'],
+      signsTimestamp: true,
+      ackDeadlineMs: 3_000,
+    });
+    expect(byName.get('sendgrid')).toMatchObject({ schemes: ['ecdsa'], signsTimestamp: true });
   });
 });
