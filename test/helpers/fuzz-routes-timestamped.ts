@@ -23,6 +23,8 @@ export const TIMESTAMPED_ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     // Square signs the notification URL: the endpoint's publicUrl.
     publicUrl: 'https://hooks.example.com/webhooks/square/r-square',
   },
+  // Mailgun signs in the body; its route checks the signature object and the replay seam.
+  { provider: 'mailgun', id: 'r-mailgun', secrets: ['fuzz-mailgun-signing-key-3a9e7c1b5d0f2468'] },
 ];
 
 export const TIMESTAMPED_SIGNATURE_HEADERS = [

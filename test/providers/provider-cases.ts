@@ -67,6 +67,7 @@ import { twitchCase } from './cases/twitch';
 import { hubspotCase } from './cases/hubspot';
 import { microsoftGraphCase } from './cases/microsoft-graph';
 import { azureEventGridCase } from './cases/azure-event-grid';
+import { mailgunCase } from './cases/mailgun';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -145,4 +146,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   hubspotCase,
   microsoftGraphCase,
   azureEventGridCase,
+  mailgunCase,
 ];
