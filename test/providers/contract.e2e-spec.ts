@@ -13,7 +13,8 @@
  *   another body than the one signed: 401 `signature`; signed outside the timestamp window: 401 `stale-timestamp`;
  * - a content type the receiver does not take: 415; signed but unparseable or untyped: 400
  *   `malformed` (406 where the row says the provider reads it as "do not retry"); an unknown
- *   endpoint or provider: 404; a GET or HEAD that is no handshake: 405 with Allow. Every refusal is `{ error, message }` and holds no secret.
+ *   endpoint or provider: 404; a GET or HEAD that is no handshake: 405 with Allow. Every
+ *   refusal is `{ error, message }` and holds no secret.
  *
  * Where a case does not apply to a receiver, its row says why (`notApplicable`) and the case is
  * registered as skipped with that reason in its title: never left out silently. What is a
