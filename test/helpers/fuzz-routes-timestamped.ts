@@ -25,6 +25,12 @@ export const TIMESTAMPED_ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
   },
   // Mailgun signs in the body; its route checks the signature object and the replay seam.
   { provider: 'mailgun', id: 'r-mailgun', secrets: ['fuzz-mailgun-signing-key-3a9e7c1b5d0f2468'] },
+  {
+    provider: 'contentful',
+    id: 'r-contentful',
+    secrets: ['fuzz-contentful-signing-secret-'.padEnd(64, '7')],
+    publicUrl: 'https://hooks.example.com/webhooks/contentful/r-contentful',
+  },
 ];
 
 export const TIMESTAMPED_SIGNATURE_HEADERS = [
@@ -43,4 +49,7 @@ export const TIMESTAMPED_SIGNATURE_HEADERS = [
   'svix-id',
   'svix-timestamp',
   'x-square-hmacsha256-signature',
+  'X-Contentful-Signature',
+  'X-Contentful-Signed-Headers',
+  'X-Contentful-Timestamp',
 ];

@@ -68,6 +68,7 @@ import { hubspotCase } from './cases/hubspot';
 import { microsoftGraphCase } from './cases/microsoft-graph';
 import { azureEventGridCase } from './cases/azure-event-grid';
 import { mailgunCase } from './cases/mailgun';
+import { contentfulCase } from './cases/contentful';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -147,4 +148,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   microsoftGraphCase,
   azureEventGridCase,
   mailgunCase,
+  contentfulCase,
 ];

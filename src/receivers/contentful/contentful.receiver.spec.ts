@@ -62,7 +62,7 @@ describe('contentful receiver', () => {
       verify({ ...req, url: 'https://hooks.example.com/webhooks/contentful/cms' }),
     ).toMatchObject({ ok: false, reason: 'signature' });
     expect(verify(signed(undefined, NOW, OTHER))).toMatchObject({ ok: false, reason: 'signature' });
-    const { 'x-contentful-signature': _dropped, ...unsigned } = req.headers;
+    const unsigned = { ...req.headers, 'x-contentful-signature': undefined };
     expect(verify({ ...req, headers: unsigned })).toMatchObject({ ok: false, reason: 'signature' });
   });
 
