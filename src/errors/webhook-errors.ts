@@ -11,6 +11,7 @@ export type RefusalReason =
   | 'malformed'
   | 'signature'
   | 'stale-timestamp'
+  | 'replayed'
   | 'handshake-refused'
   | 'store-unavailable'
   | 'upstream-unavailable';
@@ -71,6 +72,17 @@ export class MalformedBodyError extends WebhookError {
 export class SignatureError extends WebhookError {
   constructor(detail: string, reason: 'signature' | 'stale-timestamp' = 'signature') {
     super(401, reason, detail);
+  }
+}
+
+/**
+ * A signed single-use token seen before on the endpoint with another body (Mailgun's
+ * `signature.token`): someone replays a captured signature over a payload of their own. 401
+ * like any signature failure; the same bytes again are a retry and pass.
+ */
+export class ReplayedError extends WebhookError {
+  constructor(detail: string) {
+    super(401, 'replayed', detail);
   }
 }
 

@@ -10,6 +10,7 @@ export type DeliveryOutcome =
   | 'handshake'
   | 'signature'
   | 'stale-timestamp'
+  | 'replayed'
   | 'handshake-refused'
   | 'unknown-endpoint'
   | 'method-not-allowed'

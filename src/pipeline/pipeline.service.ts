@@ -4,11 +4,13 @@ import { CLOCK, Clock } from '../config/tokens';
 import type { IncomingWebhook, ReceiverContext, WebhookResponse } from '../receivers/receiver';
 import { HandshakeSecrets } from '../store/handshake-secrets';
 import { InboxWriter } from '../store/inbox/inbox.writer';
+import { ReplayTokens } from '../store/replay-tokens';
 import { acknowledgeStage } from './acknowledge.stage';
 import { EndpointRegistry, type ResolvedEndpoint } from './endpoint.registry';
 import { handshakeAfterVerify, handshakeBeforeVerify } from './handshake.stage';
 import { handshakeSecretStage, secretsWithHandshake } from './handshake-secret.stage';
 import { normalizeStage, parseStage } from './normalize.stage';
+import { replayTokenStage } from './replay-token.stage';
 import { toNewDelivery } from './store.stage';
 import { verifyStage } from './verify.stage';
 
@@ -24,7 +26,7 @@ export interface PipelineResult {
 
 /**
  * The request path after the body is read: handshake → verify → parse → (signed handshake) →
- * normalize → store → ack. Each stage throws a WebhookError with the status the provider sees.
+ * (replay token) → normalize → store → ack. Each stage throws a WebhookError with the status the provider sees.
  */
 @Injectable()
 export class PipelineService {
@@ -33,6 +35,7 @@ export class PipelineService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly endpoints: EndpointRegistry,
     private readonly handshakeSecrets: HandshakeSecrets,
+    private readonly replayTokens: ReplayTokens,
   ) {}
 
   async handle(endpoint: ResolvedEndpoint, req: IncomingWebhook): Promise<PipelineResult> {
@@ -67,6 +70,11 @@ export class PipelineService {
       verifyCtx.secrets[secretIndex],
     );
     if (signedHandshake) return { response: signedHandshake, outcome: 'handshake', secretIndex };
+    // Only a provider that signs a single-use token instead of the body (Mailgun) reads the
+    // store before the insert; no other receiver declares replayToken.
+    if (endpoint.receiver.replayToken) {
+      await replayTokenStage(endpoint, req, payload, verifyCtx, this.replayTokens);
+    }
 
     const event = normalizeStage(endpoint, req, payload);
     const stored = await this.inbox.store(

@@ -56,6 +56,17 @@ export interface NormalizeContext<Options = unknown> {
   readonly options: Options;
 }
 
+/**
+ * A single-use value the provider signs (Mailgun's `signature.token`): the pipeline remembers it
+ * per endpoint until `expiresAt` (pipeline/replay-token.stage.ts), so a captured signature cannot
+ * carry another body. The same bytes again (an honest retry) still pass.
+ */
+export interface ReplayToken {
+  readonly token: string;
+  /** When the signature stops passing the timestamp window anyway: the token may be forgotten. */
+  readonly expiresAt: Date;
+}
+
 /** What normalization extracts from a verified, parsed request. */
 export interface NormalizedEvent {
   /** The normalized event type, e.g. `pull_request.opened`. */
@@ -164,6 +175,17 @@ export interface Receiver<Options = unknown> {
     payload: unknown,
     ctx?: NormalizeContext<Options>,
   ): NormalizedEvent;
+
+  /**
+   * The signed single-use token of a verified, parsed request, or undefined when it has none.
+   * Declared only by providers whose signature does not cover the body (Mailgun): every other
+   * receiver leaves it out and the pipeline does no store work for it.
+   */
+  replayToken?(
+    req: IncomingWebhook,
+    payload: unknown,
+    ctx: ReceiverContext<Options>,
+  ): ReplayToken | undefined;
 
   /**
    * Custom acknowledgement body (e.g. TwiML); default is `{ id, duplicate }` as JSON. `event` is

@@ -73,6 +73,8 @@ import { azureEventGridReceiver } from './azure-event-grid/azure-event-grid.rece
 import { discordReceiver } from './discord/discord.receiver';
 import { telnyxReceiver } from './telnyx/telnyx.receiver';
 import { sendgridReceiver } from './sendgrid/sendgrid.receiver';
+import { mailgunReceiver } from './mailgun/mailgun.receiver';
+import { contentfulReceiver } from './contentful/contentful.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -155,6 +157,8 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   discordReceiver,
   telnyxReceiver,
   sendgridReceiver,
+  mailgunReceiver,
+  contentfulReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

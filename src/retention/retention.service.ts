@@ -9,6 +9,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import type { HookgateConfig } from '../config/config.schema';
 import { CLOCK, HOOKGATE_CONFIG, type Clock } from '../config/tokens';
 import type { DeliveryStatus } from '../store/model';
+import { ReplayTokens } from '../store/replay-tokens';
 import { StoreMaintenance } from '../store/store-maintenance';
 
 const DAY_MS = 86_400_000;
@@ -17,14 +18,16 @@ const INTERVAL_NAME = 'hookgate-retention';
 export interface PurgeReport {
   deleted: number;
   bodiesDropped: number;
+  /** Replay tokens (Mailgun's) past their window: they can no longer be replayed anyway. */
+  replayTokensPurged: number;
 }
 
 /**
  * Deletes old deliveries (and their runs) in the background: succeeded ones after
  * `retention.deliveriesDays`, dead ones after `retention.deadDays`; optionally drops raw bodies
- * earlier. Deliveries still pending or retrying are never purged. Work goes in small
- * transactions (`batchSize` rows) with a pause between them, so the request path never waits
- * behind a long purge.
+ * earlier, and forgets replay tokens whose window has passed. Deliveries still pending or
+ * retrying are never purged. Work goes in small transactions (`batchSize` rows) with a pause
+ * between them, so the request path never waits behind a long purge.
  */
 @Injectable()
 export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -33,6 +36,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
 
   constructor(
     private readonly store: StoreMaintenance,
+    private readonly replayTokens: ReplayTokens,
     private readonly scheduler: SchedulerRegistry,
     @Inject(HOOKGATE_CONFIG) private readonly config: HookgateConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -72,10 +76,16 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
         rawBodyDays === undefined
           ? 0
           : await this.dropBodiesOlderThan(new Date(now - rawBodyDays * DAY_MS));
-      if (deleted || bodiesDropped) {
-        this.logger.log(`Purged ${deleted} deliveries, dropped ${bodiesDropped} raw bodies`);
+      const replayTokensPurged = await this.inBatches((limit) =>
+        this.replayTokens.purgeExpired(new Date(now), limit),
+      );
+      if (deleted || bodiesDropped || replayTokensPurged) {
+        this.logger.log(
+          `Purged ${deleted} deliveries, dropped ${bodiesDropped} raw bodies, ` +
+            `forgot ${replayTokensPurged} expired replay tokens`,
+        );
       }
-      return { deleted, bodiesDropped };
+      return { deleted, bodiesDropped, replayTokensPurged };
     } catch (error) {
       this.logger.error(`Retention pass failed: ${(error as Error).message}`);
       throw error;

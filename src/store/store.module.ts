@@ -9,6 +9,7 @@ import { storeEntities } from './entities';
 import { HandshakeSecrets } from './handshake-secrets';
 import { InboxWriter } from './inbox/inbox.writer';
 import { initializeAndMigrate } from './migrations-runner';
+import { ReplayTokens } from './replay-tokens';
 import { RunQueue } from './run-queue';
 import { StoreEntitiesRef } from './store-entities.ref';
 import { storeEngine } from './store-engine';
@@ -50,6 +51,7 @@ export class StoreModule {
         DeliveryQueries,
         StoreMaintenance,
         HandshakeSecrets,
+        ReplayTokens,
       ],
       exports: [
         StoreEntitiesRef,
@@ -60,6 +62,7 @@ export class StoreModule {
         DeliveryQueries,
         StoreMaintenance,
         HandshakeSecrets,
+        ReplayTokens,
         TypeOrmModule,
       ],
     };

@@ -37,6 +37,14 @@ export const TIMESTAMPED_ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
       'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g==',
     ],
   },
+  // Mailgun signs in the body; its route checks the signature object and the replay seam.
+  { provider: 'mailgun', id: 'r-mailgun', secrets: ['fuzz-mailgun-signing-key-3a9e7c1b5d0f2468'] },
+  {
+    provider: 'contentful',
+    id: 'r-contentful',
+    secrets: ['fuzz-contentful-signing-secret-'.padEnd(64, '7')],
+    publicUrl: 'https://hooks.example.com/webhooks/contentful/r-contentful',
+  },
 ];
 
 export const TIMESTAMPED_SIGNATURE_HEADERS = [
@@ -61,4 +69,7 @@ export const TIMESTAMPED_SIGNATURE_HEADERS = [
   'telnyx-timestamp',
   'X-Twilio-Email-Event-Webhook-Signature',
   'X-Twilio-Email-Event-Webhook-Timestamp',
+  'X-Contentful-Signature',
+  'X-Contentful-Signed-Headers',
+  'X-Contentful-Timestamp',
 ];

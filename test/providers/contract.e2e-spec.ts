@@ -12,8 +12,9 @@
  * - unsigned (no signature header, or no `?code=`), signed with a foreign secret, or sent with
  *   another body than the one signed: 401 `signature`; signed outside the timestamp window: 401 `stale-timestamp`;
  * - a content type the receiver does not take: 415; signed but unparseable or untyped: 400
- *   `malformed`; an unknown endpoint or provider: 404; a GET or HEAD that is no handshake: 405
- *   with Allow. Every refusal is `{ error, message }` and holds no secret.
+ *   `malformed` (406 where the row says the provider reads it as "do not retry"); an unknown
+ *   endpoint or provider: 404; a GET or HEAD that is no handshake: 405 with Allow. Every
+ *   refusal is `{ error, message }` and holds no secret.
  *
  * Where a case does not apply to a receiver, its row says why (`notApplicable`) and the case is
  * registered as skipped with that reason in its title: never left out silently. What is a
@@ -223,10 +224,13 @@ describe.each(PROVIDER_CASES)('$name receiver contract', (row) => {
       },
     );
 
-    it.each(row.malformed)('400 malformed for a signed delivery that $label', async (malformed) => {
-      const res = await send(t, malformed.request(clock.now()));
-      expectRefused(row, res, 400, 'malformed', malformed.message);
-    });
+    it.each(row.malformed)(
+      '400 malformed (406 where the row says so) for a signed delivery that $label',
+      async (malformed) => {
+        const res = await send(t, malformed.request(clock.now()));
+        expectRefused(row, res, malformed.status ?? 400, 'malformed', malformed.message);
+      },
+    );
 
     it('404 unknown-endpoint for an unknown endpoint, or another provider', async () => {
       const request = sign();

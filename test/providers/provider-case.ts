@@ -61,6 +61,11 @@ export interface MalformedDelivery {
   readonly request: (at: Date) => WebhookRequest;
   /** Pattern the refusal's message must match, where the provider's spec checked one. */
   readonly message?: RegExp;
+  /**
+   * 406 where the provider reads it as "do not retry" and retrying the same bytes cannot help
+   * (Mailgun); default 400.
+   */
+  readonly status?: 400 | 406;
 }
 
 export interface ProviderCase {

@@ -70,6 +70,8 @@ import { azureEventGridCase } from './cases/azure-event-grid';
 import { discordCase } from './cases/discord';
 import { telnyxCase } from './cases/telnyx';
 import { sendgridCase } from './cases/sendgrid';
+import { mailgunCase } from './cases/mailgun';
+import { contentfulCase } from './cases/contentful';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -151,4 +153,6 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   discordCase,
   telnyxCase,
   sendgridCase,
+  mailgunCase,
+  contentfulCase,
 ];

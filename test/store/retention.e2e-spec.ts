@@ -63,14 +63,14 @@ describe('retention', () => {
 
   it('keeps everything that is young enough', async () => {
     const report = await t.app.get(RetentionService).purgeOnce();
-    expect(report).toEqual({ deleted: 0, bodiesDropped: 0 });
+    expect(report).toEqual({ deleted: 0, bodiesDropped: 0, replayTokensPurged: 0 });
     expect(await exists('ok-0')).toBe(true);
   });
 
   it('drops raw bodies of finished deliveries after rawBodyDays, keeping the metadata', async () => {
     clock.advance(8 * DAY);
     const report = await t.app.get(RetentionService).purgeOnce();
-    expect(report).toEqual({ deleted: 0, bodiesDropped: 6 }); // 5 succeeded + 1 dead; not the retrying one
+    expect(report).toEqual({ deleted: 0, bodiesDropped: 6, replayTokensPurged: 0 }); // 5 succeeded + 1 dead; not the retrying one
     const detail = await deliveryDetail(t, ids['ok-0']);
     expect(detail.status).toBe('succeeded');
     expect((detail as unknown as { payload: unknown }).payload).toBeNull();

@@ -3,6 +3,7 @@ import { DeliveryBodies1795910400000 } from './1795910400000-delivery-bodies';
 import { PlanOnArrival1795996800000 } from './1795996800000-plan-on-arrival';
 import { BodyCompressionLz41796083200000 } from './1796083200000-body-compression-lz4';
 import { HandshakeSecrets1796256000000 } from './1796256000000-handshake-secrets';
+import { ReplayTokens1796342400000 } from './1796342400000-replay-tokens';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   PlanOnArrival1795996800000,
   BodyCompressionLz41796083200000,
   HandshakeSecrets1796256000000,
+  ReplayTokens1796342400000,
 ];
