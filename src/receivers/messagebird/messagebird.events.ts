@@ -14,16 +14,15 @@ export const parseMessageBirdBody = (req: IncomingWebhook): unknown => parseJson
  * token's `jti`: MessageBird's own replay key, which makes a replayed token a duplicate.
  * occurredAt: the message's `updatedDatetime` (else `createdDatetime`).
  */
-export function normalizeMessageBirdEvent(
-  req: IncomingWebhook,
-  payload: unknown,
-): NormalizedEvent {
+export function normalizeMessageBirdEvent(req: IncomingWebhook, payload: unknown): NormalizedEvent {
   const type = stringAt(payload, 'type') ?? stringAt(payload, 'event');
   if (!type) throw new MalformedBodyError('the body has no "type" (or "event") naming the event');
   const messageId = stringAt(payload, 'message', 'id');
   const status = stringAt(payload, 'message', 'status');
   const providerDeliveryId =
-    messageId && status ? `${messageId}:${status}` : tokenId(req.headers[MESSAGEBIRD_SIGNATURE_HEADER]);
+    messageId && status
+      ? `${messageId}:${status}`
+      : tokenId(req.headers[MESSAGEBIRD_SIGNATURE_HEADER]);
   const time =
     stringAt(payload, 'message', 'updatedDatetime') ??
     stringAt(payload, 'message', 'createdDatetime');

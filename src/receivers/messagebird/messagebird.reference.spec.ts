@@ -57,7 +57,11 @@ describe('MessageBird reference vectors (messagebird-nodejs, 44 cases)', () => {
     ['Token received after it was expired - GET', 'stale-timestamp', /expired/],
     ['Different secret - GET', 'signature', /does not match any configured signing key/],
     ['none alg - GET', 'signature', /algorithm is not accepted/],
-    ['Token received on different URL (parameters were sorted out of order) - GET', 'signature', /url_hash/],
+    [
+      'Token received on different URL (parameters were sorted out of order) - GET',
+      'signature',
+      /url_hash/,
+    ],
     ['Payload does not match - POST', 'signature', /payload_hash/],
     ['payload was removed in transit - POST', 'signature', /payload_hash/],
     ['payload was added in transit - POST', 'signature', /no payload_hash/],
