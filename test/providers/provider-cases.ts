@@ -67,6 +67,8 @@ import { twitchCase } from './cases/twitch';
 import { hubspotCase } from './cases/hubspot';
 import { microsoftGraphCase } from './cases/microsoft-graph';
 import { azureEventGridCase } from './cases/azure-event-grid';
+import { messagebirdCase } from './cases/messagebird';
+import { vonageCase } from './cases/vonage';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -145,4 +147,6 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   hubspotCase,
   microsoftGraphCase,
   azureEventGridCase,
+  messagebirdCase,
+  vonageCase,
 ];
