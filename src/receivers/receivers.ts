@@ -75,6 +75,8 @@ import { telnyxReceiver } from './telnyx/telnyx.receiver';
 import { sendgridReceiver } from './sendgrid/sendgrid.receiver';
 import { mailgunReceiver } from './mailgun/mailgun.receiver';
 import { contentfulReceiver } from './contentful/contentful.receiver';
+import { messagebirdReceiver } from './messagebird/messagebird.receiver';
+import { vonageReceiver } from './vonage/vonage.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -159,6 +161,8 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   sendgridReceiver,
   mailgunReceiver,
   contentfulReceiver,
+  messagebirdReceiver,
+  vonageReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

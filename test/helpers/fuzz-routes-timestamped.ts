@@ -45,6 +45,20 @@ export const TIMESTAMPED_ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     secrets: ['fuzz-contentful-signing-secret-'.padEnd(64, '7')],
     publicUrl: 'https://hooks.example.com/webhooks/contentful/r-contentful',
   },
+  // MessageBird's token signs the URL: the endpoint's publicUrl.
+  {
+    provider: 'messagebird',
+    id: 'r-messagebird',
+    secrets: ['fuzz-messagebird-signing-key-6d1f0a8c3e9b'],
+    publicUrl: 'https://hooks.example.com/webhooks/messagebird/r-messagebird',
+  },
+  { provider: 'vonage', id: 'r-vonage', secrets: ['fuzz-vonage-signature-secret-2c7e4b9a'] },
+  {
+    provider: 'vonage',
+    id: 'r-vonage-sms',
+    secrets: ['fuzz-vonage-sms-signature-secret-8a1d5f3e'],
+    options: { signature: 'sms-hmac-sha256' },
+  },
 ];
 
 export const TIMESTAMPED_SIGNATURE_HEADERS = [
@@ -72,4 +86,5 @@ export const TIMESTAMPED_SIGNATURE_HEADERS = [
   'X-Contentful-Signature',
   'X-Contentful-Signed-Headers',
   'X-Contentful-Timestamp',
+  'MessageBird-Signature-JWT',
 ];

@@ -72,6 +72,8 @@ import { telnyxCase } from './cases/telnyx';
 import { sendgridCase } from './cases/sendgrid';
 import { mailgunCase } from './cases/mailgun';
 import { contentfulCase } from './cases/contentful';
+import { messagebirdCase } from './cases/messagebird';
+import { vonageCase } from './cases/vonage';
 import type { ProviderCase } from './provider-case';
 
 /**
@@ -155,4 +157,6 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   sendgridCase,
   mailgunCase,
   contentfulCase,
+  messagebirdCase,
+  vonageCase,
 ];
