@@ -70,6 +70,9 @@ import { twitchReceiver } from './twitch/twitch.receiver';
 import { hubspotReceiver } from './hubspot/hubspot.receiver';
 import { microsoftGraphReceiver } from './microsoft-graph/microsoft-graph.receiver';
 import { azureEventGridReceiver } from './azure-event-grid/azure-event-grid.receiver';
+import { adyenReceiver } from './adyen/adyen.receiver';
+import { braintreeReceiver } from './braintree/braintree.receiver';
+import { dropboxSignReceiver } from './dropbox-sign/dropbox-sign.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -149,6 +152,9 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   hubspotReceiver,
   microsoftGraphReceiver,
   azureEventGridReceiver,
+  adyenReceiver,
+  braintreeReceiver,
+  dropboxSignReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
