@@ -36,7 +36,8 @@ const request = (body: Buffer): WebhookRequest => ({
 });
 /** The item with its hmacSignature made by the SDK's HmacValidator under `key`. */
 const signedItem = (item: Record<string, any>, key: string) => {
-  const { hmacSignature: _old, ...additionalData } = item.additionalData ?? {};
+  const additionalData = { ...item.additionalData };
+  delete additionalData.hmacSignature;
   const unsigned = { ...item, additionalData };
   return {
     ...unsigned,
