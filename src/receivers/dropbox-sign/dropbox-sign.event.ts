@@ -18,18 +18,33 @@ export function eventFields(callback: unknown): {
 /**
  * - type: `event.event_type` (`signature_request_signed`).
  * - occurredAt: `event.event_time`, Unix seconds.
- * - providerDeliveryId: `event.event_hash`, which a retry repeats, followed by
- *   `:related_signature_id` when the metadata names one: the hash covers only time and type,
- *   so two events of one type in the same second (a bulk send) share it.
+ * - providerDeliveryId: `event.event_hash`, which a retry repeats, then the id of the object
+ *   the event is about and `related_signature_id`, each when the callback names it. The hash
+ *   covers only time and type, so events of one type in the same second share it: requests
+ *   of a bulk send (`signature_request_sent` names no signer, only its signature request,
+ *   help.dropbox.com "Example of a Dropbox Sign callback event"), or two signers of one request.
  */
 export function normalizeDropboxSignEvent(callback: unknown): NormalizedEvent {
   const { time, type, hash } = eventFields(callback);
   if (!type) throw new MalformedBodyError('the callback has no event.event_type');
-  const signatureId = stringAt(callback, 'event', 'event_metadata', 'related_signature_id');
+  const parts = [
+    hash!,
+    subjectIdOf(callback),
+    stringAt(callback, 'event', 'event_metadata', 'related_signature_id'),
+  ];
   const seconds = /^\d{1,12}$/.test(time ?? '') ? Number(time) : NaN;
   return {
     type,
-    providerDeliveryId: signatureId ? `${hash}:${signatureId}` : hash!,
+    providerDeliveryId: parts.filter((part) => part).join(':'),
     ...(Number.isFinite(seconds) && { occurredAt: new Date(seconds * 1000) }),
   };
+}
+
+/** The callback's signature request, template or account (@dropbox/sign EventCallbackRequest). */
+function subjectIdOf(callback: unknown): string | undefined {
+  return (
+    stringAt(callback, 'signature_request', 'signature_request_id') ??
+    stringAt(callback, 'template', 'template_id') ??
+    stringAt(callback, 'account', 'account_id')
+  );
 }

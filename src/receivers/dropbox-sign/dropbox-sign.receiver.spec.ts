@@ -98,23 +98,37 @@ describe('dropbox-sign receiver', () => {
     }
   });
 
-  it('keys the delivery id on the hash and the related signature id', () => {
+  it('keys the delivery id on the hash, the signature request and the related signature id', () => {
     const time = '1669926500';
-    const type = 'signature_request_sent';
-    const hash = createHmac('sha256', API_KEY)
-      .update(time + type)
-      .digest('hex');
-    const body = {
+    const hash = (type: string) =>
+      createHmac('sha256', API_KEY)
+        .update(time + type)
+        .digest('hex');
+    const callback = (type: string, request: string | null, signature: string | null) => ({
       event: {
         event_time: time,
         event_type: type,
-        event_hash: hash,
-        event_metadata: { related_signature_id: 'sig1' },
+        event_hash: hash(type),
+        event_metadata: { related_signature_id: signature, reported_for_account_id: 'acc1' },
       },
-    };
-    expect(dropboxSignReceiver.normalize(multipart(''), body)).toMatchObject({
-      providerDeliveryId: `${hash}:sig1`,
+      ...(request && { signature_request: { signature_request_id: request, title: 'Lease' } }),
     });
+    const idOf = (body: object) =>
+      dropboxSignReceiver.normalize(multipart(''), body).providerDeliveryId;
+    const sent = hash('signature_request_sent');
+    const signed = hash('signature_request_signed');
+    // Two requests of a bulk send, sent in the same second: one hash, no signer, two events.
+    expect(idOf(callback('signature_request_sent', 'sr1', null))).toBe(`${sent}:sr1`);
+    expect(idOf(callback('signature_request_sent', 'sr2', null))).toBe(`${sent}:sr2`);
+    // Two signers of one request in the same second.
+    expect(idOf(callback('signature_request_signed', 'sr1', 'sig1'))).toBe(`${signed}:sr1:sig1`);
+    expect(idOf(callback('signature_request_signed', 'sr1', 'sig2'))).toBe(`${signed}:sr1:sig2`);
+    expect(idOf(callback('signature_request_signed', null, 'sig1'))).toBe(`${signed}:sig1`);
+    const template = {
+      ...callback('template_created', null, null),
+      template: { template_id: 't1' },
+    };
+    expect(idOf(template)).toBe(`${hash('template_created')}:t1`);
   });
 
   it('refuses a body without a json field; answers the required text', () => {
