@@ -39,6 +39,28 @@ describe('braintree receiver', () => {
     });
   });
 
+  it('tells apart notifications without a subject id by their signed XML', () => {
+    const sample = gateway.webhookTesting.sampleNotification(Kind.LocalPaymentCompleted, '');
+    const xml = Buffer.from(sample.bt_payload, 'base64').toString();
+    expect(xml).toContain('<payment-id>a-payment-id</payment-id>');
+    // Another payment completed in the same second, signed by the SDK.
+    const other = Buffer.from(xml.replace('a-payment-id', 'other-payment-id')).toString('base64');
+    const forms = [
+      sample,
+      { bt_signature: gateway.webhookTesting.sampleSignature(other), bt_payload: other },
+      sample,
+    ];
+    const ids = forms.map((form) => {
+      const req = post(form);
+      expect(braintreeReceiver.verify(req, ctx)).toMatchObject({ ok: true });
+      return braintreeReceiver.normalize(req, braintreeReceiver.parse(req)).providerDeliveryId;
+    });
+    const timestamp = /<timestamp[^>]*>([^<]+)</.exec(xml)![1];
+    expect(ids[0]).toMatch(new RegExp(`^local_payment_completed:${timestamp}:[0-9a-f]{64}$`));
+    expect(ids[1]).not.toBe(ids[0]);
+    expect(ids[2]).toBe(ids[0]);
+  });
+
   it('also accepts a payload sent without the trailing newline it was signed with', async () => {
     const sample = gateway.webhookTesting.sampleNotification(Kind.Check, '');
     const form = { bt_signature: sample.bt_signature, bt_payload: sample.bt_payload.trimEnd() };

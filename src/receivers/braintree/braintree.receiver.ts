@@ -3,6 +3,7 @@ import { parseFormBody } from '../shared/body';
 import { rejectUnknownOptions } from '../shared/options';
 import { answerBraintreeChallenge } from './braintree.challenge';
 import {
+  braintreePayloadXml,
   normalizeBraintreeNotification,
   parseBraintreeNotification,
   type BraintreeNotification,
@@ -46,5 +47,9 @@ export const braintreeReceiver: Receiver<BraintreeOptions> = {
   },
 
   parse: (req) => parseBraintreeNotification(req.rawBody),
-  normalize: (_req, payload) => normalizeBraintreeNotification(payload as BraintreeNotification),
+  normalize: (req, payload) =>
+    normalizeBraintreeNotification(
+      payload as BraintreeNotification,
+      braintreePayloadXml(req.rawBody),
+    ),
 };
