@@ -77,6 +77,9 @@ import { mailgunReceiver } from './mailgun/mailgun.receiver';
 import { contentfulReceiver } from './contentful/contentful.receiver';
 import { messagebirdReceiver } from './messagebird/messagebird.receiver';
 import { vonageReceiver } from './vonage/vonage.receiver';
+import { adyenReceiver } from './adyen/adyen.receiver';
+import { braintreeReceiver } from './braintree/braintree.receiver';
+import { dropboxSignReceiver } from './dropbox-sign/dropbox-sign.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -163,6 +166,9 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   contentfulReceiver,
   messagebirdReceiver,
   vonageReceiver,
+  adyenReceiver,
+  braintreeReceiver,
+  dropboxSignReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

@@ -121,6 +121,25 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
   ...HANDSHAKE_PROVIDER_ENDPOINTS,
   // The security token is base64 (its decoded bytes are the key).
   { provider: 'teams-outgoing', id: 'r-teams-outgoing', secrets: ['ZnV6ei10ZWFtcy03YzNlOWEx'] },
+  // Adyen: an HMAC key (64 hex) and Basic credentials, both required.
+  {
+    provider: 'adyen',
+    id: 'r-adyen',
+    secrets: [
+      '9F3A6C1E5B0D8247A1C3E5F7092B4D6F8A0C2E4F6183A5C7E9B1D3F5072A4C6E',
+      'fuzz:adyen-4b8e2a6c0d1f9357',
+    ],
+  },
+  {
+    provider: 'braintree',
+    id: 'r-braintree',
+    secrets: ['fuzzpub7c1d:fuzz-braintree-private-0a9e55b2f04e'],
+  },
+  {
+    provider: 'dropbox-sign',
+    id: 'r-dropbox-sign',
+    secrets: ['fuzz-dropbox-sign-api-key-6b1f8d3e0a7c2459'],
+  },
 ];
 
 /**

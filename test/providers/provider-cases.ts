@@ -1,3 +1,6 @@
+import { adyenCase } from './cases/adyen';
+import { braintreeCase } from './cases/braintree';
+import { dropboxSignCase } from './cases/dropbox-sign';
 import { azureDevOpsCase } from './cases/azure-devops';
 import { azureMonitorCase } from './cases/azure-monitor';
 import { bitbucketCase } from './cases/bitbucket';
@@ -159,4 +162,7 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   contentfulCase,
   messagebirdCase,
   vonageCase,
+  adyenCase,
+  braintreeCase,
+  dropboxSignCase,
 ];

@@ -1,33 +1,22 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { MalformedBodyError } from '../../errors/webhook-errors';
-import { decodeUtf8 } from '../shared/body';
+import { readXmlBytes, safeXmlReader, type XmlReading } from '../shared/safe-xml';
+
+export { decodeXmlText } from '../shared/safe-xml';
 
 /**
- * The one XML parser of the Salesforce receiver, set up so that a hostile body cannot hurt:
- * - a DOCTYPE (and with it every entity definition, external or recursive: XXE, billion
- *   laughs) is refused before the parser sees the text; Salesforce never sends one;
- * - fast-xml-parser's own entity handling is off, and only XML's five predefined entities and
- *   character references are decoded, by `decodeXmlText`;
- * - values stay strings (no number guessing: ids such as `0123456789ABCDE` must not change);
- * - namespace prefixes are dropped (`soapenv:Body` → `Body`), so the structure is read by
- *   local names; nesting past 100 levels and `__proto__`-like names are refused by the parser.
- * The text is validated first, because the parser alone accepts unbalanced tags.
+ * The one XML reader of the Salesforce receiver (shared/safe-xml.ts says why it is safe).
+ * Namespace prefixes are dropped (`soapenv:Body` → `Body`), so the structure is read by local
+ * names; attributes are kept (`xsi:type` names the sObject).
  */
-const parser = new XMLParser({
+const readSoap = safeXmlReader({
   removeNSPrefix: true,
   ignoreAttributes: false,
   attributeNamePrefix: '@',
-  ignoreDeclaration: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: false,
-  tagValueProcessor: (_name, value) => decodeXmlText(value),
-  attributeValueProcessor: (_name, value) => decodeXmlText(value),
   isArray: (name) => name === 'Notification',
 });
 
 /** Parsed documents by body, so verify and parse read the same bytes once. */
-const parsed = new WeakMap<Buffer, { readonly doc: unknown }>();
+const parsed = new WeakMap<Buffer, XmlReading>();
 
 /** Parse a SOAP body; throws MalformedBodyError saying why it is not acceptable XML. */
 export function parseSoapXml(raw: Buffer): unknown {
@@ -37,40 +26,10 @@ export function parseSoapXml(raw: Buffer): unknown {
 }
 
 /** The parsed document, or why the body is not acceptable XML. Never throws. */
-export function readSoapXml(raw: Buffer): { readonly doc: unknown } | { readonly problem: string } {
+export function readSoapXml(raw: Buffer): XmlReading {
   const cached = parsed.get(raw);
   if (cached) return cached;
-  let text: string;
-  try {
-    text = decodeUtf8(raw);
-  } catch {
-    return { problem: 'not valid UTF-8' };
-  }
-  if (/<!(DOCTYPE|ENTITY)/i.test(text))
-    return { problem: 'a DOCTYPE or ENTITY declaration is refused' };
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) return { problem: `not well-formed XML (${valid.err.msg})` };
-  try {
-    const result = { doc: parser.parse(text) as unknown };
-    parsed.set(raw, result);
-    return result;
-  } catch (error) {
-    return { problem: `not acceptable XML (${(error as Error).message})` };
-  }
-}
-
-const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Decode XML's predefined entities and character references; anything else stays as sent. */
-export function decodeXmlText(value: string): string {
-  return value.replace(
-    /&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));/g,
-    (match, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-      if (name) return PREDEFINED[name];
-      const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
-      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
-        ? String.fromCodePoint(code)
-        : match;
-    },
-  );
+  const result = readXmlBytes(raw, readSoap);
+  if ('doc' in result) parsed.set(raw, result);
+  return result;
 }
