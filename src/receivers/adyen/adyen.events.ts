@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { MalformedBodyError } from '../../errors/webhook-errors';
 import type { NormalizedEvent } from '../receiver';
 import { commonType } from '../shared/batch';
+import { batchDigest } from '../shared/digests';
 import {
   fieldText,
   readNotificationItems,
@@ -26,12 +26,7 @@ export function normalizeAdyenNotification(payload: unknown): NormalizedEvent {
   const missing = codes.findIndex((code) => code === '');
   if (missing >= 0) throw new MalformedBodyError(`notificationItems[${missing}] has no eventCode`);
   const ids = items.map(itemId);
-  const providerDeliveryId =
-    ids.length === 1
-      ? ids[0]
-      : createHash('sha256')
-          .update([...ids].sort().join('\n'))
-          .digest('hex');
+  const providerDeliveryId = batchDigest(ids);
   const times = items
     .map((item) => Date.parse(fieldText(item.eventDate)))
     .filter((ms) => Number.isFinite(ms));

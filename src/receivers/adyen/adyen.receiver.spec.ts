@@ -7,25 +7,16 @@ import { adyenSignedString } from './adyen.signature';
 
 // @adyen/api-library src/__tests__/hmacValidator.spec.ts: the published key, item and signature.
 const KEY = 'DFB1EB5485895CFA84146406857104ABB4CBCABDC8AAF103A624C8F6A3EAAB00';
-const VECTOR_ITEM = {
-  pspReference: 'pspReference',
-  originalReference: 'originalReference',
-  merchantAccountCode: 'merchantAccount',
-  merchantReference: 'reference',
-  amount: { currency: 'EUR', value: 1000 },
-  eventCode: 'REPORT_AVAILABLE',
-  eventDate: '2019-09-21T11:45:24.637Z',
-  paymentMethod: 'VISA',
-  reason: 'reason',
-  success: 'true',
-  additionalData: { hmacSignature: 'ZNBPtI+oDyyRrLyD1XirkKnQgIAlFc07Vj27TeHsDRE=' },
-};
 const OTHER_KEY = '11223344D785FBAE710E7F943F307971BB61B21281C98C9129B3D4018A57B2EB';
 const sdk = new HmacValidator();
 const fixture = (name: string) =>
   JSON.parse(readFileSync(join(__dirname, 'fixtures', name), 'utf8')) as {
     notificationItems: { NotificationRequestItem: Record<string, any> }[];
   };
+/** The SDK spec's item and signature, as published (fixtures/sdk-vector-item.json). */
+const VECTOR_ITEM = JSON.parse(
+  readFileSync(join(__dirname, 'fixtures', 'sdk-vector-item.json'), 'utf8'),
+) as Record<string, any>;
 
 const request = (body: unknown, headers: Record<string, string> = {}): IncomingWebhook => ({
   method: 'POST',

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { MalformedBodyError } from '../../errors/webhook-errors';
 import type { IncomingWebhook, NormalizedEvent, WebhookResponse } from '../receiver';
 import { commonType } from '../shared/batch';
 import { stringAt } from '../shared/body';
+import { bodyDigest } from '../shared/digests';
 
 /** The `events` of an Asana delivery; 400 when there is no such array. */
 function events(payload: unknown): unknown[] {
@@ -38,6 +38,6 @@ export function normalizeAsana(req: IncomingWebhook, payload: unknown): Normaliz
   });
   return {
     type: commonType(types)!,
-    providerDeliveryId: createHash('sha256').update(req.rawBody).digest('hex'),
+    providerDeliveryId: bodyDigest(req.rawBody),
   };
 }

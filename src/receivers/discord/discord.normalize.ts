@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { IncomingWebhook, NormalizedEvent } from '../receiver';
 import { classifyDiscord, INTERACTION_NAMES } from './discord.payload';
+import { bodyDigest } from '../shared/digests';
 
 /** Discord's epoch, the first second of 2015, in ms (docs/reference#snowflakes). */
 const DISCORD_EPOCH_MS = 1_420_070_400_000n;
@@ -27,7 +27,7 @@ export function normalizeDiscord(req: IncomingWebhook, payload: unknown): Normal
   const occurredAt = discord.kind === 'event' ? eventTime(discord.timestamp) : undefined;
   return {
     type,
-    providerDeliveryId: createHash('sha256').update(req.rawBody).digest('hex'),
+    providerDeliveryId: bodyDigest(req.rawBody),
     ...(occurredAt && { occurredAt }),
   };
 }

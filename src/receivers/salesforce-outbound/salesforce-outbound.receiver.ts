@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { NormalizedEvent, Receiver } from '../receiver';
 import { commonType } from '../shared/batch';
+import { batchDigest } from '../shared/digests';
 import { rejectUnknownOptions } from '../shared/options';
 import { refuse } from '../shared/refusal';
 import { acknowledgeSalesforce } from './salesforce.ack';
@@ -56,11 +56,6 @@ export const salesforceOutboundReceiver: Receiver<SalesforceOutboundOptions> = {
 export function normalizeOutboundMessage(message: OutboundMessage): NormalizedEvent {
   const { notifications } = message;
   const ids = notifications.map((n) => n.id);
-  const providerDeliveryId =
-    ids.length === 1
-      ? ids[0]
-      : createHash('sha256')
-          .update([...ids].sort().join('\n'))
-          .digest('hex');
+  const providerDeliveryId = batchDigest(ids);
   return { type: commonType(notifications.map((n) => n.type))!, providerDeliveryId };
 }

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { MalformedBodyError } from '../../errors/webhook-errors';
 import { stringAt } from '../shared/body';
 import type { IncomingWebhook, NormalizedEvent } from '../receiver';
+import { bodyDigest } from '../shared/digests';
 
 /**
  * Telnyx wraps an event as `{ data: { id, event_type, occurred_at, payload, record_type },
@@ -25,7 +25,7 @@ export function normalizeTelnyx(req: IncomingWebhook, payload: unknown): Normali
   if (!flat) throw new MalformedBodyError('the body has no "data.event_type"');
   return {
     type: flat,
-    providerDeliveryId: createHash('sha256').update(req.rawBody).digest('hex'),
+    providerDeliveryId: bodyDigest(req.rawBody),
   };
 }
 

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { IncomingWebhook, NormalizedEvent } from '../receiver';
 import type { HmacDescriptor, HmacOptions } from '../shared/hmac/descriptor';
 import { missingField, readPath } from '../shared/hmac/fields';
 import { hmacReceiver } from '../shared/hmac/hmac-receiver';
+import { bodyDigest } from '../shared/digests';
 
 /**
  * Zoom webhooks (developers.zoom.us/docs/api/webhooks, "Verify webhook events"):
@@ -41,7 +41,7 @@ function normalizeZoomEvent(req: IncomingWebhook, payload: unknown): NormalizedE
   const ms = Number(readPath(payload, 'event_ts'));
   return {
     type,
-    providerDeliveryId: createHash('sha256').update(req.rawBody).digest('hex'),
+    providerDeliveryId: bodyDigest(req.rawBody),
     ...(Number.isSafeInteger(ms) && { occurredAt: new Date(ms) }),
   };
 }

@@ -6,19 +6,9 @@ import { providerFixture } from './signed-json-case';
 // @adyen/api-library src/__tests__/hmacValidator.spec.ts: key, item and published signature.
 const KEY = 'DFB1EB5485895CFA84146406857104ABB4CBCABDC8AAF103A624C8F6A3EAAB00';
 const NEXT_KEY = '11223344D785FBAE710E7F943F307971BB61B21281C98C9129B3D4018A57B2EB';
-const DOCUMENTED_ITEM = {
-  pspReference: 'pspReference',
-  originalReference: 'originalReference',
-  merchantAccountCode: 'merchantAccount',
-  merchantReference: 'reference',
-  amount: { currency: 'EUR', value: 1000 },
-  eventCode: 'REPORT_AVAILABLE',
-  eventDate: '2019-09-21T11:45:24.637Z',
-  paymentMethod: 'VISA',
-  reason: 'reason',
-  success: 'true',
-  additionalData: { hmacSignature: 'ZNBPtI+oDyyRrLyD1XirkKnQgIAlFc07Vj27TeHsDRE=' },
-};
+const DOCUMENTED_ITEM = JSON.parse(
+  providerFixture('adyen', 'sdk-vector-item.json').toString(),
+) as Record<string, unknown>;
 /** The SDK's AUTHORISATION sample (src/__mocks__/notification/authorisationTrue.json). */
 const AUTHORISATION = JSON.parse(providerFixture('adyen', 'authorisation-true.json').toString())
   .notificationItems[0].NotificationRequestItem as Record<string, any>;

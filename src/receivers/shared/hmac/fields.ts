@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { MalformedBodyError } from '../../../errors/webhook-errors';
 import type { IncomingWebhook, NormalizedEvent } from '../../receiver';
 import type { FieldSource, HmacDescriptor } from './descriptor';
 import { readField } from './read-field';
+import { bodyDigest } from '../digests';
 
 export { readField, readPath } from './read-field';
 
@@ -15,9 +15,7 @@ export function normalizeFields(
   const type = readType(descriptor, req, payload);
   const id = descriptor.id;
   const providerDeliveryId =
-    id === 'body-hash'
-      ? createHash('sha256').update(req.rawBody).digest('hex')
-      : id && readField(req, payload, id);
+    id === 'body-hash' ? bodyDigest(req.rawBody) : id && readField(req, payload, id);
   const occurredAt =
     descriptor.occurredAt && isoDate(readField(req, payload, descriptor.occurredAt));
   return {
