@@ -83,8 +83,10 @@ export interface NormalizedEvent {
 export interface ReceiverProfile {
   /**
    * How a request is authenticated (docs/providers.md): `hmac` (over the body, maybe a timestamp
-   * or id), `hmac-url` (the URL too), `hmac-params` (URL + sorted form fields), `token`, `basic`,
-   * `code` (`?code=`), `org-id`, `rsa-cert`; several when the provider offers a choice.
+   * or id), `hmac-url` (the URL too), `hmac-params` (URL + sorted form fields), `hmac-fields`
+   * (chosen fields only), `hmac-request` (method, path, headers, body), `ed25519`, `ecdsa`,
+   * `rsa-cert` (a fetched certificate or key), `jwt`, `token`, `basic`, `code` (`?code=`),
+   * `org-id`; several when the provider offers a choice.
    */
   readonly schemes: readonly string[];
   /** The handshakes it answers, e.g. `echo-query`, `url_verification`; empty for none. */
