@@ -70,6 +70,7 @@ import { twitchReceiver } from './twitch/twitch.receiver';
 import { hubspotReceiver } from './hubspot/hubspot.receiver';
 import { microsoftGraphReceiver } from './microsoft-graph/microsoft-graph.receiver';
 import { azureEventGridReceiver } from './azure-event-grid/azure-event-grid.receiver';
+import { awsSnsReceiver } from './aws-sns/aws-sns.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -149,6 +150,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   hubspotReceiver,
   microsoftGraphReceiver,
   azureEventGridReceiver,
+  awsSnsReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
