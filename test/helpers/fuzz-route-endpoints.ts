@@ -121,6 +121,13 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
   ...HANDSHAKE_PROVIDER_ENDPOINTS,
   // The security token is base64 (its decoded bytes are the key).
   { provider: 'teams-outgoing', id: 'r-teams-outgoing', secrets: ['ZnV6ei10ZWFtcy03YzNlOWEx'] },
+  // No secret: the signature is in the body, by a certificate fetched only for a listed topic
+  // (a random-looking one here), so a generated request is refused before any fetch.
+  {
+    provider: 'aws-sns',
+    id: 'r-aws-sns',
+    options: { topicArns: ['arn:aws:sns:us-east-1:000000000000:fuzz-aws-sns-7d3e9a1c5b20f486'] },
+  },
 ];
 
 /**
@@ -179,4 +186,6 @@ export const SIGNATURE_HEADERS = [
   'X-Signature',
   'x-line-signature',
   'Typeform-Signature',
+  'x-amz-sns-message-type',
+  'x-amz-sns-rawdelivery',
 ];
