@@ -71,6 +71,7 @@ import { hubspotReceiver } from './hubspot/hubspot.receiver';
 import { microsoftGraphReceiver } from './microsoft-graph/microsoft-graph.receiver';
 import { azureEventGridReceiver } from './azure-event-grid/azure-event-grid.receiver';
 import { awsSnsReceiver } from './aws-sns/aws-sns.receiver';
+import { travisCiReceiver } from './travis-ci/travis-ci.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -151,6 +152,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   microsoftGraphReceiver,
   azureEventGridReceiver,
   awsSnsReceiver,
+  travisCiReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */
