@@ -6,6 +6,7 @@ import {
   TIMESTAMPED_ROUTE_ENDPOINTS,
   TIMESTAMPED_SIGNATURE_HEADERS,
 } from './fuzz-routes-timestamped';
+import { travisKeyPair } from './travis-delivery';
 
 /**
  * One endpoint per built-in provider, for the fuzz property "nothing unsigned is stored": a
@@ -128,6 +129,9 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     id: 'r-aws-sns',
     options: { topicArns: ['arn:aws:sns:us-east-1:000000000000:fuzz-aws-sns-7d3e9a1c5b20f486'] },
   },
+  // The public key is pinned in secrets, so the receiver never fetches /config (no network);
+  // a generated request cannot sign with the private key, made here and thrown away.
+  { provider: 'travis-ci', id: 'r-travis-ci', secrets: [travisKeyPair().publicKeyPem] },
 ];
 
 /**
@@ -188,4 +192,5 @@ export const SIGNATURE_HEADERS = [
   'Typeform-Signature',
   'x-amz-sns-message-type',
   'x-amz-sns-rawdelivery',
+  'Signature',
 ];

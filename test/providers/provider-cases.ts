@@ -69,6 +69,7 @@ import { microsoftGraphCase } from './cases/microsoft-graph';
 import { azureEventGridCase } from './cases/azure-event-grid';
 import type { ProviderCase } from './provider-case';
 import { awsSnsCase } from './cases/aws-sns';
+import { travisCiCase } from './cases/travis-ci';
 
 /**
  * The rows of the receiver contract: one per receiver, and GitLab twice, once per way it
@@ -147,4 +148,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   microsoftGraphCase,
   azureEventGridCase,
   awsSnsCase,
+  travisCiCase,
 ];
