@@ -113,7 +113,11 @@ describe('travis-ci key fetching', () => {
         /failed: TypeError/,
       ],
       ['a timeout', () => Promise.reject(new DOMException('t', 'TimeoutError')), /timed out/],
-      ['a 502', () => new Response('bad gateway', { status: 502 }), /answered 502; Travis CI will/],
+      [
+        'a 502',
+        () => new Response('bad gateway', { status: 502 }),
+        /answered 502; Travis CI does not retry, so this delivery is lost/,
+      ],
       ['a 404', () => new Response('nope', { status: 404 }), /answered 404; check .*apiUrl/],
       ['not JSON', () => new Response('<html>', { status: 200 }), /not JSON; check/],
       ['no key', () => new Response('{"config":{}}', { status: 200 }), /public_key is missing/],

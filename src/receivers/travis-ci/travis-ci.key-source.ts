@@ -79,7 +79,7 @@ export class TravisKeySource {
       this.fetcher,
       configUrl,
       { method: 'GET', headers: { accept: 'application/json' } },
-      { what, provider: 'Travis CI' },
+      { what, provider: 'Travis CI', providerRetries: false },
     );
     const unusable = (why: string) =>
       new UpstreamUnavailableError(`${what}: ${why}; check the endpoint's options.apiUrl.`);

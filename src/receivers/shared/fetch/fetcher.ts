@@ -20,6 +20,8 @@ export interface FetchPurpose {
   readonly what: string;
   /** e.g. "PayPal" */
   readonly provider: string;
+  /** False for a provider that never redelivers (Travis CI), so the 503 does not promise it. */
+  readonly providerRetries?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function fetchOrUnavailable(
   fetcher: Fetcher,
   url: string,
   init: RequestInit,
-  { what, provider }: FetchPurpose,
+  { what, provider, providerRetries = true }: FetchPurpose,
 ): Promise<Response> {
   let response: Response;
   try {
@@ -40,7 +42,11 @@ export async function fetchOrUnavailable(
   }
   if (response.status >= 500 || response.status === 429) {
     throw new UpstreamUnavailableError(
-      `${what} answered ${response.status}; ${provider} will retry the delivery.`,
+      `${what} answered ${response.status}; ${
+        providerRetries
+          ? `${provider} will retry the delivery.`
+          : `${provider} does not retry, so this delivery is lost.`
+      }`,
     );
   }
   return response;
