@@ -80,6 +80,8 @@ import { vonageReceiver } from './vonage/vonage.receiver';
 import { adyenReceiver } from './adyen/adyen.receiver';
 import { braintreeReceiver } from './braintree/braintree.receiver';
 import { dropboxSignReceiver } from './dropbox-sign/dropbox-sign.receiver';
+import { awsSnsReceiver } from './aws-sns/aws-sns.receiver';
+import { travisCiReceiver } from './travis-ci/travis-ci.receiver';
 import type { Receiver } from './receiver';
 
 /**
@@ -169,6 +171,8 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   adyenReceiver,
   braintreeReceiver,
   dropboxSignReceiver,
+  awsSnsReceiver,
+  travisCiReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

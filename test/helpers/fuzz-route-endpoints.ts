@@ -6,6 +6,7 @@ import {
   TIMESTAMPED_ROUTE_ENDPOINTS,
   TIMESTAMPED_SIGNATURE_HEADERS,
 } from './fuzz-routes-timestamped';
+import { travisKeyPair } from './travis-delivery';
 
 /**
  * One endpoint per built-in provider, for the fuzz property "nothing unsigned is stored": a
@@ -140,6 +141,16 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
     id: 'r-dropbox-sign',
     secrets: ['fuzz-dropbox-sign-api-key-6b1f8d3e0a7c2459'],
   },
+  // No secret: the signature is in the body, by a certificate fetched only for a listed topic
+  // (a random-looking one here), so a generated request is refused before any fetch.
+  {
+    provider: 'aws-sns',
+    id: 'r-aws-sns',
+    options: { topicArns: ['arn:aws:sns:us-east-1:000000000000:fuzz-aws-sns-7d3e9a1c5b20f486'] },
+  },
+  // The public key is pinned in secrets, so the receiver never fetches /config (no network);
+  // a generated request cannot sign with the private key, made here and thrown away.
+  { provider: 'travis-ci', id: 'r-travis-ci', secrets: [travisKeyPair().publicKeyPem] },
 ];
 
 /**
@@ -198,4 +209,7 @@ export const SIGNATURE_HEADERS = [
   'X-Signature',
   'x-line-signature',
   'Typeform-Signature',
+  'x-amz-sns-message-type',
+  'x-amz-sns-rawdelivery',
+  'Signature',
 ];

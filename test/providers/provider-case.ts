@@ -117,6 +117,8 @@ export interface ProviderCase {
   readonly timestampWindow: { readonly toleranceSeconds: number } | NotApplicable;
   /** Refused with 415 besides text/plain (which every receiver refuses). */
   readonly otherRefusedContentTypes: readonly string[];
+  /** Set, with the reason, for a provider that itself sends text/plain (AWS SNS). */
+  readonly acceptsTextPlain?: NotApplicable;
   readonly malformed: readonly MalformedDelivery[];
   /**
    * The Allow header of the 405 for a GET (and a HEAD) that is no handshake; not applicable

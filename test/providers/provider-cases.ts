@@ -78,6 +78,8 @@ import { contentfulCase } from './cases/contentful';
 import { messagebirdCase } from './cases/messagebird';
 import { vonageCase } from './cases/vonage';
 import type { ProviderCase } from './provider-case';
+import { awsSnsCase } from './cases/aws-sns';
+import { travisCiCase } from './cases/travis-ci';
 
 /**
  * The rows of the receiver contract: one per receiver, and GitLab twice, once per way it
@@ -165,4 +167,6 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   adyenCase,
   braintreeCase,
   dropboxSignCase,
+  awsSnsCase,
+  travisCiCase,
 ];

@@ -1,15 +1,11 @@
 import type { KeyObject } from 'node:crypto';
-import { checkSigningCertificate } from './paypal.certificate';
-import { ExpiringCache } from './paypal.expiring-cache';
-import {
-  fetchOrUnavailable,
-  PaypalUnavailableError,
-  readLimitedText,
-  type Fetcher,
-} from './paypal.fetcher';
+import { checkSigningCertificate } from '../shared/certificates/certificate-path';
+import { ExpiringCache } from '../shared/fetch/expiring-cache';
+import { fetchOrUnavailable, readLimitedText, type Fetcher } from '../shared/fetch/fetcher';
+import { UpstreamUnavailableError } from '../shared/fetch/upstream-unavailable';
 import { PAYPAL_SIGNING_CN, type PaypalEnvironment } from './paypal.hosts';
-import { parsePemCertificates } from './paypal.pem';
-import type { TrustAnchors } from './paypal.trust';
+import { parsePemCertificates } from '../shared/certificates/pem';
+import type { TrustAnchors } from '../shared/certificates/trust-anchors';
 
 export type CertificateLookup = { ok: true; publicKey: KeyObject } | { ok: false; message: string };
 
@@ -68,7 +64,12 @@ export class PaypalCertificateSource {
     now: Date,
   ): Promise<{ ok: true; publicKey: KeyObject; notAfter: Date } | { ok: false; message: string }> {
     const what = 'Fetching the PayPal signing certificate';
-    const response = await fetchOrUnavailable(this.fetcher, url, { method: 'GET' }, what);
+    const response = await fetchOrUnavailable(
+      this.fetcher,
+      url,
+      { method: 'GET' },
+      { what, provider: 'PayPal' },
+    );
     if (response.status !== 200) {
       return {
         ok: false,
@@ -79,7 +80,7 @@ export class PaypalCertificateSource {
     try {
       pem = await readLimitedText(response, MAX_CERT_BYTES);
     } catch {
-      throw new PaypalUnavailableError(`${what} failed while reading the body.`);
+      throw new UpstreamUnavailableError(`${what} failed while reading the body.`);
     }
     if (pem === undefined)
       return { ok: false, message: 'PAYPAL-CERT-URL served more than 64 KiB.' };

@@ -2,8 +2,8 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { paypalTestPki } from '../../../test/helpers/paypal-pki';
-import { checkSigningCertificate, commonNames } from './paypal.certificate';
-import { parsePemCertificates } from './paypal.pem';
+import { checkSigningCertificate, commonNames } from '../shared/certificates/certificate-path';
+import { parsePemCertificates } from '../shared/certificates/pem';
 
 const LIVE_CN = 'messageverificationcerts.paypal.com';
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { ExpiringCache } from './paypal.expiring-cache';
-import { fetchOrUnavailable, PaypalUnavailableError, type Fetcher } from './paypal.fetcher';
+import { ExpiringCache } from '../shared/fetch/expiring-cache';
+import { fetchOrUnavailable, type Fetcher } from '../shared/fetch/fetcher';
+import { UpstreamUnavailableError } from '../shared/fetch/upstream-unavailable';
 
 export interface ClientCredentials {
   readonly apiBase: string;
@@ -27,7 +28,7 @@ export class PaypalAccessTokens {
     const cached = this.cache.get(key, now);
     if (cached) return cached;
     if (credentials.secrets.length === 0) {
-      throw new PaypalUnavailableError(
+      throw new UpstreamUnavailableError(
         "PayPal postback needs the REST app's client secret in the endpoint's secrets, and it has none.",
       );
     }
@@ -42,7 +43,7 @@ export class PaypalAccessTokens {
         return token.value;
       }
     }
-    throw new PaypalUnavailableError(
+    throw new UpstreamUnavailableError(
       "PayPal refused the client credentials; check options.clientId and the endpoint's secrets.",
     );
   }
@@ -68,17 +69,17 @@ export class PaypalAccessTokens {
         },
         body: 'grant_type=client_credentials',
       },
-      'Getting a PayPal access token',
+      { what: 'Getting a PayPal access token', provider: 'PayPal' },
     );
     // 401 invalid_client: this secret is not (or no longer) the app's; try the next one.
     if (response.status === 401) return undefined;
     if (response.status !== 200) {
-      throw new PaypalUnavailableError(`PayPal's token endpoint answered ${response.status}.`);
+      throw new UpstreamUnavailableError(`PayPal's token endpoint answered ${response.status}.`);
     }
     const body = (await response.json().catch(() => undefined)) as
       { access_token?: unknown; expires_in?: unknown } | undefined;
     if (typeof body?.access_token !== 'string' || typeof body.expires_in !== 'number') {
-      throw new PaypalUnavailableError(
+      throw new UpstreamUnavailableError(
         "PayPal's token endpoint answered without access_token and expires_in.",
       );
     }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { paypalTestPki } from '../../../test/helpers/paypal-pki';
 import { DEFAULT_PAYPAL_TOLERANCE_SECONDS, parsePaypalOptions } from './paypal.options';
-import { systemTrustAnchors } from './paypal.trust';
+import { systemTrustAnchors } from '../shared/certificates/trust-anchors';
 
 describe('PayPal endpoint options', () => {
   it('defaults to offline verification on live, against Node root CAs, with a 300 s window', () => {

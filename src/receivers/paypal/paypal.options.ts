@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { PaypalEnvironment } from './paypal.hosts';
-import { bundleTrustAnchors, systemTrustAnchors, type TrustAnchors } from './paypal.trust';
+import {
+  bundleTrustAnchors,
+  systemTrustAnchors,
+  type TrustAnchors,
+} from '../shared/certificates/trust-anchors';
 
 export type PaypalVerification = 'offline' | 'postback';
 

@@ -1,7 +1,8 @@
 import type { VerifyResult } from '../receiver';
 import { decodeUtf8 } from '../shared/body';
 import { refuse } from '../shared/refusal';
-import { fetchOrUnavailable, PaypalUnavailableError, type Fetcher } from './paypal.fetcher';
+import { fetchOrUnavailable, type Fetcher } from '../shared/fetch/fetcher';
+import { UpstreamUnavailableError } from '../shared/fetch/upstream-unavailable';
 import type { ClientCredentials, PaypalAccessTokens } from './paypal.oauth';
 import type { Transmission } from './paypal.transmission';
 
@@ -73,7 +74,7 @@ export async function verifyByPostback(
         },
         body,
       },
-      "Calling PayPal's verify-webhook-signature",
+      { what: "Calling PayPal's verify-webhook-signature", provider: 'PayPal' },
     );
     if (response.status === 401) {
       // The cached token was revoked or expired early: get a fresh one, once.
@@ -84,7 +85,7 @@ export async function verifyByPostback(
       return refuse(`PayPal refused the verification request (${response.status}).`);
     }
     if (response.status !== 200) {
-      throw new PaypalUnavailableError(
+      throw new UpstreamUnavailableError(
         `PayPal's verify-webhook-signature answered ${response.status}.`,
       );
     }
@@ -94,11 +95,11 @@ export async function verifyByPostback(
     if (answer?.verification_status === 'FAILURE') {
       return refuse('PayPal says it did not sign this delivery (verification_status FAILURE).');
     }
-    throw new PaypalUnavailableError(
+    throw new UpstreamUnavailableError(
       "PayPal's verify-webhook-signature answered without a verification_status.",
     );
   }
-  throw new PaypalUnavailableError(
+  throw new UpstreamUnavailableError(
     "PayPal's verify-webhook-signature refused a fresh access token.",
   );
 }

@@ -1,5 +1,5 @@
 import { fakePaypalFetch } from '../../../test/helpers/paypal-delivery';
-import { PaypalUnavailableError } from './paypal.fetcher';
+import { UpstreamUnavailableError } from '../shared/fetch/upstream-unavailable';
 import { createPaypalReceiver } from './paypal.receiver';
 import {
   certServer,
@@ -93,7 +93,7 @@ describe('PayPal receiver, offline verification', () => {
     async (_case, answer, message) => {
       const receiver = createPaypalReceiver({ fetch: answer });
       const verifying = Promise.resolve(receiver.verify(request(signed()), context()));
-      await expect(verifying).rejects.toBeInstanceOf(PaypalUnavailableError);
+      await expect(verifying).rejects.toBeInstanceOf(UpstreamUnavailableError);
       await expect(verifying).rejects.toMatchObject({
         status: 503,
         message: expect.stringMatching(message),

@@ -4,7 +4,7 @@ import { refuse } from '../shared/refusal';
 import { PaypalCertificateSource } from './paypal.cert-source';
 import { checkCertUrl } from './paypal.cert-url';
 import { normalizePaypalEvent } from './paypal.events';
-import { timeoutFetcher, type Fetcher } from './paypal.fetcher';
+import { timeoutFetcher, type Fetcher } from '../shared/fetch/fetcher';
 import { PAYPAL_API_BASE } from './paypal.hosts';
 import { PaypalAccessTokens } from './paypal.oauth';
 import { verifyOffline } from './paypal.offline';

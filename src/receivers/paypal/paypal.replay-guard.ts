@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ExpiringCache } from './paypal.expiring-cache';
+import { ExpiringCache } from '../shared/fetch/expiring-cache';
 
 /**
  * PayPal's signature covers CRC-32 of the body, not a cryptographic hash, and anyone can make a

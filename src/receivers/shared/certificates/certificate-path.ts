@@ -4,16 +4,21 @@ export type CertificateCheck =
   | { ok: true; /** when the first certificate of the path expires */ notAfter: Date }
   | { ok: false; message: string };
 
-/** Longest path leaf → anchor we walk (PayPal's is leaf → intermediate → root). */
+/** Longest path leaf → anchor we walk (PayPal's and SNS's are leaf → intermediate → root). */
 const MAX_DEPTH = 5;
-/** PayPal's signing keys are RSA 2048; anything smaller is refused. */
+/** PayPal's and SNS's signing keys are RSA 2048; anything smaller is refused. */
 const MIN_RSA_BITS = 2048;
 
+/** What to tell the operator when no issuer is found (where to add the missing CA). */
+export const DEFAULT_MISSING_ISSUER_HINT =
+  'if the provider serves the leaf alone, add its intermediate CA to options.caFile';
+
 /**
- * Check a PayPal signing certificate the way a TLS client checks a server's: the leaf names
- * PayPal (`expectedCn`), every certificate on the path is within its validity dates at `now`,
- * each is signed by the next, every issuer is a CA, and the path ends at one of `anchors`.
- * `intermediates` are untrusted helpers (whatever else the certificate URL served).
+ * Check a provider's signing certificate the way a TLS client checks a server's: the leaf names
+ * the provider (`expectedCn`), every certificate on the path is within its validity dates at
+ * `now`, each is signed by the next, every issuer is a CA, and the path ends at one of `anchors`.
+ * `intermediates` are untrusted helpers (whatever else the certificate URL served, or CA
+ * certificates shipped with the receiver): each is used only once its own issuer checks out.
  */
 export function checkSigningCertificate(
   leaf: X509Certificate,
@@ -21,6 +26,7 @@ export function checkSigningCertificate(
   anchors: readonly X509Certificate[],
   expectedCn: string,
   now: Date,
+  missingIssuerHint: string = DEFAULT_MISSING_ISSUER_HINT,
 ): CertificateCheck {
   const cn = commonNames(leaf);
   if (!cn.includes(expectedCn)) {
@@ -62,7 +68,7 @@ export function checkSigningCertificate(
         ok: false,
         message:
           `The signing certificate does not chain to a trusted CA (no issuer found for "${name(current)}"); ` +
-          'if PayPal serves the leaf alone, add its intermediate CA to options.caFile.',
+          `${missingIssuerHint}.`,
       };
     }
     current = next;

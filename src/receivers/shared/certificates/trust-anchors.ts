@@ -1,8 +1,8 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
-import { parsePemCertificates } from './paypal.pem';
+import { parsePemCertificates } from './pem';
 
-/** The certificates a PayPal signing certificate must chain to, and a key naming that set. */
+/** The certificates a provider's signing certificate must chain to, and a key naming that set. */
 export interface TrustAnchors {
   readonly certificates: readonly X509Certificate[];
   /** Distinguishes trust sets in the certificate cache (a cert verified under one set is not under another). */
@@ -20,7 +20,7 @@ export function systemTrustAnchors(): TrustAnchors {
   return systemAnchors;
 }
 
-/** A configured CA bundle: it replaces Node's roots, so an operator can pin PayPal's CA. */
+/** A configured CA bundle: it replaces the default roots, so an operator can pin the provider's CA. */
 export function bundleTrustAnchors(pem: string): TrustAnchors {
   const certificates = parsePemCertificates(pem);
   const id = createHash('sha256')

@@ -1,8 +1,8 @@
-import { WebhookError } from '../../errors/webhook-errors';
+import { UpstreamUnavailableError } from './upstream-unavailable';
 
 /**
- * Every request the PayPal receiver makes goes through one of these (the certificate, the OAuth
- * token, the postback), so tests inject a fake and nothing touches the network.
+ * Every request a receiver makes to its provider (a certificate, a public key, an OAuth token, a
+ * postback) goes through one of these, so tests inject a fake and nothing touches the network.
  */
 export type Fetcher = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -14,40 +14,45 @@ export function timeoutFetcher(timeoutMs: number = DEFAULT_FETCH_TIMEOUT_MS): Fe
     fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
 }
 
-/**
- * PayPal could not be asked (network error, timeout, 5xx, 429) or the gateway's own PayPal
- * settings are wrong. That says nothing about the delivery, so it is answered 503 with
- * Retry-After rather than 401: PayPal retries either way (any non-2xx, 25 times over 3 days), but
- * a 503 keeps these out of the forged-signature count and tells the operator whose problem it is.
- */
-export class PaypalUnavailableError extends WebhookError {
-  constructor(detail: string) {
-    super(503, 'upstream-unavailable', detail, { 'Retry-After': '60' });
-  }
+/** What is being fetched, for messages: `what` starts a sentence, `provider` is who retries. */
+export interface FetchPurpose {
+  /** e.g. "Fetching the PayPal signing certificate" */
+  readonly what: string;
+  /** e.g. "PayPal" */
+  readonly provider: string;
+  /** False for a provider that never redelivers (Travis CI), so the 503 does not promise it. */
+  readonly providerRetries?: boolean;
 }
 
-/** Call the fetcher; a thrown error (network, timeout, abort) becomes PaypalUnavailableError. */
+/**
+ * Call the fetcher; a thrown error (network, timeout, abort), a 5xx or a 429 becomes
+ * UpstreamUnavailableError. Any other answer is returned for the caller to judge.
+ */
 export async function fetchOrUnavailable(
   fetcher: Fetcher,
   url: string,
   init: RequestInit,
-  what: string,
+  { what, provider, providerRetries = true }: FetchPurpose,
 ): Promise<Response> {
   let response: Response;
   try {
     response = await fetcher(url, init);
   } catch (error) {
-    throw new PaypalUnavailableError(`${what} failed: ${describe(error)}.`);
+    throw new UpstreamUnavailableError(`${what} failed: ${describe(error)}.`);
   }
   if (response.status >= 500 || response.status === 429) {
-    throw new PaypalUnavailableError(
-      `${what} answered ${response.status}; PayPal will retry the delivery.`,
+    throw new UpstreamUnavailableError(
+      `${what} answered ${response.status}; ${
+        providerRetries
+          ? `${provider} will retry the delivery.`
+          : `${provider} does not retry, so this delivery is lost.`
+      }`,
     );
   }
   return response;
 }
 
-/** Read at most `limit` bytes of a response body as text. */
+/** Read at most `limit` bytes of a response body as text; undefined when it is longer. */
 export async function readLimitedText(
   response: Response,
   limit: number,
