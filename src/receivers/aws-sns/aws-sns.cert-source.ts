@@ -97,7 +97,7 @@ export class SnsCertificateSource {
       trust.certificates,
       snsSigningNames(new URL(url).hostname),
       now,
-      "if AWS issues SNS certificates from another Amazon intermediate, add it (with Amazon's root) to the endpoint's options.caPem",
+      "if AWS issues SNS certificates from an Amazon intermediate not shipped, set the endpoint's options.caPem to it plus Amazon Root CA 1-4 (docs/providers.md, AWS SNS)",
     );
     return check.ok ? { ok: true, publicKey: leaf.publicKey, notAfter: check.notAfter } : check;
   }
