@@ -32,6 +32,6 @@ export function toNewDelivery(
     receivedAt,
     contentType: req.contentType,
     headers,
-    rawBody: req.rawBody,
+    rawBody: event.storedBody ?? req.rawBody,
   };
 }

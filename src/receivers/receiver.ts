@@ -74,6 +74,12 @@ export interface NormalizedEvent {
   /** The provider's own id for this delivery or event: the de-duplication key. */
   readonly providerDeliveryId?: string;
   readonly occurredAt?: Date;
+  /**
+   * What to store instead of the raw bytes, when the verified body carries a capability no
+   * reader of the store should hold (SNS UnsubscribeConfirmation's Token and SubscribeURL).
+   * The provider's signature no longer verifies over it. Default: the raw bytes.
+   */
+  readonly storedBody?: Buffer;
 }
 
 /**

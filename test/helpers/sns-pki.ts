@@ -20,6 +20,11 @@ export interface SnsTestPki {
   readonly untrustedChain: string;
   /** Signed by the trusted intermediate, for a name that is not SNS's. */
   readonly wrongSubjectChain: string;
+  /**
+   * Shaped like an opt-in region's leaf (af-south-1): CN `sns-signing.af-south-1.amazonaws.com`,
+   * SANs that and `sns.af-south-1.amazonaws.com`, no `sns.amazonaws.com`; same key as the leaf.
+   */
+  readonly regionalChain: string;
 }
 
 let cached: SnsTestPki | undefined;
@@ -112,6 +117,22 @@ function build(): SnsTestPki {
       'wrong.csr',
     );
     issue('wrong.csr', 'int', 'wrong.pem', 'leaf.ext', 12);
+    writeFileSync(
+      join(dir, 'regional.ext'),
+      'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n' +
+        'subjectAltName=DNS:sns-signing.af-south-1.amazonaws.com,DNS:sns.af-south-1.amazonaws.com\n',
+    );
+    ssl(
+      'req',
+      '-new',
+      '-key',
+      'leaf.key',
+      '-subj',
+      '/CN=sns-signing.af-south-1.amazonaws.com',
+      '-out',
+      'regional.csr',
+    );
+    issue('regional.csr', 'int', 'regional.pem', 'regional.ext', 13);
     const intermediate = read('int.pem');
     return {
       rootPem: read('root.pem'),
@@ -120,6 +141,7 @@ function build(): SnsTestPki {
       leafPem: read('leaf.pem'),
       untrustedChain: read('untrusted.pem') + read('evil.pem'),
       wrongSubjectChain: read('wrong.pem') + intermediate,
+      regionalChain: read('regional.pem') + intermediate,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { ExpiringCache } from '../shared/fetch/expiring-cache';
 import { fetchOrUnavailable, readLimitedText, type Fetcher } from '../shared/fetch/fetcher';
 import { UpstreamUnavailableError } from '../shared/fetch/upstream-unavailable';
 import { amazonIntermediates } from './aws-sns.amazon-cas';
+import { snsSigningNames } from './aws-sns.urls';
 
 export type SnsCertificateLookup =
   { ok: true; publicKey: KeyObject } | { ok: false; message: string };
@@ -14,8 +15,6 @@ export type SnsCertificateLookup =
 const MAX_CERT_BYTES = 64 * 1024;
 /** Re-check a cached certificate at least daily even when it is valid for longer. */
 const MAX_CACHE_MS = 24 * 60 * 60 * 1000;
-/** The name SNS's signing certificates carry (CN and SAN of the ones AWS's SDK specs publish). */
-const SNS_SIGNING_NAME = 'sns.amazonaws.com';
 
 /**
  * Fetches SNS signing certificates by URL and caches the ones that passed the checks, keyed by
@@ -90,14 +89,15 @@ export class SnsCertificateSource {
         message: `SigningCertURL did not serve a certificate: ${(error as Error).message}.`,
       };
     }
+    // Whatever the URL served after the leaf is tried first on the path, then the shipped ones.
     const [leaf, ...served] = chain;
     const check = checkSigningCertificate(
       leaf,
       [...served, ...amazonIntermediates()],
       trust.certificates,
-      SNS_SIGNING_NAME,
+      snsSigningNames(new URL(url).hostname),
       now,
-      "if AWS issues SNS certificates from another Amazon intermediate, add it (with Amazon's root) to the endpoint's options.caPem",
+      "if AWS issues SNS certificates from an Amazon intermediate not shipped, set the endpoint's options.caPem to it plus Amazon Root CA 1-4 (docs/providers.md, AWS SNS)",
     );
     return check.ok ? { ok: true, publicKey: leaf.publicKey, notAfter: check.notAfter } : check;
   }

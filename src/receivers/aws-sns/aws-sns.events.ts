@@ -1,5 +1,6 @@
 import { MalformedBodyError } from '../../errors/webhook-errors';
 import type { IncomingWebhook, NormalizedEvent } from '../receiver';
+import { snsStoredBody } from './aws-sns.stored-body';
 
 /**
  * SNS's own message types, as stored: `notification`, `unsubscribe_confirmation` (a
@@ -11,7 +12,10 @@ const TYPES: Readonly<Record<string, string>> = {
   UnsubscribeConfirmation: 'unsubscribe_confirmation',
 };
 
-/** Type from `Type`, delivery id `MessageId` (kept by SNS across retries), time `Timestamp`. */
+/**
+ * Type from `Type`, delivery id `MessageId` (kept by SNS across retries), time `Timestamp`; the
+ * stored body from snsStoredBody (an UnsubscribeConfirmation's Token and SubscribeURL removed).
+ */
 export function normalizeSnsMessage(_req: IncomingWebhook, payload: unknown): NormalizedEvent {
   const message = payload as Record<string, unknown>;
   const type = TYPES[String(message.Type)];
@@ -22,5 +26,6 @@ export function normalizeSnsMessage(_req: IncomingWebhook, payload: unknown): No
     type,
     providerDeliveryId: String(message.MessageId),
     occurredAt: Number.isNaN(occurredAt.getTime()) ? undefined : occurredAt,
+    storedBody: snsStoredBody(message),
   };
 }

@@ -9,6 +9,30 @@ const SNS_HOST = /^sns\.([a-z0-9-]{3,})\.amazonaws\.com(\.cn)?$/;
 export type SnsUrlCheck =
   { ok: true; url: string; region: string } | { ok: false; message: string };
 
+/**
+ * The names an SNS signing certificate fetched from `hostname` may be for, as CN or DNS SAN:
+ * `sns.amazonaws.com` (every older commercial region), `sns-signing.<region>.amazonaws.com`
+ * (opt-in regions such as af-south-1, whose leaves carry only that and `sns.<region>...` in
+ * their SANs), `sns-<region>.amazonaws.com.cn` (China) and `sns-us-gov-west-1.amazonaws.com`
+ * (both GovCloud regions). From AWS's SDK for Java v2, sns-message-manager `SnsHostProvider`
+ * (https://github.com/aws/aws-sdk-java-v2), widened to each form for the URL's own region so
+ * a region AWS adds later still verifies. Empty when the host is not SNS's.
+ */
+export function snsSigningNames(hostname: string): string[] {
+  const match = SNS_HOST.exec(hostname);
+  if (!match) return [];
+  const region = match[1];
+  const suffix = match[2] ? 'amazonaws.com.cn' : 'amazonaws.com';
+  const names = [
+    `sns.${suffix}`,
+    `sns.${region}.${suffix}`,
+    `sns-signing.${region}.${suffix}`,
+    `sns-${region}.${suffix}`,
+  ];
+  if (region === 'us-gov-east-1') names.push('sns-us-gov-west-1.amazonaws.com');
+  return names;
+}
+
 /** The region named by an SNS host, or undefined when the host is not SNS's. */
 export function snsHostRegion(hostname: string): string | undefined {
   return SNS_HOST.exec(hostname)?.[1];

@@ -15,7 +15,7 @@ export const DEFAULT_MISSING_ISSUER_HINT =
 
 /**
  * Check a provider's signing certificate the way a TLS client checks a server's: the leaf names
- * the provider (`expectedCn`), every certificate on the path is within its validity dates at
+ * the provider (a CN or DNS subject alternative name equal to one of `expectedNames`), every certificate on the path is within its validity dates at
  * `now`, each is signed by the next, every issuer is a CA, and the path ends at one of `anchors`.
  * `intermediates` are untrusted helpers (whatever else the certificate URL served, or CA
  * certificates shipped with the receiver): each is used only once its own issuer checks out.
@@ -24,15 +24,16 @@ export function checkSigningCertificate(
   leaf: X509Certificate,
   intermediates: readonly X509Certificate[],
   anchors: readonly X509Certificate[],
-  expectedCn: string,
+  expectedNames: string | readonly string[],
   now: Date,
   missingIssuerHint: string = DEFAULT_MISSING_ISSUER_HINT,
 ): CertificateCheck {
-  const cn = commonNames(leaf);
-  if (!cn.includes(expectedCn)) {
+  const expected = typeof expectedNames === 'string' ? [expectedNames] : expectedNames;
+  const names = certificateNames(leaf);
+  if (!names.some((n) => expected.includes(n))) {
     return {
       ok: false,
-      message: `The signing certificate is for ${cn.length ? cn.join(', ') : '(no CN)'}, not ${expectedCn}.`,
+      message: `The signing certificate is for ${names.length ? names.join(', ') : '(no name)'}, not ${expected.join(' or ')}.`,
     };
   }
   const key = leaf.publicKey;
@@ -100,6 +101,18 @@ export function commonNames(cert: X509Certificate): string[] {
     .split('\n')
     .filter((line) => line.startsWith('CN='))
     .map((line) => line.slice(3));
+}
+
+/**
+ * The names a certificate is for: its CN values, then its DNS subject alternative names, each
+ * once. Matched exactly by the caller, so a wildcard name never stands for another.
+ */
+export function certificateNames(cert: X509Certificate): string[] {
+  const dns = (cert.subjectAltName ?? '')
+    .split(', ')
+    .filter((entry) => entry.startsWith('DNS:'))
+    .map((entry) => entry.slice(4));
+  return [...new Set([...commonNames(cert), ...dns])];
 }
 
 function name(cert: X509Certificate): string {
