@@ -71,6 +71,7 @@ import { hubspotReceiver } from './hubspot/hubspot.receiver';
 import { microsoftGraphReceiver } from './microsoft-graph/microsoft-graph.receiver';
 import { azureEventGridReceiver } from './azure-event-grid/azure-event-grid.receiver';
 import type { Receiver } from './receiver';
+import { plivoReceiver } from './plivo/plivo.receiver';
 
 /**
  * The registry: one line per provider. A spec fails when a folder under `receivers/` is not
@@ -149,6 +150,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   hubspotReceiver,
   microsoftGraphReceiver,
   azureEventGridReceiver,
+  plivoReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

@@ -121,6 +121,12 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
   ...HANDSHAKE_PROVIDER_ENDPOINTS,
   // The security token is base64 (its decoded bytes are the key).
   { provider: 'teams-outgoing', id: 'r-teams-outgoing', secrets: ['ZnV6ei10ZWFtcy03YzNlOWEx'] },
+  {
+    provider: 'plivo',
+    id: 'r-plivo',
+    secrets: ['fuzz-plivo-6d2b9f0e4a7c1358'],
+    publicUrl: 'https://hooks.example.com/webhooks/plivo/r-plivo',
+  },
 ];
 
 /**
@@ -179,4 +185,8 @@ export const SIGNATURE_HEADERS = [
   'X-Signature',
   'x-line-signature',
   'Typeform-Signature',
+  'X-Plivo-Signature-V3',
+  'X-Plivo-Signature-V3-Nonce',
+  'X-Plivo-Signature-V2',
+  'X-Plivo-Signature-V2-Nonce',
 ];

@@ -68,6 +68,7 @@ import { hubspotCase } from './cases/hubspot';
 import { microsoftGraphCase } from './cases/microsoft-graph';
 import { azureEventGridCase } from './cases/azure-event-grid';
 import type { ProviderCase } from './provider-case';
+import { plivoCase } from './cases/plivo';
 
 /**
  * The rows of the receiver contract: one per receiver, and GitLab twice, once per way it
@@ -145,4 +146,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   hubspotCase,
   microsoftGraphCase,
   azureEventGridCase,
+  plivoCase,
 ];
