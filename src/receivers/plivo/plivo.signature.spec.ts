@@ -16,9 +16,7 @@ const NONCE = '05429567804466091622';
 
 /** The params plivo-node takes: a string per key, an array where the key repeats. */
 const sdkParams = (params: FormParams) =>
-  Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [k, v.length === 1 ? v[0] : [...v]]),
-  );
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v.length === 1 ? v[0] : [...v]]));
 const v3 = (url: string, params: FormParams, token = TOKEN) =>
   signPlivo(token, plivoV3Content(url, NONCE, params));
 
@@ -54,9 +52,7 @@ describe('Plivo V3, against plivo-node validateV3Signature', () => {
     ['a port and a fragment', 'https://hooks.example.com:8443/p/?q=1#rt=5000', form],
   ])('%s', (_case, url, params) => {
     const signature = v3(url, params);
-    expect(validateV3Signature('POST', url, NONCE, TOKEN, signature, sdkParams(params))).toBe(
-      true,
-    );
+    expect(validateV3Signature('POST', url, NONCE, TOKEN, signature, sdkParams(params))).toBe(true);
     expect(validateV3Signature('POST', url, NONCE, 'other', signature, sdkParams(params))).toBe(
       false,
     );
@@ -68,7 +64,7 @@ describe('Plivo V3, against plivo-node validateV3Signature', () => {
     const url = 'https://hooks.example.com/plivo/voice?z=1&b=c+d&b=a%20b';
     const signature = v3(url, form);
     const script =
-      "const [url, nonce, token, sig, params] = process.argv.slice(1);" +
+      'const [url, nonce, token, sig, params] = process.argv.slice(1);' +
       "process.stdout.write(String(require('plivo').validateV3Signature(" +
       "'POST', url, nonce, token, sig, JSON.parse(params))));";
     const args = [url, NONCE, TOKEN, signature, JSON.stringify(sdkParams(form))];
