@@ -83,6 +83,7 @@ import { dropboxSignReceiver } from './dropbox-sign/dropbox-sign.receiver';
 import { awsSnsReceiver } from './aws-sns/aws-sns.receiver';
 import { travisCiReceiver } from './travis-ci/travis-ci.receiver';
 import type { Receiver } from './receiver';
+import { plivoReceiver } from './plivo/plivo.receiver';
 
 /**
  * The registry: one line per provider. A spec fails when a folder under `receivers/` is not
@@ -173,6 +174,7 @@ export const RECEIVERS: readonly Receiver<any>[] = [
   dropboxSignReceiver,
   awsSnsReceiver,
   travisCiReceiver,
+  plivoReceiver,
 ];
 
 /** Look a receiver up by its name or one of its aliases. */

@@ -151,6 +151,12 @@ export const ROUTE_ENDPOINTS: readonly Record<string, unknown>[] = [
   // The public key is pinned in secrets, so the receiver never fetches /config (no network);
   // a generated request cannot sign with the private key, made here and thrown away.
   { provider: 'travis-ci', id: 'r-travis-ci', secrets: [travisKeyPair().publicKeyPem] },
+  {
+    provider: 'plivo',
+    id: 'r-plivo',
+    secrets: ['fuzz-plivo-6d2b9f0e4a7c1358'],
+    publicUrl: 'https://hooks.example.com/webhooks/plivo/r-plivo',
+  },
 ];
 
 /**
@@ -212,4 +218,8 @@ export const SIGNATURE_HEADERS = [
   'x-amz-sns-message-type',
   'x-amz-sns-rawdelivery',
   'Signature',
+  'X-Plivo-Signature-V3',
+  'X-Plivo-Signature-V3-Nonce',
+  'X-Plivo-Signature-V2',
+  'X-Plivo-Signature-V2-Nonce',
 ];

@@ -80,6 +80,7 @@ import { vonageCase } from './cases/vonage';
 import type { ProviderCase } from './provider-case';
 import { awsSnsCase } from './cases/aws-sns';
 import { travisCiCase } from './cases/travis-ci';
+import { plivoCase } from './cases/plivo';
 
 /**
  * The rows of the receiver contract: one per receiver, and GitLab twice, once per way it
@@ -169,4 +170,5 @@ export const PROVIDER_CASES: readonly ProviderCase[] = [
   dropboxSignCase,
   awsSnsCase,
   travisCiCase,
+  plivoCase,
 ];

@@ -21,9 +21,22 @@ export function formParams(raw: Buffer): FormParams {
  * Mandrill: https://mandrill.zendesk.com/hc/en-us/articles/360039232513-How-to-Authenticate-Webhook-Requests
  */
 export function sortedParamsContent(url: string, params: FormParams = {}): string {
-  let data = url;
+  return url + sortedPairs(params, { distinct: true }).join('');
+}
+
+/**
+ * Each parameter as `key + separator + value`, keys sorted, a repeated key's values sorted
+ * (JavaScript's code-unit order, which is the "case-sensitive Unix" order the docs describe).
+ * `distinct` keeps a repeated value once (twilio-node); Plivo's SDK keeps every copy.
+ */
+export function sortedPairs(
+  params: FormParams,
+  { distinct, separator = '' }: { distinct: boolean; separator?: string },
+): string[] {
+  const pairs: string[] = [];
   for (const key of Object.keys(params).sort()) {
-    for (const value of [...new Set(params[key])].sort()) data += key + value;
+    const values = distinct ? [...new Set(params[key])] : [...params[key]];
+    for (const value of values.sort()) pairs.push(key + separator + value);
   }
-  return data;
+  return pairs;
 }
