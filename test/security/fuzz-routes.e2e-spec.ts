@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { createAwsSnsReceiver } from '../../src/receivers/aws-sns/aws-sns.receiver';
 import { RECEIVERS } from '../../src/receivers/receivers';
 import { HOOKGATE_CONNECTION } from '../../src/store/connection';
 import { StoreEntitiesRef } from '../../src/store/store-entities.ref';
@@ -25,6 +26,22 @@ const ROUTES = ROUTE_ENDPOINTS.flatMap((endpoint) => {
   );
 });
 
+/**
+ * Receivers that can fetch (AWS SNS's certificate and SubscribeURL) get a fetcher that never
+ * touches the network and counts its calls: no generated request may get that far.
+ */
+const fetched: string[] = [];
+const OFFLINE_RECEIVERS = RECEIVERS.map((receiver) =>
+  receiver.name === 'aws-sns'
+    ? createAwsSnsReceiver({
+        fetch: (url) => {
+          fetched.push(url);
+          return Promise.reject(new Error('the fuzz suite has no network'));
+        },
+      })
+    : receiver,
+);
+
 describe('fuzzed requests on every provider route', () => {
   let t: TestApp;
   let port: number;
@@ -34,6 +51,7 @@ describe('fuzzed requests on every provider route', () => {
   beforeAll(async () => {
     t = await createTestApp(
       testConfig({ dispatch: { enabled: false }, endpoints: [...ROUTE_ENDPOINTS] }),
+      { receivers: OFFLINE_RECEIVERS },
     );
     const server = t.app.getHttpServer() as Server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -81,6 +99,7 @@ describe('fuzzed requests on every provider route', () => {
       expect(await dataSource.getRepository(entities.Delivery).count()).toBe(before);
       // The generator reaches the verifiers, not only the edge's refusals.
       expect(statuses.get(401)).toBeGreaterThan(0);
+      expect(fetched).toEqual([]);
       const health = await sendRaw(
         port,
         serializeRequest({ method: 'GET', path: '/health', headers: [] }),
