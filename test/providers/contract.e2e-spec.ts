@@ -30,29 +30,11 @@ import {
   storedIdsWithDeliveryId,
   unsigned,
 } from './contract-client';
-import { isApplicable, type NotApplicable, type SigningInput } from './provider-case';
+import { itWhenApplicable, skipAsNotApplicable } from './not-applicable';
+import { isApplicable, type SigningInput } from './provider-case';
 import { PROVIDER_CASES } from './provider-cases';
 
 const DEFAULT_CLOCK_START = new Date('2026-11-27T12:00:00Z');
-
-/**
- * A case the row says does not apply: registered as skipped, with the reason in its title.
- * Skipped on purpose, not forgotten: each row writes why (`notApplicable('Trello signs no
- * timestamp')`), and the report lists the case by name with that reason.
- */
-function skipAsNotApplicable(title: string, { notApplicable }: NotApplicable): void {
-  it.skip(`${title} (not applicable: ${notApplicable})`, () => undefined);
-}
-
-/** `it`, or skipAsNotApplicable when the row's field says the case does not apply. */
-function itWhenApplicable<T extends object>(
-  field: T | NotApplicable,
-  title: string,
-  test: (value: T) => Promise<void>,
-): void {
-  if (isApplicable(field)) it(title, () => test(field));
-  else skipAsNotApplicable(title, field);
-}
 
 describe.each(PROVIDER_CASES)('$name receiver contract', (row) => {
   const clock = new ManualClock();
