@@ -43,12 +43,17 @@ export class ReplayTokens {
       writeTransaction(this.dataSource, async (manager) => {
         const seen = await liveDigest(manager, endpoint, token, now);
         if (seen !== undefined) return seen === digest ? 'same' : 'other';
-        // An expired row for the token would block the insert: it no longer counts.
+        // An expired row for the token would block the insert: it no longer counts. Only an
+        // expired one: a live row committed by a racing process since the read above must stay.
         await manager
           .createQueryBuilder()
           .delete()
           .from(TABLE)
-          .where('endpoint = :endpoint AND token = :token', { endpoint, token })
+          .where('endpoint = :endpoint AND token = :token AND expires_at <= :now', {
+            endpoint,
+            token,
+            now: now.toISOString(),
+          })
           .execute();
         await manager
           .createQueryBuilder()
