@@ -92,7 +92,9 @@ export function writeOfflineLockfile(dir: string, tarball: string): void {
       throw new Error(`${name} (needed by ${from || 'the app'}) is not in package-lock.json`);
     }
     if (packages[at]) continue;
-    const { dev: _dev, devOptional: _devOptional, peer: _peer, ...entry } = own.packages[at];
+    // Flags of this project's tree (dev-only, peer) mean nothing in the app's: npm recomputes them.
+    const entry = { ...own.packages[at] };
+    for (const flag of ['dev', 'devOptional', 'peer']) delete entry[flag];
     packages[at] = entry;
     const optionalPeers = entry.peerDependenciesMeta ?? {};
     for (const dep of Object.keys(entry.dependencies ?? {})) wanted.push([at, dep, false]);
