@@ -1,7 +1,9 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, type Provider } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { LoadedConfig } from './config/config.loader';
+import { HttpErrorFilter } from './errors/http-error.filter';
 import { GATEWAY_HANDLERS } from './handlers';
 import { HookgateModule, HookgateModuleOptions } from './hookgate.module';
 import { loggingParams } from './observability/logging';
@@ -11,6 +13,12 @@ export interface GatewayOptions extends HookgateModuleOptions {
   /** Where log lines go (tests capture them); default stdout. */
   logDestination?: DestinationStream;
 }
+
+/** The gateway owns its whole app: health and metrics are served (a host app opts in). */
+export const GATEWAY_SURFACE = { health: true, metrics: true } as const;
+
+/** The gateway's error answers on every route, unknown ones included (a host app keeps its own). */
+export const GATEWAY_ERROR_FILTER: Provider = { provide: APP_FILTER, useClass: HttpErrorFilter };
 
 /** The self-hosted gateway: Hookgate, structured logging, and the gateway's own handler classes. */
 @Module({})
@@ -28,9 +36,9 @@ export class AppModule {
             options.logDestination,
           ),
         ),
-        HookgateModule.forRoot(loaded.config, options),
+        HookgateModule.forRoot(loaded.config, { ...GATEWAY_SURFACE, ...options }),
       ],
-      providers: [...GATEWAY_HANDLERS],
+      providers: [GATEWAY_ERROR_FILTER, ...GATEWAY_HANDLERS],
     };
   }
 }

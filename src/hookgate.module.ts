@@ -6,8 +6,6 @@ import {
   NestModule,
   RequestMethod,
 } from '@nestjs/common';
-import { json } from 'express';
-import { APP_FILTER } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
 import { AdminSecurityModule } from './admin/admin-security.module';
@@ -19,10 +17,14 @@ import { ReplayController } from './admin/replay.controller';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { validateConfig } from './config/config.loader';
 import { HookgateConfig } from './config/config.schema';
-import { HOOKGATE_CONFIG, systemClock, type Clock, type ReceiverRegistry } from './config/tokens';
-import { HttpErrorFilter } from './errors/http-error.filter';
+import { HOOKGATE_CONFIG, systemClock } from './config/tokens';
 import { HookgateCoreModule } from './hookgate-core.module';
-import { HealthController } from './observability/health.controller';
+import { AdminJsonBody } from './library/admin-json-body';
+import type { HookgateConfigInput } from './library/config-input';
+import { healthControllers } from './library/health-route';
+import { HostIntegration, SERVE_BEFORE_EXPRESS } from './library/host-integration';
+import type { HookgateModuleAsyncOptions, HookgateModuleOptions } from './library/module-options';
+import { resolveAsyncConfig } from './library/resolve-async-config';
 import { HttpListenerShutdown } from './observability/http-listener.shutdown';
 import { MetricsMiddleware } from './observability/metrics.middleware';
 import { ObservabilityModule } from './observability/observability.module';
@@ -33,25 +35,23 @@ import { RECEIVERS } from './receivers/receivers';
 import { WebhookEdge } from './pipeline/webhook-edge';
 import { StoreModule } from './store/store.module';
 
-export interface HookgateModuleOptions {
-  /** Replace the system clock (tests). */
-  clock?: Clock;
-  /**
-   * The receivers to use instead of the built-in registry: add your own provider, or replace a
-   * built-in one (e.g. PayPal with an injected certificate fetcher).
-   */
-  receivers?: ReceiverRegistry;
-}
+export type { HookgateModuleAsyncOptions, HookgateModuleOptions };
+
+/** Metrics are served when the options ask (HookgateModule's constructor reads it). */
+const SERVE_METRICS = Symbol('HOOKGATE_SERVE_METRICS');
 
 /**
- * Hookgate as a Nest module: the webhook edge, the store, the admin API and health. Import it
- * with `HookgateModule.forRoot(config)` in any Nest app; the gateway's AppModule does the same.
- * The app must leave the raw body available: `{ bodyParser: false }` or `{ rawBody: true }`.
+ * Hookgate as a Nest module: the webhook edge, the store, the admin API, and health and metrics
+ * when asked. Import it with `HookgateModule.forRoot(config)` or `forRootAsync(...)` in any Nest
+ * app (docs/library.md); the gateway's AppModule does the same. It reads deliveries' raw bytes
+ * itself, so the host keeps its body parsers, and adds no global filter, guard or interceptor.
  */
 @Module({})
 export class HookgateModule implements NestModule {
-  /** The admin write API takes small JSON bodies; the webhook edge reads raw bytes itself. */
-  constructor(@Inject(HOOKGATE_CONFIG) private readonly config: HookgateConfig) {}
+  constructor(
+    @Inject(HOOKGATE_CONFIG) private readonly config: HookgateConfig,
+    @Inject(SERVE_METRICS) private readonly serveMetrics: boolean,
+  ) {}
 
   configure(consumer: MiddlewareConsumer): void {
     // The webhook route (middleware: see WebhookEdge). A worker process answers 404 there.
@@ -60,14 +60,18 @@ export class HookgateModule implements NestModule {
         .apply(WebhookEdge)
         .forRoutes({ path: 'webhooks/:provider/:endpointId', method: RequestMethod.ALL });
     }
-    consumer.apply(json({ limit: '64kb' })).forRoutes(ReplayController);
-    consumer
-      .apply(MetricsMiddleware)
-      .forRoutes({ path: this.config.metrics.path, method: RequestMethod.GET });
+    // The admin write API takes small JSON bodies; the webhook edge reads raw bytes itself.
+    consumer.apply(AdminJsonBody).forRoutes(ReplayController);
+    if (this.serveMetrics) {
+      consumer
+        .apply(MetricsMiddleware)
+        .forRoutes({ path: this.config.metrics.path, method: RequestMethod.GET });
+    }
   }
 
+  /** The config as the config file has it (`HookgateConfigInput`), or an already validated one. */
   static forRoot(
-    config: HookgateConfig | Record<string, unknown>,
+    config: HookgateConfigInput | HookgateConfig,
     options: HookgateModuleOptions = {},
   ): DynamicModule {
     const receivers = options.receivers ?? RECEIVERS;
@@ -86,13 +90,13 @@ export class HookgateModule implements NestModule {
       // A worker process answers only health and metrics: webhooks and /admin are 404 there.
       controllers:
         validated.role === 'worker'
-          ? [HealthController]
+          ? healthControllers(options.health)
           : [
               DeliveriesController,
               ReplayController,
               ProvidersController,
               EndpointsController,
-              HealthController,
+              ...healthControllers(options.health),
             ],
       providers: [
         PipelineService,
@@ -102,9 +106,24 @@ export class HookgateModule implements NestModule {
         ReadinessIndicators,
         RetentionService,
         MetricsMiddleware,
-        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        AdminJsonBody,
+        HostIntegration,
+        { provide: SERVE_METRICS, useValue: options.metrics ?? false },
+        {
+          provide: SERVE_BEFORE_EXPRESS,
+          useValue: (options.webhookRoute ?? 'before-express') === 'before-express',
+        },
       ],
       exports: [StoreModule, DispatchModule, ObservabilityModule],
     };
+  }
+
+  /**
+   * The config from a factory with injected dependencies (e.g. `ConfigService`), the Nest
+   * convention. The factory runs once, while the app is created, in a context of `imports`.
+   */
+  static async forRootAsync(options: HookgateModuleAsyncOptions): Promise<DynamicModule> {
+    const config = await resolveAsyncConfig(options);
+    return HookgateModule.forRoot(config, options);
   }
 }

@@ -1,5 +1,10 @@
 /** Public API for using Hookgate as a library inside another Nest app. */
-export { HookgateModule, type HookgateModuleOptions } from './hookgate.module';
+export {
+  HookgateModule,
+  type HookgateModuleOptions,
+  type HookgateModuleAsyncOptions,
+} from './hookgate.module';
+export type { HookgateConfigInput, EndpointConfigInput } from './library/config-input';
 export { HookgateConfig } from './config/config.schema';
 export { loadConfig, validateConfig, ConfigError } from './config/config.loader';
 export type { Clock } from './config/tokens';

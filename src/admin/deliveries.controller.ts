@@ -8,6 +8,7 @@ import {
   UseGuards,
   UsePipes,
   ValidationPipe,
+  UseFilters,
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -29,12 +30,15 @@ import {
   toRunView,
   type DeliveryView,
 } from './deliveries.dto';
+import { HttpErrorFilter } from '../errors/http-error.filter';
 
 /** Read side of the admin API (docs/operations.md, "Admin API"). */
 @ApiTags('deliveries')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'Missing or wrong admin bearer token.' })
 @Controller('admin/deliveries')
+// Hookgate's error answers on its own routes only: a host app's routes keep the host's.
+@UseFilters(HttpErrorFilter)
 @UseGuards(AdminTokenGuard)
 @UsePipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }))
 export class DeliveriesController {

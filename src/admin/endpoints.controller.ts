@@ -1,4 +1,12 @@
-import { Controller, Delete, HttpCode, NotFoundException, Param, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  Delete,
+  HttpCode,
+  NotFoundException,
+  Param,
+  UseGuards,
+  UseFilters,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiNoContentResponse,
@@ -9,12 +17,15 @@ import {
 import { EndpointRegistry } from '../pipeline/endpoint.registry';
 import { HandshakeSecrets } from '../store/handshake-secrets';
 import { AdminTokenGuard } from './admin-token.guard';
+import { HttpErrorFilter } from '../errors/http-error.filter';
 
 /** Per-endpoint state the gateway keeps (docs/operations.md, "Admin API"). */
 @ApiTags('endpoints')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'Missing or wrong admin bearer token.' })
 @Controller('admin/endpoints')
+// Hookgate's error answers on its own routes only: a host app's routes keep the host's.
+@UseFilters(HttpErrorFilter)
 @UseGuards(AdminTokenGuard)
 export class EndpointsController {
   constructor(

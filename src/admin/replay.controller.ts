@@ -11,6 +11,7 @@ import {
   UseGuards,
   UsePipes,
   ValidationPipe,
+  UseFilters,
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -33,12 +34,15 @@ import {
   ReplayQuery,
   RetryAccepted,
 } from './replay.dto';
+import { HttpErrorFilter } from '../errors/http-error.filter';
 
 /** Write side of the admin API: replay deliveries, retry dead runs, bulk replay by filter. */
 @ApiTags('replay')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'Missing or wrong admin bearer token.' })
 @Controller('admin')
+// Hookgate's error answers on its own routes only: a host app's routes keep the host's.
+@UseFilters(HttpErrorFilter)
 @UseGuards(AdminTokenGuard)
 @UsePipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }))
 export class ReplayController {

@@ -1,10 +1,11 @@
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, UseFilters } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { HOOKGATE_CONNECTION } from '../store/connection';
 import { ReadinessIndicators } from './readiness.indicators';
+import { HttpErrorFilter } from '../errors/http-error.filter';
 
 /**
  * `GET /health`: 200 while the store answers a query, 503 when not (load balancers use it).
@@ -13,6 +14,8 @@ import { ReadinessIndicators } from './readiness.indicators';
  */
 @ApiExcludeController()
 @Controller('health')
+// Hookgate's error answers on its own routes only: a host app's routes keep the host's.
+@UseFilters(HttpErrorFilter)
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

@@ -34,15 +34,25 @@ export function webhookRoute(
  * delivery's CPU (docs/adr/0009-webhook-route-before-express.md). Nothing is lost on the route:
  * the edge already ran outside Nest's pipes, guards, interceptors and filters.
  *
- * The gateway calls this (main.ts). An app that imports HookgateModule may too, once created and
- * before it listens, when its own global middleware need not see deliveries. A worker process
+ * HookgateModule does this itself at bootstrap (unless its `webhookRoute` option says
+ * `middleware`); the gateway also calls it once the app is created (main.ts). A worker process
  * has no webhook route: nothing changes there.
  */
 export function serveWebhooksBeforeExpress(app: INestApplication): void {
   const config = app.get<HookgateConfig>(HOOKGATE_CONFIG);
   if (config.role === 'worker') return;
-  const edge = app.get(WebhookEdge);
-  const server = app.getHttpServer() as Server;
+  installWebhookFastPath(app.getHttpServer() as Server, app.get(WebhookEdge));
+}
+
+/** Servers whose webhook route is already served before express. */
+const servedBeforeExpress = new WeakSet<Server>();
+
+/**
+ * Put the edge in front of the server's request listener (the app). Idempotent: the module does
+ * it at bootstrap (HostIntegration), after the gateway may have done it already.
+ */
+export function installWebhookFastPath(server: Server, edge: WebhookEdge): void {
+  if (servedBeforeExpress.has(server)) return;
   const listeners = server.listeners('request') as RequestListener[];
   if (listeners.length !== 1) {
     throw new Error(
@@ -56,4 +66,5 @@ export function serveWebhooksBeforeExpress(app: INestApplication): void {
     if (route) edge.handle(route.provider, route.endpointId, req, res);
     else expressApp(req, res);
   });
+  servedBeforeExpress.add(server);
 }

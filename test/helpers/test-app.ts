@@ -5,7 +5,9 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { StoreWriteLock } from '../../src/store/write-lock';
 import type { Clock, ReceiverRegistry } from '../../src/config/tokens';
+import { GATEWAY_ERROR_FILTER, GATEWAY_SURFACE } from '../../src/app.module';
 import { HookgateModule } from '../../src/hookgate.module';
+import type { HookgateConfigInput } from '../../src/library/config-input';
 import { serveWebhooksBeforeExpress } from '../../src/pipeline/webhook-fast-path';
 import { hasOwnSchema, isolatedSchemaUrl, isPostgresUrl } from './pg-database';
 
@@ -37,7 +39,8 @@ export interface TestApp {
 
 /**
  * The real Hookgate module in a Nest app made the way the gateway makes it (body parser off,
- * so the raw bytes reach the edge untouched; the webhook route served before express).
+ * so the raw bytes reach the edge untouched; the webhook route served before express; health,
+ * metrics and the error filter app-wide).
  */
 export async function createTestApp(
   config: Record<string, unknown> = testConfig(),
@@ -56,19 +59,26 @@ export async function createTestApp(
   } = {},
 ): Promise<TestApp> {
   config = await isolateStore(config);
+  const webhookRoute = options.webhookRoute ?? 'before-express';
   const moduleRef = await Test.createTestingModule({
     imports: [
-      HookgateModule.forRoot(config, { clock: options.clock, receivers: options.receivers }),
+      // Tests also pass configs the schema refuses: validation is what some of them check.
+      HookgateModule.forRoot(config as HookgateConfigInput, {
+        ...GATEWAY_SURFACE,
+        clock: options.clock,
+        receivers: options.receivers,
+        webhookRoute,
+      }),
       ...(options.imports ?? []),
     ],
-    providers: options.providers ?? [],
+    providers: [GATEWAY_ERROR_FILTER, ...(options.providers ?? [])],
   }).compile();
   const levels: LogLevel[] = process.env.TEST_LOGS ? ['log', 'warn', 'error', 'fatal'] : ['fatal'];
   const app = moduleRef.createNestApplication<NestExpressApplication>({
     bodyParser: false,
     logger: levels,
   });
-  if ((options.webhookRoute ?? 'before-express') === 'before-express') {
+  if (webhookRoute === 'before-express') {
     serveWebhooksBeforeExpress(app);
   }
   options.beforeInit?.(app);
