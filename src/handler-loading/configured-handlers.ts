@@ -46,6 +46,7 @@ export function configuredHandlers(
   imports: Imports,
   receivers: ReceiverRegistry,
 ): Provider[] {
+  if (patterns.length === 0) return []; // forwarding only, no handler code
   const files = resolveHandlerFiles(patterns, configFolder(loaded));
   const handlers = files.flatMap(loadHandlerModule);
   if (handlers.length === 0) {

@@ -125,6 +125,10 @@ describe('handlers from the config', () => {
     expect(failure(['*.ts'])).toMatch(/h\.ts is TypeScript; build your handlers \(tsc\)/);
   });
 
+  it('runs no handler code for an empty list', () => {
+    expect(load([])).toEqual([]);
+  });
+
   it('stops when no listed module exports a handler class', () => {
     folder.write('util.js', 'exports.helper = () => 1;');
     expect(failure(['util.js'])).toMatch(/none exports a class with @OnWebhook methods/);
