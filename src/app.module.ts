@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import type { LoadedConfig } from './config/config.loader';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { GATEWAY_HANDLERS } from './handlers';
+import { withConfiguredHandlers } from './handler-loading/configured-handlers';
 import { HookgateModule, HookgateModuleOptions } from './hookgate.module';
 import { loggingParams } from './observability/logging';
 import { RECEIVERS } from './receivers/receivers';
@@ -20,12 +21,15 @@ export const GATEWAY_SURFACE = { health: true, metrics: true } as const;
 /** The gateway's error answers on every route, unknown ones included (a host app keeps its own). */
 export const GATEWAY_ERROR_FILTER: Provider = { provide: APP_FILTER, useClass: HttpErrorFilter };
 
-/** The self-hosted gateway: Hookgate, structured logging, and the gateway's own handler classes. */
+/**
+ * The self-hosted gateway: Hookgate, structured logging, and the example handler classes, or
+ * instead those of the modules the config's `handlers` lists.
+ */
 @Module({})
 export class AppModule {
   static forRoot(loaded: LoadedConfig, options: GatewayOptions = {}): DynamicModule {
     const production = process.env.NODE_ENV === 'production';
-    return {
+    const gateway = withConfiguredHandlers(loaded, options.receivers ?? RECEIVERS, {
       module: AppModule,
       imports: [
         LoggerModule.forRoot(
@@ -38,7 +42,8 @@ export class AppModule {
         ),
         HookgateModule.forRoot(loaded.config, { ...GATEWAY_SURFACE, ...options }),
       ],
-      providers: [GATEWAY_ERROR_FILTER, ...GATEWAY_HANDLERS],
-    };
+      providers: [...GATEWAY_HANDLERS],
+    });
+    return { ...gateway, providers: [GATEWAY_ERROR_FILTER, ...(gateway.providers ?? [])] };
   }
 }

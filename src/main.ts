@@ -7,6 +7,7 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { setupAdminDocs } from './admin/admin-docs';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig, type LoadedConfig } from './config/config.loader';
+import { InvalidHandlerError } from './dispatch/webhook.explorer';
 import { boundHeapGrowth } from './heap-tuning';
 import { serveWebhooksBeforeExpress } from './pipeline/webhook-fast-path';
 
@@ -54,9 +55,17 @@ async function bootstrap(): Promise<void> {
     logger.warn('Anyone can forge deliveries. Set HOOKGATE_CONFIG before exposing this gateway.');
     logger.warn('='.repeat(78));
   }
-  const app = await createGateway(loaded);
-  applyServerTimeouts(app, loaded); // before listen: Node arms its timeout sweep when listening
-  await app.listen(loaded.config.port);
+  let app: NestExpressApplication;
+  try {
+    app = await createGateway(loaded);
+    applyServerTimeouts(app, loaded); // before listen: Node arms its timeout sweep when listening
+    await app.listen(loaded.config.port);
+  } catch (error) {
+    // A bad handler module or class is a config mistake too: one line, exit 78.
+    if (!(error instanceof ConfigError || error instanceof InvalidHandlerError)) throw error;
+    logger.error(error.message);
+    process.exit(78); // EX_CONFIG
+  }
   logger.log(
     `Listening on port ${loaded.config.port} (config: ${loaded.source}, role: ${loaded.config.role})`,
   );

@@ -1,6 +1,17 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { ArrayNotEmpty, IsArray, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { AdminConfig } from './admin.config';
 import { DatabaseConfig } from './database.config';
 import { DispatchConfig, RetryConfig } from './dispatch.config';
@@ -80,4 +91,14 @@ export class HookgateConfig {
   @ValidateNested({ each: true })
   @Type(() => EndpointConfig)
   endpoints: EndpointConfig[];
+
+  /**
+   * Handler modules the ready gateway loads at start-up (docs/handlers.md): paths or globs,
+   * relative to the config file's folder. Unset: the example handlers.
+   */
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  handlers?: string[];
 }

@@ -29,6 +29,13 @@ export function OnWebhook(
 ): MethodDecorator {
   const metadata: OnWebhookMetadata = { provider, pattern: typePattern, ...options };
   return (target, key, descriptor) => {
+    // Plain JavaScript can apply it to anything: say where, rather than fail on `undefined`.
+    if (typeof descriptor?.value !== 'function') {
+      const owner = typeof target === 'function' ? target.name : target.constructor.name;
+      throw new TypeError(
+        `@OnWebhook('${provider}', '${typePattern}') is on ${owner}.${String(key)}, which is not a method: put it on a method that takes the event.`,
+      );
+    }
     const existing: OnWebhookMetadata[] =
       Reflect.getMetadata(ON_WEBHOOK, descriptor.value as object) ?? [];
     SetMetadata(ON_WEBHOOK, [...existing, metadata])(target, key, descriptor);

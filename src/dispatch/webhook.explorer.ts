@@ -3,11 +3,10 @@ import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { InstanceWrapper } from '@nestjs/core/injector/instance-wrapper';
 import { RECEIVER_REGISTRY, type ReceiverRegistry } from '../config/tokens';
 import { EndpointRegistry } from '../pipeline/endpoint.registry';
-import { findReceiver } from '../receivers/receivers';
 import { Forwarder } from './forward/forwarder';
+import { checkHandlerMetadata } from './handler-checks';
 import { HandlerRegistry } from './handler.registry';
 import { ON_WEBHOOK, type OnWebhookMetadata } from './on-webhook.decorator';
-import { isValidTypePattern } from './type-pattern';
 import type { WebhookEvent } from './webhook-event';
 
 /** A handler class that cannot work: start-up stops with a message naming it. */
@@ -63,20 +62,14 @@ export class WebhookExplorer implements OnModuleInit {
     several: boolean,
   ): void {
     const where = `${instance.constructor.name}.${method}`;
-    const fail = (problem: string) => {
+    const fail = (problem: string): never => {
       throw new InvalidHandlerError(`Webhook handler ${where}: ${problem}`);
     };
-    const receiver = findReceiver(meta.provider, this.receivers);
-    if (!receiver)
-      fail(
-        `unknown provider "${meta.provider}" (known: ${this.receivers.map((r) => r.name).join(', ')})`,
-      );
-    if (!isValidTypePattern(meta.pattern)) {
-      fail(`malformed type pattern "${meta.pattern}" (use an exact type, "prefix.*" or "*")`);
-    }
-    if (meta.endpoint !== undefined && !this.endpoints.find(receiver!.name, meta.endpoint)) {
-      fail(`no ${receiver!.name} endpoint "${meta.endpoint}" is configured`);
-    }
+    const checked = checkHandlerMetadata(meta, this.receivers, (receiverName, id) =>
+      Boolean(this.endpoints.find(receiverName, id)),
+    );
+    if ('problem' in checked) return fail(checked.problem);
+    const { receiver } = checked;
     // Two decorators on one method need distinct default names.
     const name = meta.name ?? (several ? `${where}[${meta.provider}:${meta.pattern}]` : where);
     const bound = (instance as Record<string, (event: WebhookEvent) => unknown>)[method].bind(
@@ -85,7 +78,7 @@ export class WebhookExplorer implements OnModuleInit {
     try {
       this.handlers.register({
         name,
-        provider: receiver!.name,
+        provider: receiver.name,
         pattern: meta.pattern,
         endpoint: meta.endpoint,
         source: where,
