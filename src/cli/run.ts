@@ -1,4 +1,6 @@
 import { CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { CliContext } from './context';
 import { CliError, type CliIo } from './io';
 import { buildProgram } from './program';
@@ -27,8 +29,20 @@ function firstLine(message: string): string {
   return message.split('\n')[0].trim() || 'failed without a message';
 }
 
+/** Hookgate's version, from the nearest package.json up from here (src, dist, or a test build). */
 function packageVersion(): string {
-  // dist/cli/run.js and src/cli/run.ts both sit two levels below package.json.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../../package.json') as { version: string }).version;
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as PackageJson;
+      if (pkg.name === 'hookgate' && pkg.version) return pkg.version;
+    } catch {
+      // No package.json here: look further up.
+    }
+  }
+  return 'unknown';
+}
+
+interface PackageJson {
+  name?: string;
+  version?: string;
 }
