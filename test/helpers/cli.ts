@@ -7,32 +7,34 @@ export interface CliResult {
   stderr: string;
 }
 
-/**
- * Run `hookgate` in this process with captured output: no colours, not a terminal unless
- * `answers` are given (the replies to its questions, in order).
- */
-export async function runHookgate(
-  args: string[],
-  options: { env?: Record<string, string>; answers?: boolean[] } = {},
-): Promise<CliResult & { questions: string[] }> {
-  let stdout = '';
-  let stderr = '';
-  const questions: string[] = [];
+/** A terminal that records what is written: no colours, interactive only given `answers`. */
+export function captureIo(options: { env?: Record<string, string>; answers?: boolean[] } = {}) {
+  const captured = { stdout: '', stderr: '', questions: [] as string[] };
   const answers = [...(options.answers ?? [])];
   const env = options.env ?? {};
+  const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
   const io: CliIo = {
-    out: (text) => (stdout += text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => (stderr += text.endsWith('\n') ? text : `${text}\n`),
+    out: (text) => (captured.stdout += line(text)),
+    err: (text) => (captured.stderr += line(text)),
     env,
     interactive: options.answers !== undefined,
     colors: colorsFor(false, env),
     confirm: (question) => {
-      questions.push(question);
+      captured.questions.push(question);
       return Promise.resolve(answers.shift() ?? false);
     },
   };
+  return { io, captured };
+}
+
+/** Run `hookgate` in this process with captured output (see captureIo). */
+export async function runHookgate(
+  args: string[],
+  options: { env?: Record<string, string>; answers?: boolean[] } = {},
+): Promise<CliResult & { questions: string[] }> {
+  const { io, captured } = captureIo(options);
   const code = await runCli(args, io);
-  return { code, stdout, stderr, questions };
+  return { code, ...captured };
 }
 
 /** One line, no stack trace: what every failure of the CLI must look like. */
