@@ -20,13 +20,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // Commander has already printed its own message (usage errors, --help, --version).
     if (error instanceof CommanderError) return error.exitCode;
     const message = error instanceof Error ? error.message : String(error);
-    io.err(io.colors.red(`hookgate: ${firstLine(message)}`));
+    io.err(io.colors.red(`hookgate: ${oneLine(message)}`));
     return error instanceof CliError ? error.exitCode : 1;
   }
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0].trim() || 'failed without a message';
+/** A message of several lines (the config's list of problems) joined into one. */
+function oneLine(message: string): string {
+  const parts = message
+    .split('\n')
+    .map((line) => line.trim().replace(/^- /, ''))
+    .filter(Boolean);
+  if (parts.length === 0) return 'failed without a message';
+  return parts.length === 1 ? parts[0] : `${parts[0]} ${parts.slice(1).join('; ')}`;
 }
 
 /** Hookgate's version, from the nearest package.json up from here (src, dist, or a test build). */
