@@ -63,7 +63,11 @@ export class AdminClient {
     }
     const text = await res.text();
     if (!res.ok) throw answerError(res.status, text);
-    return (text ? JSON.parse(text) : undefined) as T;
+    try {
+      return (text ? JSON.parse(text) : undefined) as T;
+    } catch {
+      throw new CliError(`${this.baseUrl} did not answer with JSON: is it a Hookgate gateway?`);
+    }
   }
 }
 
