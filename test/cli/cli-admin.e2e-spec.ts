@@ -48,6 +48,18 @@ describe('hookgate against the admin API', () => {
     const dead = await runHookgate(['deliveries', '--status', 'dead', '--json', ...admin()]);
     const page = JSON.parse(dead.stdout) as { items: { id: string }[] };
     expect(page.items.map((d) => d.id)).toEqual([issuesId]);
+    const first = await runHookgate(['deliveries', '--limit', '1', ...admin()]);
+    const cursor = /^More: --cursor (\S+)$/m.exec(first.stdout)![1];
+    const next = await runHookgate([
+      'deliveries',
+      '--limit',
+      '1',
+      '--cursor',
+      cursor,
+      '--json',
+      ...admin(),
+    ]);
+    expect((JSON.parse(next.stdout) as typeof page).items.map((d) => d.id)).toEqual([pushId]);
   });
 
   it('show: the delivery, its payload and runs', async () => {

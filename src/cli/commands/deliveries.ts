@@ -10,7 +10,9 @@ import type { CliContext } from '../context';
 import { printJson, printTable, type JsonOption } from '../output';
 import { colorStatus } from './status-colors';
 
-type Options = AdminOptions & DeliveryFilters & JsonOption & { status?: string; limit?: number };
+type Options = AdminOptions &
+  DeliveryFilters &
+  JsonOption & { status?: string; limit?: number; cursor?: string };
 
 export function registerDeliveries(program: Command, ctx: CliContext): void {
   const command = program
@@ -26,16 +28,17 @@ export function registerDeliveries(program: Command, ctx: CliContext): void {
         'dead',
       ]),
     )
-    .option('--limit <n>', 'at most this many (1-500)', parseLimit, 50);
+    .option('--limit <n>', 'at most this many (1-500)', parseLimit, 50)
+    .option('--cursor <cursor>', 'the next page: the cursor printed under a full page');
   withAdminOptions(command).action((options: Options) => listDeliveries(ctx, options));
 }
 
 async function listDeliveries(ctx: CliContext, options: Options): Promise<void> {
   const client = new AdminClient(options, ctx.io.env);
-  const { provider, endpoint, type, status, limit } = options;
+  const { provider, endpoint, type, status, limit, cursor } = options;
   const page = await client.get<{ items: DeliveryView[]; nextCursor: string | null }>(
     '/admin/deliveries',
-    { provider, endpoint, type, status, limit },
+    { provider, endpoint, type, status, limit, cursor },
   );
   if (options.json) return printJson(ctx.io, page);
   if (page.items.length === 0) return ctx.io.out('No deliveries.');
@@ -46,7 +49,7 @@ async function listDeliveries(ctx: CliContext, options: Options): Promise<void> 
     page.items.map((d) => [d.id, d.receivedAt, d.status, `${d.provider}/${d.endpoint}`, d.type]),
     (cell, column) => (column === 2 ? colorStatus(colors, cell) : cell),
   );
-  if (page.nextCursor) ctx.io.out(colors.dim(`More: raise --limit (up to 500).`));
+  if (page.nextCursor) ctx.io.out(colors.dim(`More: --cursor ${page.nextCursor}`));
 }
 
 function parseLimit(value: string): number {

@@ -50,6 +50,8 @@ async function send(ctx: CliContext, provider: string, type: string | undefined,
     throw error;
   }
   const target = signed.url ?? options.url;
+  if (ctx.io.interactive)
+    ctx.io.err(ctx.io.colors.dim(`POST ${target} (${name}${type ? ` ${type}` : ''})`));
   let res: Response;
   try {
     res = await fetch(target, {
