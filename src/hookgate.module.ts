@@ -12,6 +12,7 @@ import { AdminSecurityModule } from './admin/admin-security.module';
 import { AdminTokenGuard } from './admin/admin-token.guard';
 import { DeliveriesController } from './admin/deliveries.controller';
 import { EndpointsController } from './admin/endpoints.controller';
+import { EventsController } from './admin/events.controller';
 import { ProvidersController } from './admin/providers.controller';
 import { ReplayController } from './admin/replay.controller';
 import { DispatchModule } from './dispatch/dispatch.module';
@@ -96,6 +97,7 @@ export class HookgateModule implements NestModule {
               ReplayController,
               ProvidersController,
               EndpointsController,
+              EventsController,
               ...healthControllers(options.health),
             ],
       providers: [

@@ -38,7 +38,8 @@ export function applyServerTimeouts(app: NestExpressApplication, loaded: LoadedC
     Math.min(1000, headersTimeoutMs, requestTimeoutMs);
 }
 
-async function bootstrap(): Promise<void> {
+/** What `npm start` and `hookgate start` run: load the config, create the gateway, listen. */
+export async function bootstrap(): Promise<void> {
   boundHeapGrowth();
   const logger = new Logger('Hookgate');
   let loaded: LoadedConfig;

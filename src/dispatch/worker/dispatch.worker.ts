@@ -83,7 +83,16 @@ export class DispatchWorker
     const { slots, due, outcomes, logger, owner } = this;
     const shared = { slots, outcomes, logger, stopping: () => this.stopping };
     const { claimAhead } = slots;
-    const execution = { handlers, endpoints, metrics, clock, claimAhead, logger, config: dispatch };
+    const execution = {
+      handlers,
+      endpoints,
+      metrics,
+      clock,
+      claimAhead,
+      logger,
+      events,
+      config: dispatch,
+    };
     this.starter = new RunStarter({ ...shared, execution, poke: () => this.poke() });
     this.store = new WorkerStore({
       ...shared,

@@ -7,6 +7,7 @@ import type { EndpointRegistry } from '../../pipeline/endpoint.registry';
 import { buildWebhookEvent } from '../event-builder';
 import type { HandlerRegistry } from '../handler.registry';
 import type { ClaimedRun, RunOutcome } from '../../store/model';
+import type { StoreEvents } from '../../store/store-events';
 import type { ClaimAhead } from './claim-ahead';
 import { runWithDeadline } from './run-deadline';
 import { failureOutcome } from './run-outcome';
@@ -20,6 +21,8 @@ export interface RunExecutionDeps {
   claimAhead: Pick<ClaimAhead, 'record'>;
   logger: Pick<Logger, 'warn'>;
   config: Pick<DispatchConfig, 'retry' | 'timeoutMs'>;
+  /** Live events (`GET /admin/events`); absent in unit tests. */
+  events?: Pick<StoreEvents, 'watched' | 'notifyLive'>;
 }
 
 /**
@@ -41,6 +44,19 @@ export async function executeRun(
     const ms = performance.now() - started;
     deps.claimAhead.record(ms, delivery.rawBody?.length ?? 0);
     deps.metrics.run(run.handler, status, ms / 1000);
+    if (deps.events?.watched) {
+      deps.events.notifyLive({
+        kind: `run.${status}`,
+        deliveryId: delivery.id,
+        runId: run.id,
+        handler: run.handler,
+        attempt: run.attempts,
+        provider: delivery.provider,
+        endpoint: delivery.endpoint,
+        type: delivery.type,
+        status,
+      });
+    }
   };
   try {
     if (!handler)

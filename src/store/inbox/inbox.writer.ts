@@ -10,7 +10,7 @@ import { type ArrivalDispatch, type InboxRow, arrivalPlan, leasedRuns } from './
 import { newId } from '../ids';
 import { headersWithoutNul, withoutNul } from '../nul-text';
 import { StoreEntitiesRef } from '../store-entities.ref';
-import { StoreEvents } from '../store-events';
+import { StoreEvents, type DeliveryStoredEvent } from '../store-events';
 import { StoreWriteLock } from '../write-lock';
 
 /** What the pipeline hands the inbox for one accepted request. */
@@ -151,6 +151,7 @@ export class InboxWriter implements BeforeApplicationShutdown {
         ? 'claim'
         : 'none';
     this.events.notifyStored(stored.length, 'local', waiting);
+    if (this.events.watched) for (const row of stored) this.events.notifyLive(storedEvent(row));
   }
 
   /** The insert alone (not the wait for the lock): what a slow disk or a checkpoint shows in. */
@@ -215,4 +216,10 @@ export class InboxWriter implements BeforeApplicationShutdown {
 
 function dedupeKey(row: Pick<DeliveryRecord, 'endpoint' | 'providerDeliveryId'>): string | null {
   return row.providerDeliveryId === null ? null : `${row.endpoint}\u0000${row.providerDeliveryId}`;
+}
+
+function storedEvent(row: InboxRow): DeliveryStoredEvent {
+  const { id, provider, endpoint, type, status } = row;
+  const receivedAt = row.receivedAt.toISOString();
+  return { kind: 'delivery.stored', id, provider, endpoint, type, status, receivedAt };
 }

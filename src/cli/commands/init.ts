@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import type { CliContext } from '../context';
+
+export function registerInit(program: Command, ctx: CliContext): void {
+  program
+    .command('init')
+    .description('create a self-hosted gateway project (config, one handler, README)')
+    .argument('[dir]', 'where to create it', '.')
+    .action(async (dir: string) => {
+      const { initProject } = await import('../init');
+      await initProject(resolve(dir), {});
+      ctx.io.out(`Created a Hookgate project in ${resolve(dir)}: npm install && npm start`);
+    });
+}

@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+import { initProject } from '../../src/cli/init';
+import { expectOneLineError, runHookgate } from '../helpers/cli';
+
+// The project generator has its own tests; here only what the command hands it and prints.
+jest.mock('../../src/cli/init', () => ({ initProject: jest.fn() }));
+const generate = initProject as jest.MockedFunction<typeof initProject>;
+
+describe('hookgate init', () => {
+  beforeEach(() => generate.mockReset());
+
+  it('creates the project in the folder given, resolved', async () => {
+    generate.mockResolvedValue(undefined);
+    const result = await runHookgate(['init', 'my-gateway']);
+    expect(result.code).toBe(0);
+    expect(generate).toHaveBeenCalledWith(resolve('my-gateway'), {});
+    expect(result.stdout).toContain(`Created a Hookgate project in ${resolve('my-gateway')}`);
+  });
+
+  it('defaults to the current folder; a failure is one line', async () => {
+    generate.mockRejectedValue(new Error('The folder is not empty: package.json exists.'));
+    const result = await runHookgate(['init']);
+    expect(generate).toHaveBeenCalledWith(resolve('.'), {});
+    expectOneLineError(result, /^hookgate: The folder is not empty/);
+  });
+});
