@@ -10,7 +10,7 @@ describe('hookgate init', () => {
   beforeEach(() => generate.mockReset());
 
   it('creates the project in the folder given, resolved', async () => {
-    generate.mockResolvedValue(undefined);
+    generate.mockReturnValue({ dir: resolve('my-gateway'), files: ['package.json'] });
     const result = await runHookgate(['init', 'my-gateway']);
     expect(result.code).toBe(0);
     expect(generate).toHaveBeenCalledWith(resolve('my-gateway'), {});
@@ -18,7 +18,9 @@ describe('hookgate init', () => {
   });
 
   it('defaults to the current folder; a failure is one line', async () => {
-    generate.mockRejectedValue(new Error('The folder is not empty: package.json exists.'));
+    generate.mockImplementation(() => {
+      throw new Error('The folder is not empty: package.json exists.');
+    });
     const result = await runHookgate(['init']);
     expect(generate).toHaveBeenCalledWith(resolve('.'), {});
     expectOneLineError(result, /^hookgate: The folder is not empty/);

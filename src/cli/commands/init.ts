@@ -9,7 +9,7 @@ export function registerInit(program: Command, ctx: CliContext): void {
     .argument('[dir]', 'where to create it', '.')
     .action(async (dir: string) => {
       const { initProject } = await import('../init');
-      await initProject(resolve(dir), {});
-      ctx.io.out(`Created a Hookgate project in ${resolve(dir)}: npm install && npm start`);
+      const created = initProject(resolve(dir), {});
+      ctx.io.out(`Created a Hookgate project in ${created.dir}: npm install && npm start`);
     });
 }
