@@ -1,0 +1,5 @@
+/** `hookgate/testing`: sign deliveries as each provider does, and boot Hookgate in a test. */
+export { signWebhook, type SignWebhookInput, type SignedWebhook } from './sign-webhook';
+export { samplePayload } from './samples';
+export { SignWebhookError } from './signers/signer';
+export { signableProviders, secretMeaning } from './signable';
