@@ -59,7 +59,11 @@ describe.each(PROVIDER_CASES)('signWebhook for $name', (row) => {
   it('signs its own sample payload so that it is stored', async () => {
     clock.set(start);
     const documented = row.sign({ at: clock.now(), ...app.signWith });
-    const { type: _type, id: _id, ...input } = {
+    const {
+      type: _type,
+      id: _id,
+      ...input
+    } = {
       ...kitInputFor(row, app, documented.headers),
       ...app.kitInput,
     };
@@ -71,17 +75,21 @@ describe.each(PROVIDER_CASES)('signWebhook for $name', (row) => {
     expect(delivery.type).toEqual(expect.any(String));
   });
 
-  const compared = !(row.provider in NOT_COMPARED);
+  const compared = !(row.name in NOT_COMPARED);
   (compared ? it : it.skip)('makes the same signature as the row for the same input', () => {
     const at = clock.now();
     const secret = kitInputFor(row, app, {}).secret;
     const theirs = row.sign({ at, secret, ...app.signWith });
     const input = { ...kitInputFor(row, app, theirs.headers), ...app.kitInput };
     const ours = signWebhook(row.provider, { ...input, body: theirs.body, now: at });
+    // Each signature the kit sends is one the row sends (rows may add a legacy or second one).
     const signatureHeaders = Array.isArray(row.signatureHeaders) ? row.signatureHeaders : [];
-    const pick = (headers: Record<string, string>) =>
-      Object.fromEntries(signatureHeaders.map((h) => [h, lowerCased(headers)[h]]));
-    expect(pick({ ...ours.headers })).toEqual(pick(theirs.headers));
+    const theirHeaders = lowerCased(theirs.headers);
+    const sent = signatureHeaders.filter((h) => ours.headers[h] !== undefined);
+    expect(sent).not.toEqual([]);
+    for (const header of sent) {
+      expect(signatureHeaders.map((h) => theirHeaders[h])).toContain(ours.headers[header]);
+    }
     expect(ours.query).toEqual(Object.fromEntries(new URL(theirs.path, 'http://x').searchParams));
   });
 });

@@ -9,6 +9,14 @@ export interface DescriptorExtras {
   /** Headers the provider always sends (a message-type header its normalize reads). */
   readonly headers?: (input: SignInput) => Record<string, string>;
   readonly secretMeans?: string;
+  /** The type header, where the provider's own normalize reads one the descriptor does not name. */
+  readonly typeHeader?: string;
+  /** The delivery id header, likewise. */
+  readonly idHeader?: string;
+  /** ISO-8601 timestamps to the second, ending `Z` or `+00:00`, as the provider writes them. */
+  readonly isoSeconds?: 'Z' | '+00:00';
+  /** Between the fields of a list header, when the provider adds a space (`t=…, v1=…`). */
+  readonly listSeparator?: string;
 }
 
 /**
@@ -22,36 +30,40 @@ export function descriptorSigner(
 ): Signer {
   const { timestamp, signature } = descriptor;
   const timestampPath = timestamp && 'path' in timestamp ? timestamp.path : undefined;
+  const type = descriptor.type;
+  const typeHeader = extras.typeHeader ?? (type && 'header' in type ? type.header : undefined);
+  const id = descriptor.id;
+  const idHeader =
+    extras.idHeader ?? (typeof id === 'object' && 'header' in id ? id.header : undefined);
+  const iso = (now: Date) =>
+    extras.isoSeconds ? now.toISOString().replace(/\.\d{3}Z$/, extras.isoSeconds) : undefined;
   return {
     contentType: descriptor.contentTypes?.[0] ?? 'application/json',
     secretMeans: extras.secretMeans ?? `the ${descriptor.title} signing secret`,
     defaultType: extras.defaultType,
-    ...(descriptor.type &&
-      'header' in descriptor.type && { typeHeader: descriptor.type.header.toLowerCase() }),
-    ...(typeof descriptor.id === 'object' &&
-      'header' in descriptor.id && { idHeader: descriptor.id.header.toLowerCase() }),
+    ...(typeHeader && { typeHeader }),
+    ...(idHeader && { idHeader }),
     ...(timestampPath && {
       preparePayload: (payload: unknown, now: Date) =>
-        writeJsonPath(payload, timestampPath, timestampValue(timestamp!, now)),
+        writeJsonPath(payload, timestampPath, iso(now) ?? timestampValue(timestamp!, now)),
     }),
     sign(input) {
       const headers: Record<string, string> = { ...extras.headers?.(input) };
-      const stamp = timestamp && timestampText(timestamp, input);
+      const stamp = timestamp && (iso(input.now) ?? timestampText(timestamp, input));
       if (timestamp && 'header' in timestamp) headers[timestamp.header.toLowerCase()] = stamp!;
-      const id = deliveryId(descriptor, input, headers);
-      const type = descriptor.type;
-      if (type && 'header' in type) headers[type.header.toLowerCase()] = input.type ?? '';
+      if (typeHeader) headers[typeHeader.toLowerCase()] = input.type ?? '';
+      if (idHeader) headers[idHeader.toLowerCase()] = input.id;
       const content = renderTemplate(descriptor.signedContent ?? '{body}', {
         body: input.body,
         timestamp: stamp,
-        id,
+        id: signedId(descriptor, input),
         method: 'POST',
         url: usesUrl(descriptor) ? signedUrl(descriptor, input) : undefined,
       });
       const key = hmacKey(descriptor, input.secret);
       const digest = hmacDigest(descriptor.algorithm, key, content, signature.encoding);
       const value = `${signature.prefix ?? ''}${digest}`;
-      headers[signature.headers[0].toLowerCase()] = listed(descriptor, value, stamp);
+      headers[signature.headers[0].toLowerCase()] = listed(descriptor, value, stamp, extras);
       return { headers };
     },
   };
@@ -75,17 +87,11 @@ function timestampText(source: TimestampSource, input: SignInput): string {
   return String(timestampValue(source, input.now));
 }
 
-function deliveryId(
-  descriptor: HmacDescriptor<any>,
-  input: SignInput,
-  headers: Record<string, string>,
-): string | undefined {
+/** The `{id}` the provider signs: the header's value as sent, or the body's. */
+function signedId(descriptor: HmacDescriptor<any>, input: SignInput): string | undefined {
   const source = descriptor.id;
   if (source === undefined || source === 'body-hash') return undefined;
-  if ('header' in source) {
-    headers[source.header.toLowerCase()] = input.id;
-    return input.id;
-  }
+  if ('header' in source) return input.id;
   const value = readJsonPath(input.body, source.path);
   return value === undefined ? undefined : String(value);
 }
@@ -125,12 +131,19 @@ function hmacKey(descriptor: HmacDescriptor<any>, secret: string): Buffer {
 }
 
 /** The header value: the signature alone, or inside the provider's list (`t=…,v1=…`). */
-function listed(descriptor: HmacDescriptor<any>, value: string, stamp?: string): string {
+function listed(
+  descriptor: HmacDescriptor<any>,
+  value: string,
+  stamp: string | undefined,
+  extras: DescriptorExtras,
+): string {
   const list = descriptor.signature.list;
   if (!list?.keyValue) return value;
   const timestamp = descriptor.timestamp;
   const fields: [string, string][] = [];
   if (timestamp && 'signatureField' in timestamp) fields.push([timestamp.signatureField, stamp!]);
   fields.push([list.signatureKey!, value]);
-  return fields.map(([key, item]) => `${key}${list.keyValue}${item}`).join(list.separator);
+  return fields
+    .map(([key, item]) => `${key}${list.keyValue}${item}`)
+    .join(extras.listSeparator ?? list.separator);
 }

@@ -9,11 +9,9 @@ import type { Signer } from './signer';
  * for each provider implemented in code. Aliases resolve through the receivers' registry.
  */
 export const SIGNERS: ReadonlyMap<string, Signer> = new Map<string, Signer>([
-  ...HMAC_DESCRIPTORS.map(
-    (descriptor): [string, Signer] => [
-      descriptor.name,
-      descriptorSigner(descriptor, DESCRIPTOR_EXTRAS[descriptor.name]),
-    ],
-  ),
+  ...HMAC_DESCRIPTORS.map((descriptor): [string, Signer] => [
+    descriptor.name,
+    descriptorSigner(descriptor, DESCRIPTOR_EXTRAS[descriptor.name]),
+  ]),
   ...Object.entries(CODE_SIGNERS),
 ]);
