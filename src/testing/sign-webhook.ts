@@ -79,7 +79,7 @@ function bodyOf(name: string, signer: Signer, input: SignWebhookInput, now: Date
     if (input.payload !== undefined) throw new SignWebhookError('pass payload or body, not both.');
     return Buffer.isBuffer(input.body) ? input.body : Buffer.from(input.body, 'utf8');
   }
-  let payload = input.payload ?? samplePayload(name, input.type);
+  let payload = input.payload ?? samplePayload(name, input.type ?? signer.defaultType);
   if (typeof payload === 'string') return Buffer.from(payload, 'utf8');
   if (Buffer.isBuffer(payload)) return payload;
   if (signer.preparePayload) payload = signer.preparePayload(payload, now);

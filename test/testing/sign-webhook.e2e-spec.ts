@@ -86,7 +86,7 @@ describe.each(PROVIDER_CASES)('signWebhook for $name', (row) => {
     const signatureHeaders = Array.isArray(row.signatureHeaders) ? row.signatureHeaders : [];
     const theirHeaders = lowerCased(theirs.headers);
     const sent = signatureHeaders.filter((h) => ours.headers[h] !== undefined);
-    expect(sent).not.toEqual([]);
+    if (signatureHeaders.length > 0) expect(sent).not.toEqual([]);
     for (const header of sent) {
       expect(signatureHeaders.map((h) => theirHeaders[h])).toContain(ours.headers[header]);
     }

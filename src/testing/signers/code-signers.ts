@@ -1,4 +1,31 @@
+import { basicAuth, genericToken, headerToken, queryCode } from './credentials';
+import { genericHmacSigner } from './generic-hmac';
+import { githubSigner, gitlabSigner } from './git-hosts';
 import type { Signer } from './signer';
+import { slackSigner, standardWebhooksSigner, stripeSigner } from './timestamped';
+
+const FORM = 'application/x-www-form-urlencoded';
 
 /** The signers of the providers implemented in code, by provider name. */
-export const CODE_SIGNERS: Readonly<Record<string, Signer>> = {};
+export const CODE_SIGNERS: Readonly<Record<string, Signer>> = {
+  github: githubSigner,
+  gitlab: gitlabSigner,
+  stripe: stripeSigner,
+  slack: slackSigner,
+  'standard-webhooks': standardWebhooksSigner,
+  hmac: genericHmacSigner,
+  token: genericToken,
+  basic: basicAuth('sender'),
+  telegram: headerToken('X-Telegram-Bot-Api-Secret-Token', 'Telegram secret_token'),
+  okta: headerToken('Authorization', 'Okta event hook Authorization'),
+  bigcommerce: headerToken('X-Webhook-Token', 'BigCommerce custom header'),
+  chargebee: basicAuth('Chargebee'),
+  postmark: basicAuth('Postmark'),
+  'azure-devops': basicAuth('Azure DevOps service hook'),
+  mailchimp: queryCode('Mailchimp', FORM),
+  wordpress: queryCode('WordPress', FORM),
+  'azure-monitor': queryCode('Azure Monitor'),
+  kudu: queryCode('Kudu'),
+  myget: queryCode('MyGet', 'application/vnd.myget.webhooks.v1+json'),
+  'dynamics-crm': queryCode('Dynamics CRM'),
+};
