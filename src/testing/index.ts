@@ -3,3 +3,11 @@ export { signWebhook, type SignWebhookInput, type SignedWebhook } from './sign-w
 export { samplePayload } from './samples';
 export { SignWebhookError } from './signers/signer';
 export { signableProviders, secretMeaning } from './signable';
+export {
+  createHookgateTestingApp,
+  type HookgateTestingApp,
+  type HookgateTestingAppOptions,
+  type TestingEndpoint,
+  type TestingSendInput,
+  type SentDelivery,
+} from './testing-app';
