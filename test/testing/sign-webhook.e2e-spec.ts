@@ -59,14 +59,10 @@ describe.each(PROVIDER_CASES)('signWebhook for $name', (row) => {
   it('signs its own sample payload so that it is stored', async () => {
     clock.set(start);
     const documented = row.sign({ at: clock.now(), ...app.signWith });
-    const {
-      type: _type,
-      id: _id,
-      ...input
-    } = {
-      ...kitInputFor(row, app, documented.headers),
-      ...app.kitInput,
-    };
+    // The row's type and id headers are left out: the kit sends its own sample with its own.
+    const input = { ...kitInputFor(row, app, documented.headers), ...app.kitInput };
+    delete input.type;
+    delete input.id;
     const signed = signWebhook(row.provider, { ...input, now: clock.now() });
     const res = await postRaw(t, pathOf(row, signed.query), { ...signed.headers }, signed.body);
     expect({ status: res.status, body: res.body }).toMatchObject({ status: 200 });
