@@ -65,7 +65,10 @@ describe.each(PROVIDER_CASES)('signWebhook for $name', (row) => {
     delete input.id;
     const signed = signWebhook(row.provider, { ...input, now: clock.now() });
     const res = await postRaw(t, pathOf(row, signed.query), { ...signed.headers }, signed.body);
-    expect({ status: res.status, body: res.body }).toMatchObject({ status: 200 });
+    // Discord answers its sample (an application event) 204, with no id in the answer.
+    const expected = row.provider === 'discord' ? 204 : 200;
+    expect({ status: res.status, body: res.body }).toMatchObject({ status: expected });
+    if (expected === 204) return;
     const delivery = await stored(deliveryIdOf(res));
     expect(delivery.provider).toBe(row.provider);
     expect(delivery.type).toEqual(expect.any(String));

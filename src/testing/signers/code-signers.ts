@@ -1,6 +1,7 @@
 import { basicAuth, genericToken, headerToken, queryCode } from './credentials';
 import { genericHmacSigner } from './generic-hmac';
 import { githubSigner, gitlabSigner } from './git-hosts';
+import { discordSigner, sendgridSigner, telnyxSigner } from './public-key';
 import type { Signer } from './signer';
 import { slackSigner, standardWebhooksSigner, stripeSigner } from './timestamped';
 
@@ -28,4 +29,7 @@ export const CODE_SIGNERS: Readonly<Record<string, Signer>> = {
   kudu: queryCode('Kudu'),
   myget: queryCode('MyGet', 'application/vnd.myget.webhooks.v1+json'),
   'dynamics-crm': queryCode('Dynamics CRM'),
+  discord: discordSigner,
+  telnyx: telnyxSigner,
+  sendgrid: sendgridSigner,
 };
