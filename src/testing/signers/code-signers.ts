@@ -1,6 +1,7 @@
 import { basicAuth, genericToken, headerToken, queryCode } from './credentials';
 import { genericHmacSigner } from './generic-hmac';
 import { githubSigner, gitlabSigner } from './git-hosts';
+import { mandrillSigner, pusherSigner, twilioSigner } from './form-signed';
 import { discordSigner, sendgridSigner, telnyxSigner } from './public-key';
 import type { Signer } from './signer';
 import { slackSigner, standardWebhooksSigner, stripeSigner } from './timestamped';
@@ -32,4 +33,7 @@ export const CODE_SIGNERS: Readonly<Record<string, Signer>> = {
   discord: discordSigner,
   telnyx: telnyxSigner,
   sendgrid: sendgridSigner,
+  twilio: twilioSigner,
+  mandrill: mandrillSigner,
+  pusher: pusherSigner,
 };
