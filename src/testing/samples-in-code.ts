@@ -1,7 +1,7 @@
 /**
  * Samples for the receivers without a fixtures folder: GitHub (its receiver's tests use
- * @octokit/webhooks-examples, a development dependency) and the generic providers, whose body
- * is whatever the sender posts.
+ * @octokit/webhooks-examples, a development dependency), Braintree (its tests use the SDK's
+ * sample notifications) and the generic providers, whose body is whatever the sender posts.
  */
 const GENERIC_EVENT = {
   id: 'evt_0001',
@@ -34,9 +34,27 @@ const GITHUB_ISSUE_OPENED = {
   sender: { login: 'Codertocat', id: 21031067, type: 'User' },
 };
 
+/** A Braintree notification as the XML that bt_payload carries (the kit base64s and signs it). */
+const BRAINTREE_SUBSCRIPTION_PAST_DUE = `<?xml version="1.0" encoding="UTF-8"?>
+<notification>
+  <timestamp type="datetime">2026-11-27T12:00:00Z</timestamp>
+  <kind>subscription_went_past_due</kind>
+  <subject>
+    <subscription>
+      <id>sub_kit_sample</id>
+      <status>Past Due</status>
+      <transactions type="array"></transactions>
+      <add-ons type="array"></add-ons>
+      <discounts type="array"></discounts>
+    </subscription>
+  </subject>
+</notification>
+`;
+
 export const SAMPLES_IN_CODE: Readonly<Record<string, unknown>> = {
   github: GITHUB_ISSUE_OPENED,
   hmac: GENERIC_EVENT,
   token: GENERIC_EVENT,
   basic: GENERIC_EVENT,
+  braintree: BRAINTREE_SUBSCRIPTION_PAST_DUE,
 };

@@ -12,14 +12,19 @@ export function kitInputFor(
   app: ProviderApp,
   caseHeaders: Record<string, string>,
 ): Omit<SignWebhookInput, 'now'> {
-  const endpoint = app.endpoint as { publicUrl?: string; options?: Record<string, unknown> };
+  const endpoint = app.endpoint as {
+    publicUrl?: string;
+    options?: Record<string, unknown>;
+    secrets?: string[];
+  };
   const signer = SIGNERS.get(row.provider);
   const header = (name?: string) =>
     name === undefined ? undefined : lowerCased(caseHeaders)[name];
   const type = header(signer?.typeHeader);
   const id = header(signer?.idHeader);
   return {
-    secret: isApplicable(row.secrets) ? row.secrets[0] : '',
+    // Rows whose secrets are no secret (Salesforce's organization id) still configure them.
+    secret: isApplicable(row.secrets) ? row.secrets[0] : (endpoint.secrets?.[0] ?? ''),
     ...(endpoint.publicUrl && { url: endpoint.publicUrl }),
     ...(endpoint.options && { options: endpoint.options }),
     ...(type !== undefined && { type }),

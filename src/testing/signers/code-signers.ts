@@ -1,8 +1,19 @@
-import { basicAuth, genericToken, headerToken, queryCode } from './credentials';
+import {
+  adyenSigner,
+  mailgunSigner,
+  microsoftGraphSigner,
+  salesforceOutboundSigner,
+} from './body-signed';
+import { braintreeSigner } from './braintree';
+import { awsSnsSigner, paypalSigner, travisCiSigner } from './certificate-signed';
+import { azureEventGrid, basicAuth, genericToken, headerToken, queryCode } from './credentials';
+import { dropboxSignSigner } from './dropbox-sign';
 import { genericHmacSigner } from './generic-hmac';
 import { githubSigner, gitlabSigner } from './git-hosts';
 import { mandrillSigner, pusherSigner, twilioSigner } from './form-signed';
+import { messagebirdSigner, vonageSigner } from './jwt-signed';
 import { discordSigner, sendgridSigner, telnyxSigner } from './public-key';
+import { contentfulSigner, plivoSigner } from './request-signed';
 import type { Signer } from './signer';
 import { slackSigner, standardWebhooksSigner, stripeSigner } from './timestamped';
 
@@ -36,4 +47,18 @@ export const CODE_SIGNERS: Readonly<Record<string, Signer>> = {
   twilio: twilioSigner,
   mandrill: mandrillSigner,
   pusher: pusherSigner,
+  'aws-sns': awsSnsSigner,
+  paypal: paypalSigner,
+  'travis-ci': travisCiSigner,
+  adyen: adyenSigner,
+  'azure-event-grid': azureEventGrid,
+  braintree: braintreeSigner,
+  contentful: contentfulSigner,
+  'dropbox-sign': dropboxSignSigner,
+  mailgun: mailgunSigner,
+  messagebird: messagebirdSigner,
+  'microsoft-graph': microsoftGraphSigner,
+  plivo: plivoSigner,
+  'salesforce-outbound': salesforceOutboundSigner,
+  vonage: vonageSigner,
 };

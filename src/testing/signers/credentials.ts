@@ -45,3 +45,24 @@ export const genericToken: Signer = {
     throw new SignWebhookError('token: pass options with header or query, as the endpoint has.');
   },
 };
+
+/**
+ * Azure Event Grid signs nothing: the secret is the delivery property (header) or query
+ * parameter the endpoint's options name, sent with `aeg-event-type: Notification`.
+ */
+export const azureEventGrid: Signer = {
+  contentType: 'application/json',
+  secretMeans:
+    "the subscription's secret delivery property or query parameter, as the endpoint's options.header or options.query name it",
+  sign(input) {
+    const { header, query } = input.options;
+    const headers = { 'aeg-event-type': 'Notification', 'aeg-delivery-count': '0' };
+    if (typeof header === 'string') {
+      return { headers: { ...headers, [header.toLowerCase()]: input.secret } };
+    }
+    if (typeof query === 'string') return { headers, query: { [query]: input.secret } };
+    throw new SignWebhookError(
+      'azure-event-grid: pass options with header or query, as the endpoint has.',
+    );
+  },
+};

@@ -1,3 +1,4 @@
+import { asanaDescriptor } from '../../receivers/asana/asana.receiver';
 import { bitbucketDescriptor } from '../../receivers/bitbucket/bitbucket.receiver';
 import { boxDescriptor } from '../../receivers/box/box.receiver';
 import { buildkiteDescriptor } from '../../receivers/buildkite/buildkite.receiver';
@@ -12,6 +13,7 @@ import { giteaDescriptor } from '../../receivers/gitea/gitea.receiver';
 import { gocardlessDescriptor } from '../../receivers/gocardless/gocardless.receiver';
 import { gogsDescriptor } from '../../receivers/gogs/gogs.receiver';
 import { helpscoutDescriptor } from '../../receivers/helpscout/helpscout.receiver';
+import { hubspotV3Descriptor } from '../../receivers/hubspot/hubspot.receiver';
 import { instagramDescriptor } from '../../receivers/instagram/instagram.receiver';
 import { intercomDescriptor } from '../../receivers/intercom/intercom.receiver';
 import { jiraDescriptor } from '../../receivers/jira/jira.receiver';
@@ -45,6 +47,7 @@ import type { HmacDescriptor } from '../../receivers/shared/hmac/descriptor';
 
 /** Every provider described as an HMAC descriptor: each gets a signer read off its data. */
 export const HMAC_DESCRIPTORS: readonly HmacDescriptor<any>[] = [
+  asanaDescriptor,
   bitbucketDescriptor,
   boxDescriptor,
   buildkiteDescriptor,
@@ -59,6 +62,7 @@ export const HMAC_DESCRIPTORS: readonly HmacDescriptor<any>[] = [
   gocardlessDescriptor,
   gogsDescriptor,
   helpscoutDescriptor,
+  hubspotV3Descriptor,
   instagramDescriptor,
   intercomDescriptor,
   jiraDescriptor,
