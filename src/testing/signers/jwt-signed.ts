@@ -70,11 +70,13 @@ export const vonageSigner: Signer = {
  */
 function smsSigned(input: SignInput, method: string, algorithm: string) {
   const isForm = input.contentType.startsWith('application/x-www-form-urlencoded');
-  const params: Record<string, string> = isForm
-    ? formFields(input.body)
-    : Object.fromEntries(
+  // A payload value arrives JSON-encoded whatever the media type: it is sent as a form if asked.
+  const isJson = input.body.toString('utf8').trimStart().startsWith('{');
+  const params: Record<string, string> = isJson
+    ? Object.fromEntries(
         Object.entries(jsonObject(input.body)).map(([k, v]) => [k, String(v as string)]),
-      );
+      )
+    : formFields(input.body);
   delete params.sig;
   params.timestamp ??= String(unixSeconds(input.now));
   const signed = Object.keys(params)

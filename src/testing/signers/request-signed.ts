@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { formBody } from './encoding';
 import { requireUrl, type Signer } from './signer';
 
 const CONTENTFUL_TYPE = 'application/vnd.contentful.management.v1+json';
@@ -58,6 +59,7 @@ export const plivoSigner: Signer = {
   contentType: 'application/x-www-form-urlencoded',
   secretMeans: 'the Plivo Auth Token (url: the endpoint publicUrl, query included)',
   idHeader: 'x-plivo-signature-v3-nonce',
+  encode: (payload) => formBody(payload as Record<string, unknown>),
   sign(input) {
     const url = requireUrl(input, 'Plivo').split('#')[0];
     const [base, search = ''] = url.split('?');
