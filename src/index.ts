@@ -7,7 +7,12 @@ export {
 export type { HookgateConfigInput, EndpointConfigInput } from './library/config-input';
 export { HookgateConfig } from './config/config.schema';
 export { loadConfig, validateConfig, ConfigError } from './config/config.loader';
-export type { Clock } from './config/tokens';
+export { HOOKGATE_CONFIG, CLOCK, type Clock } from './config/tokens';
+/** Services a handler class may inject (docs/handlers.md). */
+export { DeliveryQueries } from './store/delivery.queries';
+export { RunQueue } from './store/run-queue';
+export { HandlerRegistry } from './dispatch/handler.registry';
+export { MetricsService } from './observability/metrics.service';
 export type {
   Receiver,
   IncomingWebhook,

@@ -7,16 +7,11 @@ import { DeliveryQueries } from '../store/delivery.queries';
 import type { DeliveryRecord, RunRecord } from '../store/model';
 import { awaitRunsSettled } from './settled-runs';
 import { signWebhook, type SignWebhookInput } from './sign-webhook';
+import type { EndpointConfigInput, HookgateConfigInput } from '../library/config-input';
 
 /** One endpoint as in the config's `endpoints` list. */
-export interface TestingEndpoint {
-  readonly provider: string;
-  readonly id: string;
-  readonly secrets?: readonly string[];
-  readonly options?: Record<string, unknown>;
-  readonly publicUrl?: string;
-  readonly [key: string]: unknown;
-}
+/** One endpoint, as in `HookgateModule.forRoot`'s config (provider and id required). */
+export type TestingEndpoint = EndpointConfigInput;
 
 export interface HookgateTestingAppOptions {
   readonly endpoints: readonly TestingEndpoint[];
@@ -27,7 +22,7 @@ export interface HookgateTestingAppOptions {
   /** More modules to import beside Hookgate's. */
   readonly imports?: readonly any[];
   /** Any other config keys (dispatch, retention…); the store is always in-memory SQLite. */
-  readonly config?: Record<string, unknown>;
+  readonly config?: Omit<HookgateConfigInput, 'endpoints' | 'database'>;
   /** Module options (clock, receivers), as for `HookgateModule.forRoot`. */
   readonly moduleOptions?: HookgateModuleOptions;
   /** Give up waiting for handler runs after this long. Default 10 000 ms. */
@@ -67,10 +62,10 @@ export interface HookgateTestingApp {
 export async function createHookgateTestingApp(
   options: HookgateTestingAppOptions,
 ): Promise<HookgateTestingApp> {
-  const config = {
+  const config: HookgateConfigInput = {
     ...options.config,
     database: { url: 'sqlite::memory:' },
-    endpoints: options.endpoints,
+    endpoints: [...options.endpoints],
   };
   const moduleRef = await Test.createTestingModule({
     imports: [HookgateModule.forRoot(config, options.moduleOptions), ...(options.imports ?? [])],
