@@ -66,12 +66,19 @@ describe('the built hookgate command', () => {
     try {
       const deadline = Date.now() + 20_000;
       let status = 0;
-      while (status !== 200 && Date.now() < deadline && gateway.exitCode === null) {
+      // Health answers before the listening line is flushed: wait for both.
+      const listening = () => output.includes(`Listening on port ${port}`);
+      while (
+        (status !== 200 || !listening()) &&
+        Date.now() < deadline &&
+        gateway.exitCode === null
+      ) {
         status = await fetch(`http://127.0.0.1:${port}/health`).then(
           (res) => res.status,
           () => 0,
         );
-        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+        if (status !== 200 || !listening())
+          await new Promise((resolve) => setTimeout(resolve, 100));
       }
       if (status !== 200) throw new Error(`The gateway did not start:\n${output}`);
     } finally {
