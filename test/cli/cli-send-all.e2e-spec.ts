@@ -9,6 +9,7 @@ import { samplePayload } from '../../src/testing';
 import { SIGNERS } from '../../src/testing/signers/registry';
 import { runHookgate } from '../helpers/cli';
 import { auth } from '../helpers/dispatch';
+import { createTestApp, testConfig } from '../helpers/test-app';
 import {
   canConfigure,
   optionArgs,
@@ -79,11 +80,14 @@ describe.each(ALIASES)('hookgate send %s (an alias of %s)', (alias, provider) =>
   });
 });
 
-it('passes the certificate URLs as signer options, never in the endpoint config', () => {
-  const certificateUrls = { 'aws-sns': 'signingCertUrl', paypal: 'certUrl' };
-  for (const [provider, option] of Object.entries(certificateUrls)) {
-    const target = targetOf(provider);
-    expect(target.signerOptions).toHaveProperty(option);
-    expect(target.endpointOptions).not.toHaveProperty(option);
-  }
+// The certificate URL is an option of the signer alone: the endpoint's config refuses it.
+it.each([
+  ['aws-sns', 'signingCertUrl'],
+  ['paypal', 'certUrl'],
+])('%s: --option %s is a signer option, never an endpoint option', async (provider, option) => {
+  const target = targetOf(provider);
+  expect(target.signerOptions).toHaveProperty(option);
+  expect(target.endpointOptions).not.toHaveProperty(option);
+  const endpoint = { provider, id: 'refused', options: target.signerOptions };
+  await expect(createTestApp(testConfig({ endpoints: [endpoint] }))).rejects.toThrow(option);
 });
