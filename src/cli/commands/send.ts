@@ -26,7 +26,12 @@ export function registerSend(program: Command, ctx: CliContext): void {
       "the endpoint's secret (a private key PEM for key schemes)",
     )
     .option('--payload <file>', 'send these exact bytes instead of the sample')
-    .option('--option <key=value>', "the endpoint's options (repeatable)", collectOption, {})
+    .option(
+      '--option <key=value>',
+      "a signer option (repeatable): the endpoint's options, or signer-only ones such as signingCertUrl",
+      collectOption,
+      {},
+    )
     .option('--json', 'print JSON for scripts')
     .action((provider: string, type: string | undefined, options: Options) =>
       send(ctx, provider, type, options),

@@ -1,4 +1,4 @@
-import { formFields, hmacDigest } from './encoding';
+import { formBody, formFields, hmacDigest } from './encoding';
 import { requireUrl, type Signer } from './signer';
 
 /** The URL, then every form field sorted by name as name + value: Twilio's and Mandrill's. */
@@ -15,6 +15,8 @@ const FORM = 'application/x-www-form-urlencoded';
 export const twilioSigner: Signer = {
   contentType: FORM,
   secretMeans: 'the Twilio auth token (url: the endpoint publicUrl)',
+  // Twilio posts its parameters as a form, so a payload object is sent as one too.
+  encode: (payload) => formBody(payload as Record<string, unknown>),
   sign(input) {
     const data = urlAndSortedFields(requireUrl(input, 'Twilio'), input.body);
     return {
