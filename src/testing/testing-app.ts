@@ -1,5 +1,4 @@
 import type { INestApplication, LogLevel, Provider, Type } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import type { AddressInfo } from 'node:net';
 import { HookgateModule, type HookgateModuleOptions } from '../hookgate.module';
 import { serveWebhooksBeforeExpress } from '../pipeline/webhook-fast-path';
@@ -67,6 +66,7 @@ export async function createHookgateTestingApp(
     database: { url: 'sqlite::memory:' },
     endpoints: [...options.endpoints],
   };
+  const { Test } = await loadNestTesting();
   const moduleRef = await Test.createTestingModule({
     imports: [HookgateModule.forRoot(config, options.moduleOptions), ...(options.imports ?? [])],
     providers: [...(options.handlers ?? []), ...(options.providers ?? [])],
@@ -110,4 +110,18 @@ export async function createHookgateTestingApp(
   }
 
   return { app, url, send, close: () => app.close() };
+}
+
+/**
+ * `@nestjs/testing` is an optional peer dependency: only this helper needs it, so signWebhook
+ * (and the CLI's `send`) work without it.
+ */
+async function loadNestTesting(): Promise<typeof import('@nestjs/testing')> {
+  try {
+    return await import('@nestjs/testing');
+  } catch {
+    throw new Error(
+      'createHookgateTestingApp needs @nestjs/testing: npm install --save-dev @nestjs/testing',
+    );
+  }
 }

@@ -21,10 +21,16 @@ if (!ready) {
   );
 }
 
-async function eventually(check: () => boolean, what: string, ms = 30_000): Promise<void> {
+async function eventually(
+  check: () => boolean,
+  what: string,
+  ms = 30_000,
+  detail?: () => string,
+): Promise<void> {
   const until = Date.now() + ms;
   while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > until)
+      throw new Error(`timed out waiting for ${what}${detail ? `:\n${detail()}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -61,7 +67,12 @@ async function eventually(check: () => boolean, what: string, ms = 30_000): Prom
     });
     gateway.stdout!.on('data', (chunk) => (output += chunk));
     gateway.stderr!.on('data', (chunk) => (output += chunk));
-    await eventually(() => output.includes('Listening on port'), 'the gateway to listen', 120_000);
+    await eventually(
+      () => output.includes('Listening on port'),
+      'the gateway to listen',
+      120_000,
+      () => output,
+    );
   }, 600_000);
 
   afterAll(async () => {

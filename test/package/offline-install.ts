@@ -75,6 +75,11 @@ export function writeOfflineLockfile(dir: string, tarball: string): void {
       integrity: `sha512-${createHash('sha512').update(bytes).digest('base64')}`,
       dependencies: manifest.dependencies,
       peerDependencies: manifest.peerDependencies,
+      ...(manifest.peerDependenciesMeta !== undefined && {
+        peerDependenciesMeta: manifest.peerDependenciesMeta,
+      }),
+      // npm links a package's commands from the lockfile's entry: without it, no `hookgate`.
+      ...(manifest.bin !== undefined && { bin: manifest.bin }),
     },
   };
   const wanted: [string, string, boolean][] = Object.keys({

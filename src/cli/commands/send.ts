@@ -1,6 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { signWebhook, SignWebhookError } from '../../testing';
+// Not the testing index: that would load the testing app and Nest's testing package.
+import { signWebhook } from '../../testing/sign-webhook';
+import { SignWebhookError } from '../../testing/signers/signer';
 import { unreachable } from '../admin/admin-client';
 import type { CliContext } from '../context';
 import { CliError } from '../io';
