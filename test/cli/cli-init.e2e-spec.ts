@@ -17,6 +17,15 @@ describe('hookgate init', () => {
     expect(result.stdout).toContain(`Created a Hookgate project in ${resolve('my-gateway')}`);
   });
 
+  it('passes --hookgate on as the dependency spec', async () => {
+    generate.mockReturnValue({ dir: resolve('g'), files: [] });
+    const result = await runHookgate(['init', 'g', '--hookgate', 'file:../hookgate-0.1.0.tgz']);
+    expect(result.code).toBe(0);
+    expect(generate).toHaveBeenCalledWith(resolve('g'), {
+      hookgateSpec: 'file:../hookgate-0.1.0.tgz',
+    });
+  });
+
   it('defaults to the current folder; a failure is one line', async () => {
     generate.mockImplementation(() => {
       throw new Error('The folder is not empty: package.json exists.');
