@@ -6,6 +6,7 @@ import { isApplicable, type NotApplicable } from './provider-case';
  * timestamp')`), and the report lists the case by name with that reason.
  */
 export function skipAsNotApplicable(title: string, { notApplicable }: NotApplicable): void {
+  // Skipped with a written reason: the row's notApplicable text, shown in the test's title.
   it.skip(`${title} (not applicable: ${notApplicable})`, () => undefined);
 }
 
