@@ -129,7 +129,8 @@ function applyRole(config: HookgateConfig): void {
 }
 
 function checkEndpoints(config: HookgateConfig, receivers: readonly Receiver<any>[]): void {
-  const seen = new Set<string>();
+  // The URL is the key: an id is unique per provider (an alias names the same provider).
+  const seen = new Map<string, number>();
   config.endpoints.forEach((endpoint, i) => {
     const at = `endpoints[${i}]`;
     const receiver = findReceiver(endpoint.provider, receivers);
@@ -139,12 +140,14 @@ function checkEndpoints(config: HookgateConfig, receivers: readonly Receiver<any
         `The config is invalid: ${at}.provider "${endpoint.provider}" is not a known provider (known: ${known}).`,
       );
     }
-    if (seen.has(endpoint.id)) {
+    const url = `/webhooks/${receiver.name}/${endpoint.id}`;
+    const first = seen.get(url);
+    if (first !== undefined) {
       throw new ConfigError(
-        `The config is invalid: ${at}.id "${endpoint.id}" is used by another endpoint.`,
+        `The config is invalid: ${at}.id "${endpoint.id}" is already used by endpoints[${first}], also a ${receiver.name} endpoint (both would be ${url}); give one another id.`,
       );
     }
-    seen.add(endpoint.id);
+    seen.set(url, i);
     if ((receiver.requiresSecret ?? true) && endpoint.secrets.length === 0) {
       throw new ConfigError(
         `The config is invalid: ${at}.secrets must list at least one secret for provider "${receiver.name}".`,

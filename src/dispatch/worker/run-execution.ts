@@ -37,7 +37,7 @@ export async function executeRun(
 ): Promise<RunOutcome> {
   const base = { runId: run.id, deliveryId: run.deliveryId, attempt: run.attempts };
   const { retry, timeoutMs } = deps.config;
-  const handler = deps.handlers.get(run.handler);
+  const handler = deps.handlers.get(run.handler, delivery.provider);
   const started = performance.now();
   // One measurement of the run for its metric and for the pace that sets the claim-ahead.
   const timed = (status: 'succeeded' | 'failed' | 'dead') => {
