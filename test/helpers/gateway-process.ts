@@ -44,8 +44,12 @@ export interface GatewayProcess {
   exited: Promise<number | string | null>;
 }
 
-export function startGateway(main: string, env: Record<string, string>): GatewayProcess {
-  const child = spawn(process.execPath, [main], {
+export function startGateway(
+  main: string,
+  env: Record<string, string>,
+  args: readonly string[] = [],
+): GatewayProcess {
+  const child = spawn(process.execPath, [main, ...args], {
     cwd: ROOT,
     env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -83,6 +87,8 @@ export async function waitUntilHealthy(
 export interface GatewayProcessSuite {
   /** A folder of the block's own, for config and SQLite files (set in beforeAll). */
   dir: string;
+  /** The built gateway's main.js (set in beforeAll); its folder holds the whole build. */
+  main: string;
   /** Start the built gateway with `env` added; it is SIGKILLed after the block if still running. */
   start(env: Record<string, string>): GatewayProcess;
 }
@@ -96,6 +102,7 @@ export function gatewayProcessSuite(folderPrefix: string): GatewayProcessSuite {
   const running: GatewayProcess[] = [];
   const suite: GatewayProcessSuite = {
     dir: '',
+    main: '',
     start(env) {
       if (!build) throw new Error('gatewayProcessSuite: the gateway is not built yet (beforeAll)');
       const gateway = startGateway(build.main, env);
@@ -105,6 +112,7 @@ export function gatewayProcessSuite(folderPrefix: string): GatewayProcessSuite {
   };
   beforeAll(() => {
     build = buildGateway();
+    suite.main = build.main;
     suite.dir = mkdtempSync(join(tmpdir(), folderPrefix));
   }, 120_000);
   afterAll(async () => {
