@@ -29,7 +29,7 @@ export class HandlerRegistry {
     const existing = this.byKey.get(key);
     if (existing) {
       throw new Error(
-        `Two ${handler.provider} webhook handlers are named "${handler.name}" (${existing.source} and ${handler.source}). ` +
+        `Two webhook handlers are named "${handler.name}" (${existing.source} and ${handler.source}), both for ${handler.provider}. ` +
           `Give one a unique name: @OnWebhook(provider, pattern, { name: '...' }).`,
       );
     }
