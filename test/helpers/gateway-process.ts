@@ -1,8 +1,8 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -122,4 +122,25 @@ export function gatewayProcessSuite(folderPrefix: string): GatewayProcessSuite {
     if (suite.dir) rmSync(suite.dir, { recursive: true, force: true });
   }, 60_000);
   return suite;
+}
+
+/**
+ * A handler module for the built gateway that runs once, doing nothing, per GitHub push: the
+ * stand-in handler of process-level tests (list it under the config's `handlers`). It takes the
+ * decorator from the same build, as a user's module takes it from the installed package.
+ */
+export function writeNoopPushHandler(suite: GatewayProcessSuite, name = 'noop-push.js'): string {
+  const decorator = join(dirname(suite.main), 'dispatch', 'on-webhook.decorator.js');
+  const path = join(suite.dir, name);
+  writeFileSync(
+    path,
+    [
+      `const { OnWebhook } = require(${JSON.stringify(decorator)});`,
+      'class NoopPush { onPush() {} }',
+      "OnWebhook('github', 'push', { name: 'noop-push' })(NoopPush.prototype, 'onPush',",
+      "  Object.getOwnPropertyDescriptor(NoopPush.prototype, 'onPush'));",
+      'exports.NoopPush = NoopPush;',
+    ].join('\n'),
+  );
+  return path;
 }
