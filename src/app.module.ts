@@ -4,7 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { LoadedConfig } from './config/config.loader';
 import { HttpErrorFilter } from './errors/http-error.filter';
-import { GATEWAY_HANDLERS } from './handlers';
+import { EXAMPLE_HANDLERS } from './handlers';
 import { withConfiguredHandlers } from './handler-loading/configured-handlers';
 import { HookgateModule, HookgateModuleOptions } from './hookgate.module';
 import { loggingParams } from './observability/logging';
@@ -22,8 +22,9 @@ export const GATEWAY_SURFACE = { health: true, metrics: true } as const;
 export const GATEWAY_ERROR_FILTER: Provider = { provide: APP_FILTER, useClass: HttpErrorFilter };
 
 /**
- * The self-hosted gateway: Hookgate, structured logging, and the example handler classes, or
- * instead those of the modules the config's `handlers` lists.
+ * The self-hosted gateway: Hookgate, structured logging, and the handler classes of the modules
+ * the config's `handlers` lists (the example handlers instead, when `exampleHandlers` is on and
+ * `handlers` is unset: the development config).
  */
 @Module({})
 export class AppModule {
@@ -42,7 +43,7 @@ export class AppModule {
         ),
         HookgateModule.forRoot(loaded.config, { ...GATEWAY_SURFACE, ...options }),
       ],
-      providers: [...GATEWAY_HANDLERS],
+      providers: loaded.config.exampleHandlers ? [...EXAMPLE_HANDLERS] : [],
     });
     return { ...gateway, providers: [GATEWAY_ERROR_FILTER, ...(gateway.providers ?? [])] };
   }

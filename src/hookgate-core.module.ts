@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { HookgateConfig } from './config/config.schema';
+import { ConfigWarnings } from './config/config-warnings';
 import { EndpointRegistry } from './pipeline/endpoint.registry';
 import {
   CLOCK,
@@ -9,7 +10,10 @@ import {
   ReceiverRegistry,
 } from './config/tokens';
 
-/** Makes the validated config, the clock, the receivers and the endpoints injectable everywhere. */
+/**
+ * Makes the validated config, the clock, the receivers and the endpoints injectable everywhere,
+ * and logs the config's warnings at start-up.
+ */
 @Global()
 @Module({})
 export class HookgateCoreModule {
@@ -21,6 +25,7 @@ export class HookgateCoreModule {
         { provide: CLOCK, useValue: clock },
         { provide: RECEIVER_REGISTRY, useValue: receivers },
         EndpointRegistry,
+        ConfigWarnings,
       ],
       exports: [HOOKGATE_CONFIG, CLOCK, RECEIVER_REGISTRY, EndpointRegistry],
     };

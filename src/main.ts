@@ -6,18 +6,24 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { setupAdminDocs } from './admin/admin-docs';
 import { AppModule } from './app.module';
-import { ConfigError, loadConfig, type LoadedConfig } from './config/config.loader';
-import { InvalidHandlerError } from './dispatch/webhook.explorer';
+import { loadConfig, type LoadedConfig } from './config/config.loader';
 import { boundHeapGrowth } from './heap-tuning';
 import { serveWebhooksBeforeExpress } from './pipeline/webhook-fast-path';
+import { listen } from './startup/listen';
+import { exitOnStartupFailure, startupLogger } from './startup/startup-log';
 
 /** Create the gateway app (not listening). The raw body must stay unread for verification. */
 export async function createGateway(loaded: LoadedConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(loaded), {
     bodyParser: false,
+    // Lines logged while the app is made wait for its logger. When making it fails, they are
+    // dropped with Nest's own report of the error: the start-up failure is one line of ours.
     bufferLogs: true,
+    autoFlushLogs: false,
+    abortOnError: false,
   });
   app.useLogger(app.get(PinoLogger));
+  app.flushLogs();
   setupAdminDocs(app, loaded.config);
   app.enableShutdownHooks();
   app.set('x-powered-by', false);
@@ -38,37 +44,37 @@ export function applyServerTimeouts(app: NestExpressApplication, loaded: LoadedC
     Math.min(1000, headersTimeoutMs, requestTimeoutMs);
 }
 
-/** What `npm start` and `hookgate start` run: load the config, create the gateway, listen. */
+/**
+ * What `npm start` and `hookgate start` run: load the config, create the gateway, listen. A
+ * reason it cannot start is one line in the log's format and a documented exit code
+ * (startup/startup-failure.ts).
+ */
 export async function bootstrap(): Promise<void> {
   boundHeapGrowth();
-  const logger = new Logger('Hookgate');
   let loaded: LoadedConfig;
   try {
     loaded = loadConfig();
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    logger.error(error.message);
-    process.exit(78); // EX_CONFIG
+    exitOnStartupFailure(error, startupLogger(process.env));
   }
+  const startup = startupLogger(process.env, loaded.config.logging);
   if (loaded.isDemo) {
-    logger.warn('='.repeat(78));
-    logger.warn(`DEVELOPMENT CONFIG (${loaded.source}) with PUBLIC DEMO SECRETS.`);
-    logger.warn('Anyone can forge deliveries. Set HOOKGATE_CONFIG before exposing this gateway.');
-    logger.warn('='.repeat(78));
+    startup.warn('='.repeat(78));
+    startup.warn(`DEVELOPMENT CONFIG (${loaded.source}) with PUBLIC DEMO SECRETS.`);
+    startup.warn('Anyone can forge deliveries. Set HOOKGATE_CONFIG before exposing this gateway.');
+    startup.warn('='.repeat(78));
   }
-  let app: NestExpressApplication;
+  const { port } = loaded.config;
   try {
-    app = await createGateway(loaded);
+    const app = await createGateway(loaded);
     applyServerTimeouts(app, loaded); // before listen: Node arms its timeout sweep when listening
-    await app.listen(loaded.config.port);
+    await app.init();
+    await listen(app.getHttpServer() as Server, port);
   } catch (error) {
-    // A bad handler module or class is a config mistake too: one line, exit 78.
-    if (!(error instanceof ConfigError || error instanceof InvalidHandlerError)) throw error;
-    logger.error(error.message);
-    process.exit(78); // EX_CONFIG
+    exitOnStartupFailure(error, startup, port);
   }
-  logger.log(
-    `Listening on port ${loaded.config.port} (config: ${loaded.source}, role: ${loaded.config.role})`,
+  new Logger('Hookgate').log(
+    `Listening on port ${port} (config: ${loaded.source}, role: ${loaded.config.role})`,
   );
 }
 

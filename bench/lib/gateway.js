@@ -27,6 +27,8 @@ async function startGateway({ name, dir, secret, databaseUrl, dispatch, role }) 
       prefetch: settings.dispatchPrefetch,
     },
     endpoints: [{ provider: 'github', id: ENDPOINT_ID, secrets: [secret] }],
+    // The drain's stand-in for a no-op handler: GithubPushLogger (see dispatch-drain.js).
+    exampleHandlers: true,
   };
   writeFileSync(configPath, JSON.stringify(config, null, 2));
   const main = settings.gatewayMain || join(ROOT, 'dist', 'main.js');

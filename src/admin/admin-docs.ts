@@ -1,6 +1,10 @@
-import type { INestApplication } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
 import type { HookgateConfig } from '../config/config.schema';
+import { sendError } from '../errors/http-error.filter';
+import { AdminAuthThrottle } from './admin-auth-throttle';
+import { authorizeAdmin } from './admin-token.guard';
 
 export const ADMIN_DOCS_PATH = 'admin/docs';
 
@@ -18,11 +22,27 @@ export function adminOpenApiDocument(app: INestApplication): OpenAPIObject {
 }
 
 /**
- * Serve the admin API's docs at /admin/docs (UI) and /admin/docs-json, only when the admin API
- * exists (a token is configured).
+ * Serve the admin API's docs at /admin/docs (UI), /admin/docs-json and /admin/docs-yaml, only
+ * when the admin API exists (a token is configured), and behind that token like every admin
+ * route: the document lists every route an attacker could try.
  */
 export function setupAdminDocs(app: INestApplication, config: HookgateConfig): void {
-  if (!config.admin.token) return;
+  const token = config.admin.token;
+  if (!token) return;
+  // The failed-login counter the admin API's guard uses, so guesses here count there too.
+  const throttle = app.get(AdminAuthThrottle, { strict: false });
+  const logger = new Logger('Http');
+  const paths = [ADMIN_DOCS_PATH, `${ADMIN_DOCS_PATH}-json`, `${ADMIN_DOCS_PATH}-yaml`];
+  // Registered before SwaggerModule's routes, so it runs first on each of them.
+  app.use(
+    paths.map((path) => `/${path}`),
+    (req: Request, res: Response, next: NextFunction) => {
+      authorizeAdmin(req, res, token, throttle).then(
+        () => next(),
+        (error: unknown) => sendError(error, req, res, logger),
+      );
+    },
+  );
   SwaggerModule.setup(ADMIN_DOCS_PATH, app, () => adminOpenApiDocument(app), {
     jsonDocumentUrl: `${ADMIN_DOCS_PATH}-json`,
     yamlDocumentUrl: `${ADMIN_DOCS_PATH}-yaml`,

@@ -34,22 +34,39 @@ export class AdminTokenGuard implements CanActivate {
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const token = this.config.admin.token;
-    if (!token) throw new NotFoundException();
     const http = context.switchToHttp();
-    const req = http.getRequest<Request>();
-    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    const blocked = this.throttle.blockedFor(address);
-    if (blocked > 0) throw tooManyFailures(http.getResponse<Response>(), blocked);
-
-    const header = req.headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match || !timingSafeEqualAny(match[1], token)) {
-      const nowBlocked = await this.throttle.recordFailure(address);
-      if (nowBlocked > 0) throw tooManyFailures(http.getResponse<Response>(), nowBlocked);
-      throw new UnauthorizedException('A valid admin bearer token is required.');
-    }
+    await authorizeAdmin(
+      http.getRequest<Request>(),
+      http.getResponse<Response>(),
+      this.config.admin.token,
+      this.throttle,
+    );
     return true;
+  }
+}
+
+/**
+ * The admin token check itself, for the guard and for routes outside Nest's controllers (the
+ * OpenAPI docs). Throws the HTTP error to answer with: 404 without a configured token, 429 for
+ * a blocked address, 401 for a missing or wrong token.
+ */
+export async function authorizeAdmin(
+  req: Request,
+  res: Response,
+  token: string | undefined,
+  throttle: AdminAuthThrottle,
+): Promise<void> {
+  if (!token) throw new NotFoundException();
+  const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+  const blocked = throttle.blockedFor(address);
+  if (blocked > 0) throw tooManyFailures(res, blocked);
+
+  const header = req.headers.authorization ?? '';
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match || !timingSafeEqualAny(match[1], token)) {
+    const nowBlocked = await throttle.recordFailure(address);
+    if (nowBlocked > 0) throw tooManyFailures(res, nowBlocked);
+    throw new UnauthorizedException('A valid admin bearer token is required.');
   }
 }
 

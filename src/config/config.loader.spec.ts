@@ -146,7 +146,7 @@ describe('validateConfig names the bad field', () => {
     [
       'a duplicate endpoint id',
       { endpoints: [endpoint, endpoint] },
-      /endpoints\[1\]\.id "acme" is used by another endpoint/,
+      /endpoints\[1\]\.id "acme" is already used by endpoints\[0\]/,
     ],
     [
       'no secrets',

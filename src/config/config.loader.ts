@@ -8,6 +8,7 @@ import type { Receiver } from '../receivers/receiver';
 import { HookgateConfig } from './config.schema';
 import { DEMO_SECRETS, developmentConfig } from './dev-config';
 import { interpolateEnv } from './interpolate';
+import { checkConfiguredSecrets } from './secret-checks';
 
 /** Any problem with the configuration: start-up stops with this message. */
 export class ConfigError extends Error {
@@ -47,7 +48,7 @@ export function loadConfig(env: Env = process.env): LoadedConfig {
     throw new ConfigError((error as Error).message);
   }
   const withOverrides = applyEnvOverrides(interpolated, env);
-  const config = validateConfig(withOverrides);
+  const config = validateConfig(withOverrides, RECEIVERS, { interpolated: true });
   const isDemo = usesDemoSecrets(config);
   if (production && isDemo) {
     throw new ConfigError(
@@ -100,6 +101,8 @@ function applyEnvOverrides(raw: unknown, env: Env): unknown {
 export function validateConfig(
   plain: unknown,
   receivers: readonly Receiver<any>[] = RECEIVERS,
+  /** `interpolated`: `${NAME}`s were expanded from the environment (loadConfig). */
+  options: { interpolated?: boolean } = {},
 ): HookgateConfig {
   const config = plainToInstance(HookgateConfig, plain ?? {}, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: true, forbidNonWhitelisted: true });
@@ -107,7 +110,7 @@ export function validateConfig(
     const lines = flattenErrors(errors).map((line) => `  - ${line}`);
     throw new ConfigError(`The config is invalid:\n${lines.join('\n')}`);
   }
-  checkEndpoints(config, receivers);
+  checkEndpoints(config, receivers, options.interpolated ?? false);
   applyRole(config);
   const { leaseMs, timeoutMs } = config.dispatch;
   if (leaseMs !== undefined && leaseMs <= timeoutMs) {
@@ -128,8 +131,13 @@ function applyRole(config: HookgateConfig): void {
   }
 }
 
-function checkEndpoints(config: HookgateConfig, receivers: readonly Receiver<any>[]): void {
-  const seen = new Set<string>();
+function checkEndpoints(
+  config: HookgateConfig,
+  receivers: readonly Receiver<any>[],
+  interpolated: boolean,
+): void {
+  // The URL is the key: an id is unique per provider (an alias names the same provider).
+  const seen = new Map<string, number>();
   config.endpoints.forEach((endpoint, i) => {
     const at = `endpoints[${i}]`;
     const receiver = findReceiver(endpoint.provider, receivers);
@@ -139,12 +147,14 @@ function checkEndpoints(config: HookgateConfig, receivers: readonly Receiver<any
         `The config is invalid: ${at}.provider "${endpoint.provider}" is not a known provider (known: ${known}).`,
       );
     }
-    if (seen.has(endpoint.id)) {
+    const url = `/webhooks/${receiver.name}/${endpoint.id}`;
+    const first = seen.get(url);
+    if (first !== undefined) {
       throw new ConfigError(
-        `The config is invalid: ${at}.id "${endpoint.id}" is used by another endpoint.`,
+        `The config is invalid: ${at}.id "${endpoint.id}" is already used by endpoints[${first}], also a ${receiver.name} endpoint (both would be ${url}); give one another id.`,
       );
     }
-    seen.add(endpoint.id);
+    seen.set(url, i);
     if ((receiver.requiresSecret ?? true) && endpoint.secrets.length === 0) {
       throw new ConfigError(
         `The config is invalid: ${at}.secrets must list at least one secret for provider "${receiver.name}".`,
@@ -155,22 +165,11 @@ function checkEndpoints(config: HookgateConfig, receivers: readonly Receiver<any
     } catch (error) {
       throw new ConfigError(`The config is invalid: ${at}.${(error as Error).message}`);
     }
-    checkSecrets(receiver, endpoint.secrets, at);
   });
-}
-
-/**
- * The receiver's own rule for each secret (`?code=` length, `user:password`). The error names
- * the endpoint and the secret's index, never its value: should a receiver's message quote the
- * secret anyway, it is cut out here, since start-up errors end up in logs.
- */
-function checkSecrets(receiver: Receiver<any>, secrets: readonly string[], at: string): void {
-  secrets.forEach((secret, j) => {
-    const problem = receiver.checkSecret?.(secret);
-    if (problem === undefined) return;
-    const safe = problem.split(secret).join('[REDACTED]');
-    throw new ConfigError(`The config is invalid: ${at}.secrets[${j}] ${safe}`);
-  });
+  // Errors stop start-up here; warnings are logged when the app starts (ConfigWarnings).
+  const findings = checkConfiguredSecrets(config, receivers, interpolated);
+  const error = findings.find((finding) => finding.level === 'error');
+  if (error) throw new ConfigError(`The config is invalid: ${error.message}`);
 }
 
 function flattenErrors(errors: ValidationError[], parent = ''): string[] {

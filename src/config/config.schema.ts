@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayNotEmpty,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -94,11 +95,19 @@ export class HookgateConfig {
 
   /**
    * Handler modules the ready gateway loads at start-up (docs/handlers.md): paths or globs,
-   * relative to the config file's folder. Unset: the example handlers.
+   * relative to the config file's folder. Unset: none (the example handlers with
+   * `exampleHandlers`).
    */
   @IsOptional()
   @IsArray()
   @IsString({ each: true })
   @IsNotEmpty({ each: true })
   handlers?: string[];
+
+  /**
+   * The ready gateway registers its example handlers (src/handlers/) when `handlers` is unset.
+   * On in the development config only, so a production gateway runs no demo code by default.
+   */
+  @IsBoolean()
+  exampleHandlers = false;
 }

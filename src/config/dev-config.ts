@@ -14,5 +14,6 @@ export function developmentConfig(): Record<string, unknown> {
     database: { url: 'sqlite:data/hookgate.sqlite' },
     admin: { token: DEMO_ADMIN_TOKEN },
     endpoints: [{ provider: 'github', id: 'demo', secrets: [DEMO_GITHUB_SECRET] }],
+    exampleHandlers: true,
   };
 }

@@ -15,28 +15,35 @@ export interface RegisteredHandler {
   invoke(event: WebhookEvent): Promise<unknown>;
 }
 
-/** Which handlers exist, and which of them a delivery needs. */
+/**
+ * Which handlers exist, and which of them a delivery needs. A name is unique per provider, as an
+ * endpoint id is: a run's delivery names its provider, so `forward:main:<url>` of a GitHub and of
+ * a Stripe endpoint are two handlers.
+ */
 @Injectable()
 export class HandlerRegistry {
-  private readonly byName = new Map<string, RegisteredHandler>();
+  private readonly byKey = new Map<string, RegisteredHandler>();
 
   register(handler: RegisteredHandler): void {
-    const existing = this.byName.get(handler.name);
+    const key = handlerKey(handler.provider, handler.name);
+    const existing = this.byKey.get(key);
     if (existing) {
       throw new Error(
-        `Two webhook handlers are named "${handler.name}" (${existing.source} and ${handler.source}). ` +
+        `Two webhook handlers are named "${handler.name}" (${existing.source} and ${handler.source}), both for ${handler.provider}. ` +
           `Give one a unique name: @OnWebhook(provider, pattern, { name: '...' }).`,
       );
     }
-    this.byName.set(handler.name, handler);
+    this.byKey.set(key, handler);
   }
 
-  get(name: string): RegisteredHandler | undefined {
-    return this.byName.get(name);
+  /** The handler a run names, for its delivery's provider (or the first of that name). */
+  get(name: string, provider?: string): RegisteredHandler | undefined {
+    if (provider !== undefined) return this.byKey.get(handlerKey(provider, name));
+    return this.all().find((handler) => handler.name === name);
   }
 
   all(): RegisteredHandler[] {
-    return [...this.byName.values()];
+    return [...this.byKey.values()];
   }
 
   matching(delivery: { provider: string; endpoint: string; type: string }): RegisteredHandler[] {
@@ -47,4 +54,8 @@ export class HandlerRegistry {
         matchesType(h.pattern, delivery.type),
     );
   }
+}
+
+function handlerKey(provider: string, name: string): string {
+  return `${provider}\u0000${name}`;
 }

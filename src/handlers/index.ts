@@ -1,5 +1,9 @@
 import { GithubPushLogger } from './github-push.logger';
 import { StripePaymentHandler } from './stripe-payment.handler';
 
-/** The gateway's own handler classes. Add yours here (any injectable with @OnWebhook methods). */
-export const GATEWAY_HANDLERS = [GithubPushLogger, StripePaymentHandler];
+/**
+ * The example handler classes. The ready gateway registers them only with the development
+ * config or `exampleHandlers: true`, never by default: a production gateway runs the handlers
+ * of its config's `handlers` (docs/handlers.md#handlers-from-the-config). Add examples here.
+ */
+export const EXAMPLE_HANDLERS = [GithubPushLogger, StripePaymentHandler];

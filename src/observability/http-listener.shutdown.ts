@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Server } from 'node:http';
 
@@ -9,10 +9,16 @@ import type { Server } from 'node:http';
  */
 @Injectable()
 export class HttpListenerShutdown implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('Hookgate');
+
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
-  beforeApplicationShutdown(): void {
+  beforeApplicationShutdown(signal?: string): void {
     const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
-    if (server?.listening) server.close();
+    if (!server?.listening) return;
+    server.close();
+    this.logger.log(
+      `Shutting down${signal ? ` on ${signal}` : ''}: no new connections; requests already received finish`,
+    );
   }
 }

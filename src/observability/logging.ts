@@ -80,6 +80,9 @@ export function loggingParams(
     },
     customLogLevel: (_req, res, error) =>
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    // One readable line per request: `GET /admin/deliveries -> 200`.
+    customSuccessMessage: (req, res) => `${req.method} ${scrub(pathOf(req))} -> ${res.statusCode}`,
+    customErrorMessage: (req, res) => `${req.method} ${scrub(pathOf(req))} -> ${res.statusCode}`,
     serializers: {
       req: (req: {
         id: string;
@@ -94,6 +97,9 @@ export function loggingParams(
         remoteAddress: req.remoteAddress,
         headers: req.headers,
       }),
+      // The status only: the admin API's protective headers (helmet's) are the same on every
+      // response, over a kilobyte of them, and say nothing about the request.
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     autoLogging: {
       ignore: (req: IncomingMessage) => req.url === '/health' || req.url === config.metrics.path,
@@ -115,6 +121,11 @@ export function loggingParams(
       (path) => ({ path, method: RequestMethod.ALL }),
     ),
   };
+}
+
+/** The path as the client sent it, without the query (which may carry a token). */
+function pathOf(req: IncomingMessage): string {
+  return ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '/').split('?')[0];
 }
 
 /** Secret headers named in endpoint options (the `token` provider's `options.header`). */

@@ -16,10 +16,15 @@ export interface ResolvedEndpoint {
   readonly forward: readonly ForwardConfig[];
 }
 
-/** Resolves `/webhooks/{provider}/{endpointId}` to a configured endpoint. */
+/**
+ * Resolves `/webhooks/{provider}/{endpointId}` to a configured endpoint. The URL is the key: an
+ * endpoint id is unique per provider, so `github/main` and `stripe/main` are two endpoints.
+ */
 @Injectable()
 export class EndpointRegistry {
-  private readonly byId = new Map<string, ResolvedEndpoint>();
+  private readonly byUrl = new Map<string, ResolvedEndpoint>();
+  /** Every receiver by its name and by each alias: looked up on every request. */
+  private readonly byName = new Map<string, Receiver<unknown>>();
   /**
    * Lower-case names of every header a receiver (`secretHeaders`) or a configured endpoint
    * (`secretHeadersFor`, the `token` provider's `options.header`) treats as a secret.
@@ -28,10 +33,17 @@ export class EndpointRegistry {
 
   constructor(
     @Inject(HOOKGATE_CONFIG) config: HookgateConfig,
-    @Inject(RECEIVER_REGISTRY) private readonly receivers: ReceiverRegistry,
+    @Inject(RECEIVER_REGISTRY) receivers: ReceiverRegistry,
   ) {
+    for (const receiver of [...receivers].reverse()) {
+      // Reversed, so the first receiver claiming a name wins, as findReceiver's search does.
+      for (const name of [receiver.name, ...(receiver.aliases ?? [])]) {
+        this.byName.set(name, receiver);
+      }
+    }
     for (const endpoint of config.endpoints) {
-      this.byId.set(endpoint.id, resolve(endpoint, receivers));
+      const resolved = resolve(endpoint, receivers);
+      this.byUrl.set(endpointKey(resolved.provider, resolved.id), resolved);
     }
     this.secretHeaders = new Set(
       [
@@ -43,22 +55,23 @@ export class EndpointRegistry {
 
   /** The receiver for a provider name or alias (also for stored deliveries). */
   receiver(provider: string): Receiver<unknown> | undefined {
-    return findReceiver(provider, this.receivers);
+    return this.byName.get(provider);
   }
 
-  /** The endpoint, if `id` exists and belongs to `provider` (by name or alias). */
+  /** The endpoint `id` of `provider` (by name or alias), if it is configured. */
   find(provider: string, id: string): ResolvedEndpoint | undefined {
-    const endpoint = this.byId.get(id);
-    if (!endpoint) return undefined;
-    const { receiver } = endpoint;
-    return receiver.name === provider || receiver.aliases?.includes(provider)
-      ? endpoint
-      : undefined;
+    const receiver = this.receiver(provider);
+    return receiver ? this.byUrl.get(endpointKey(receiver.name, id)) : undefined;
   }
 
   all(): ResolvedEndpoint[] {
-    return [...this.byId.values()];
+    return [...this.byUrl.values()];
   }
+}
+
+/** Provider names hold no `/` (they are URL path segments), so this key is unambiguous. */
+function endpointKey(provider: string, id: string): string {
+  return `${provider}/${id}`;
 }
 
 function resolve(endpoint: EndpointConfig, receivers: ReceiverRegistry): ResolvedEndpoint {

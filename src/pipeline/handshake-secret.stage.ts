@@ -9,7 +9,7 @@ import type { ResolvedEndpoint } from './endpoint.registry';
  * before the answer, so a crash cannot lose it; the answer echoes it, which is how the
  * provider learns the URL accepted (https://developers.asana.com/docs/webhooks-guide). A
  * second handshake with another secret is refused until the operator removes the kept one
- * (`DELETE /admin/endpoints/{id}/handshake-secret`): otherwise anyone who can reach the URL
+ * (`DELETE /admin/endpoints/{provider}/{id}/handshake-secret`): otherwise anyone who can reach the URL
  * could swap in a secret of their own and sign forged events.
  */
 export async function handshakeSecretStage(
@@ -23,11 +23,11 @@ export async function handshakeSecretStage(
   const secret = req.headers[header.toLowerCase()];
   if (secret === undefined) return undefined;
   if (!secret) throw new HandshakeRefusedError(`${header} is empty: nothing to keep.`);
-  const kept = await fromStore(() => secrets.keep(endpoint.id, secret, now));
+  const kept = await fromStore(() => secrets.keep(endpoint.provider, endpoint.id, secret, now));
   if (kept === 'other') {
     throw new HandshakeRefusedError(
       `This endpoint already keeps the secret of an earlier ${header} handshake. To register a ` +
-        `new webhook here, remove it first: DELETE /admin/endpoints/${endpoint.id}/handshake-secret.`,
+        `new webhook here, remove it first: DELETE /admin/endpoints/${endpoint.provider}/${endpoint.id}/handshake-secret.`,
     );
   }
   return { status: 200, headers: { [header.toLowerCase()]: secret } };
@@ -39,7 +39,7 @@ export async function secretsWithHandshake(
   secrets: HandshakeSecrets,
 ): Promise<readonly string[]> {
   if (!endpoint.receiver.handshakeSecretHeader) return endpoint.secrets;
-  const kept = await fromStore(() => secrets.find(endpoint.id));
+  const kept = await fromStore(() => secrets.find(endpoint.provider, endpoint.id));
   return kept === undefined ? endpoint.secrets : [kept, ...endpoint.secrets];
 }
 

@@ -24,7 +24,14 @@ export async function replayTokenStage(
   const digest = createHash('sha256').update(req.rawBody).digest('hex');
   let claim: Awaited<ReturnType<ReplayTokens['claim']>>;
   try {
-    claim = await tokens.claim(endpoint.id, replay.token, digest, replay.expiresAt, ctx.now);
+    claim = await tokens.claim(
+      endpoint.provider,
+      endpoint.id,
+      replay.token,
+      digest,
+      replay.expiresAt,
+      ctx.now,
+    );
   } catch {
     // Without the store the replay cannot be ruled out: 503, so the provider retries.
     throw new StoreUnavailableError('The replay token could not be checked; retry later.');

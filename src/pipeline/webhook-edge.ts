@@ -11,6 +11,7 @@ import {
   UnsupportedMediaTypeError,
   WebhookError,
 } from '../errors/webhook-errors';
+import { logWithFields } from '../observability/field-log';
 import { MetricsService } from '../observability/metrics.service';
 import type { Receiver, WebhookResponse } from '../receivers/receiver';
 import { EndpointRegistry, type ResolvedEndpoint } from './endpoint.registry';
@@ -79,7 +80,10 @@ export class WebhookEdge implements NestMiddleware {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (result.outcome !== 'handshake')
         this.metrics.acknowledged(endpoint.provider, endpoint.id, seconds);
-      this.logger.log(
+      // One line in the gateway's JSON and in a host app's console logger alike.
+      logWithFields(
+        this.logger,
+        'log',
         {
           reqId: requestId,
           deliveryId: result.deliveryId,

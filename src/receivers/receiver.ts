@@ -1,3 +1,5 @@
+import type { SecretCheck } from './shared/secret-rules';
+
 /**
  * The contract every provider implements. A receiver *declares* what its provider does (content
  * types, handshakes, signature scheme, where the event type and delivery id live); the pipeline
@@ -134,11 +136,13 @@ export interface Receiver<Options = unknown> {
   readonly profile?: ReceiverProfile;
 
   /**
-   * Check one configured secret at start-up (`?code=` length, `user:password` shape). Return
-   * what is wrong with it, or undefined. The message must not quote the secret: the config
-   * loader prefixes the endpoint and the secret's index (`endpoints[0].secrets[1]`).
+   * Check one configured secret at start-up (`?code=` length, `user:password` shape, a Stripe
+   * API key instead of the signing secret). Return what is wrong with it as an error message
+   * (start-up stops), `{ warning }` (logged at start-up), or undefined. The message must not
+   * quote the secret: the config loader prefixes the endpoint and the secret's index
+   * (`endpoints[0].secrets[1]`). Data rules: `checkSecretRules` (shared/secret-rules.ts).
    */
-  checkSecret?(secret: string): string | undefined;
+  checkSecret?(secret: string): SecretCheck;
 
   /**
    * Validate and default the endpoint's `options` at start-up. Throw an Error whose message

@@ -21,6 +21,9 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     migrations: MIGRATIONS,
     migrationsTableName: 'hookgate_migrations',
     synchronize: false,
+    // TypeORM's own lines (a migration applied or failed) would be plain text in a JSON log:
+    // they go to the `debug` module (DEBUG=typeorm:*); the store logs what matters itself.
+    logger: 'debug',
     ...engine.connectionOptions(database),
   } as DataSourceOptions;
 }

@@ -12,7 +12,7 @@ export type KeptSecret = 'kept' | 'same' | 'other';
 
 /**
  * Signing secrets a provider hands over in a handshake (Asana's `X-Hook-Secret`), kept per
- * endpoint. The first one wins: a later handshake with another secret is `other`, and the
+ * endpoint (its provider and id). The first one wins: a later handshake with another secret is `other`, and the
  * operator removes the kept one (`forget`, the admin API) before a new webhook can take its
  * place, so that nobody who can reach the URL can swap the secret. Not cached: every process
  * reads it from the store, so a `forget` anywhere takes effect everywhere at once.
@@ -24,33 +24,33 @@ export class HandshakeSecrets {
     private readonly lock: StoreWriteLock,
   ) {}
 
-  find(endpoint: string): Promise<string | undefined> {
+  find(provider: string, endpoint: string): Promise<string | undefined> {
     return this.lock.runShared(async () => {
       const row: { secret: string } | undefined = await this.dataSource
         .createQueryBuilder()
         .select('h.secret', 'secret')
         .from(TABLE, 'h')
-        .where('h.endpoint = :endpoint', { endpoint })
+        .where('h.provider = :provider AND h.endpoint = :endpoint', { provider, endpoint })
         .getRawOne();
       return row?.secret;
     });
   }
 
-  keep(endpoint: string, secret: string, at: Date): Promise<KeptSecret> {
+  keep(provider: string, endpoint: string, secret: string, at: Date): Promise<KeptSecret> {
     return this.lock.runExclusive(() =>
       writeTransaction(this.dataSource, async (manager) => {
         const row: { secret: string } | undefined = await manager
           .createQueryBuilder()
           .select('h.secret', 'secret')
           .from(TABLE, 'h')
-          .where('h.endpoint = :endpoint', { endpoint })
+          .where('h.provider = :provider AND h.endpoint = :endpoint', { provider, endpoint })
           .getRawOne();
         if (row) return row.secret === secret ? 'same' : 'other';
         await manager
           .createQueryBuilder()
           .insert()
-          .into(TABLE, ['endpoint', 'secret', 'received_at'])
-          .values({ endpoint, secret, received_at: at.toISOString() })
+          .into(TABLE, ['provider', 'endpoint', 'secret', 'received_at'])
+          .values({ provider, endpoint, secret, received_at: at.toISOString() })
           .execute();
         return 'kept';
       }),
@@ -58,14 +58,14 @@ export class HandshakeSecrets {
   }
 
   /** Remove the endpoint's kept secret; whether there was one. */
-  forget(endpoint: string): Promise<boolean> {
+  forget(provider: string, endpoint: string): Promise<boolean> {
     return this.lock.runExclusive(() =>
       writeTransaction(this.dataSource, async (manager) => {
         const result = await manager
           .createQueryBuilder()
           .delete()
           .from(TABLE)
-          .where('endpoint = :endpoint', { endpoint })
+          .where('provider = :provider AND endpoint = :endpoint', { provider, endpoint })
           .execute();
         return (result.affected ?? 0) > 0;
       }),

@@ -24,7 +24,8 @@ export async function migrate(): Promise<number> {
     logger.error(error.message);
     return 78; // EX_CONFIG
   }
-  const dataSource = new DataSource(options);
+  // Migrated below, to say what was applied (SQLite's initialize() would do it silently).
+  const dataSource = new DataSource({ ...options, migrationsRun: false });
   try {
     await dataSource.initialize();
     const applied = await runPendingMigrations(dataSource);

@@ -33,6 +33,7 @@ export class ReplayTokens {
    * first, so two processes claiming one token with different bodies cannot both pass.
    */
   claim(
+    provider: string,
     endpoint: string,
     token: string,
     digest: string,
@@ -41,7 +42,8 @@ export class ReplayTokens {
   ): Promise<ReplayClaim> {
     return this.lock.runExclusive(() =>
       writeTransaction(this.dataSource, async (manager) => {
-        const seen = await liveDigest(manager, endpoint, token, now);
+        const key = { provider, endpoint, token };
+        const seen = await liveDigest(manager, key, now);
         if (seen !== undefined) return seen === digest ? 'same' : 'other';
         // An expired row for the token would block the insert: it no longer counts. Only an
         // expired one: a live row committed by a racing process since the read above must stay.
@@ -49,20 +51,19 @@ export class ReplayTokens {
           .createQueryBuilder()
           .delete()
           .from(TABLE)
-          .where('endpoint = :endpoint AND token = :token AND expires_at <= :now', {
-            endpoint,
-            token,
-            now: now.toISOString(),
-          })
+          .where(
+            'provider = :provider AND endpoint = :endpoint AND token = :token AND expires_at <= :now',
+            { ...key, now: now.toISOString() },
+          )
           .execute();
         await manager
           .createQueryBuilder()
           .insert()
-          .into(TABLE, ['endpoint', 'token', 'body_sha256', 'expires_at'])
-          .values({ endpoint, token, body_sha256: digest, expires_at: expiresAt.toISOString() })
+          .into(TABLE, ['provider', 'endpoint', 'token', 'body_sha256', 'expires_at'])
+          .values({ ...key, body_sha256: digest, expires_at: expiresAt.toISOString() })
           .orIgnore()
           .execute();
-        const kept = await liveDigest(manager, endpoint, token, now);
+        const kept = await liveDigest(manager, key, now);
         return kept === undefined || kept === digest ? 'new' : 'other';
       }),
     );
@@ -99,19 +100,17 @@ export class ReplayTokens {
 
 async function liveDigest(
   manager: EntityManager,
-  endpoint: string,
-  token: string,
+  key: { provider: string; endpoint: string; token: string },
   now: Date,
 ): Promise<string | undefined> {
   const row: { digest: string } | undefined = await manager
     .createQueryBuilder()
     .select('r.body_sha256', 'digest')
     .from(TABLE, 'r')
-    .where('r.endpoint = :endpoint AND r.token = :token AND r.expires_at > :now', {
-      endpoint,
-      token,
-      now: now.toISOString(),
-    })
+    .where(
+      'r.provider = :provider AND r.endpoint = :endpoint AND r.token = :token AND r.expires_at > :now',
+      { ...key, now: now.toISOString() },
+    )
     .getRawOne();
   return row?.digest;
 }

@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config/config.schema';
@@ -26,6 +26,7 @@ import { StoreWriteLock } from './write-lock';
 @Module({})
 export class StoreModule {
   static forRoot(database: DatabaseConfig): DynamicModule {
+    const logger = new Logger('Store');
     const engine = storeEngine(database.url);
     const { Delivery, DeliveryBody, Run } = storeEntities(engine.name);
     return {
@@ -35,12 +36,13 @@ export class StoreModule {
           name: HOOKGATE_CONNECTION,
           useFactory: () => ({
             ...dataSourceOptions(database),
-            // A wrong URL should fail start-up quickly, not after 30 s of silent retries.
-            retryAttempts: 2,
-            retryDelay: 1000,
+            // initializeAndMigrate retries, with errors that say what to do (not a stack per try).
+            retryAttempts: 0,
+            toRetry: () => false,
           }),
           // Nothing can use the store before its schema is current.
-          dataSourceFactory: async (options) => initializeAndMigrate(new DataSource(options!)),
+          dataSourceFactory: async (options) =>
+            initializeAndMigrate(new DataSource(options!), logger),
         }),
       ],
       providers: [

@@ -55,6 +55,37 @@ describe('hookgate (commands that need no gateway)', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, endpoints: 1, adminApi: true });
   });
 
+  it('config check: prints the secret warnings start-up would log, never the secret', async () => {
+    const file = join(dir, 'warned.yaml');
+    writeFileSync(
+      file,
+      'database: { url: "sqlite::memory:" }\n' +
+        'endpoints:\n  - { provider: stripe, id: shop, secrets: ["${STRIPE}"] }\n',
+    );
+    const env = { STRIPE: 'not-the-signing-secret' };
+    const result = await runHookgate(['config', 'check', file], { env });
+    expect(result.code).toBe(0);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^Warning: endpoints\[0\]\.secrets\[0\] does not start with whsec_/),
+    ]);
+    const json = await runHookgate(['config', 'check', file, '--json'], { env });
+    expect(JSON.parse(json.stdout).warnings).toEqual([
+      expect.stringContaining('does not start with whsec_'),
+    ]);
+    expect(result.stdout + result.stderr + json.stdout).not.toContain('not-the-signing-secret');
+  });
+
+  it('config check: a Stripe API key where the signing secret belongs is an error, exit 78', async () => {
+    const file = join(dir, 'api-key.yaml');
+    writeFileSync(file, 'endpoints:\n  - { provider: stripe, id: shop, secrets: ["${STRIPE}"] }\n');
+    const result = await runHookgate(['config', 'check', file], {
+      env: { STRIPE: 'sk_live_0123456789abcdef' },
+    });
+    expectOneLineError(result, /secrets\[0\] is a Stripe secret API key \(sk_\.\.\.\)/);
+    expect(result.code).toBe(78);
+    expect(result.stderr).not.toContain('sk_live_0123456789abcdef');
+  });
+
   it('config check: an invalid file names the bad field, exit 78', async () => {
     const file = join(dir, 'invalid.yaml');
     writeFileSync(file, 'endpoints:\n  - { provider: myspace, id: acme, secrets: [x] }\n');

@@ -1,8 +1,8 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -44,8 +44,12 @@ export interface GatewayProcess {
   exited: Promise<number | string | null>;
 }
 
-export function startGateway(main: string, env: Record<string, string>): GatewayProcess {
-  const child = spawn(process.execPath, [main], {
+export function startGateway(
+  main: string,
+  env: Record<string, string>,
+  args: readonly string[] = [],
+): GatewayProcess {
+  const child = spawn(process.execPath, [main, ...args], {
     cwd: ROOT,
     env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -83,6 +87,8 @@ export async function waitUntilHealthy(
 export interface GatewayProcessSuite {
   /** A folder of the block's own, for config and SQLite files (set in beforeAll). */
   dir: string;
+  /** The built gateway's main.js (set in beforeAll); its folder holds the whole build. */
+  main: string;
   /** Start the built gateway with `env` added; it is SIGKILLed after the block if still running. */
   start(env: Record<string, string>): GatewayProcess;
 }
@@ -96,6 +102,7 @@ export function gatewayProcessSuite(folderPrefix: string): GatewayProcessSuite {
   const running: GatewayProcess[] = [];
   const suite: GatewayProcessSuite = {
     dir: '',
+    main: '',
     start(env) {
       if (!build) throw new Error('gatewayProcessSuite: the gateway is not built yet (beforeAll)');
       const gateway = startGateway(build.main, env);
@@ -105,6 +112,7 @@ export function gatewayProcessSuite(folderPrefix: string): GatewayProcessSuite {
   };
   beforeAll(() => {
     build = buildGateway();
+    suite.main = build.main;
     suite.dir = mkdtempSync(join(tmpdir(), folderPrefix));
   }, 120_000);
   afterAll(async () => {
@@ -114,4 +122,25 @@ export function gatewayProcessSuite(folderPrefix: string): GatewayProcessSuite {
     if (suite.dir) rmSync(suite.dir, { recursive: true, force: true });
   }, 60_000);
   return suite;
+}
+
+/**
+ * A handler module for the built gateway that runs once, doing nothing, per GitHub push: the
+ * stand-in handler of process-level tests (list it under the config's `handlers`). It takes the
+ * decorator from the same build, as a user's module takes it from the installed package.
+ */
+export function writeNoopPushHandler(suite: GatewayProcessSuite, name = 'noop-push.js'): string {
+  const decorator = join(dirname(suite.main), 'dispatch', 'on-webhook.decorator.js');
+  const path = join(suite.dir, name);
+  writeFileSync(
+    path,
+    [
+      `const { OnWebhook } = require(${JSON.stringify(decorator)});`,
+      'class NoopPush { onPush() {} }',
+      "OnWebhook('github', 'push', { name: 'noop-push' })(NoopPush.prototype, 'onPush',",
+      "  Object.getOwnPropertyDescriptor(NoopPush.prototype, 'onPush'));",
+      'exports.NoopPush = NoopPush;',
+    ].join('\n'),
+  );
+  return path;
 }

@@ -6,6 +6,7 @@ import {
   freePort,
   gatewayProcessSuite,
   waitUntilHealthy,
+  writeNoopPushHandler,
   type GatewayProcess,
 } from '../helpers/gateway-process';
 import { githubHeaders } from '../helpers/github';
@@ -79,6 +80,7 @@ describe('scale-out: three gateway processes on one PostgreSQL database', () => 
             `dispatch: { concurrency: ${CONCURRENCY}, prefetch: ${PREFETCH}, timeoutMs: 4000, leaseMs: 8000 }`,
             'endpoints:',
             `  - { provider: github, id: scale, secrets: ["${SECRET}"], forward: [{ url: "http://127.0.0.1:${target.port}/in" }] }`,
+            `handlers: [${JSON.stringify(writeNoopPushHandler(suite))}]`,
           ].join('\n'),
         );
         // Production: JSON logs (cheaper than pretty ones with three processes on few cores).
@@ -133,7 +135,7 @@ describe('scale-out: three gateway processes on one PostgreSQL database', () => 
   }
 
   /**
-   * All handler runs (the forward and the gateway's example push logger), those not yet
+   * All handler runs (the forward and the no-op push handler), those not yet
    * succeeded, and those claimed more than once (every claim counts an attempt).
    */
   async function runStates(

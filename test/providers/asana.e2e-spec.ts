@@ -79,7 +79,7 @@ describe('Asana: the secret arrives in the handshake and is kept in the store', 
     const other = await handshake(t, OTHER);
     expect(other.status).toBe(403);
     expect(other.body.error).toBe('handshake-refused');
-    expect(other.body.message).toMatch(/DELETE \/admin\/endpoints\/tasks\/handshake-secret/);
+    expect(other.body.message).toMatch(/DELETE \/admin\/endpoints\/asana\/tasks\/handshake-secret/);
     expect(JSON.stringify(other.body)).not.toContain(OTHER);
     expect(other.headers['x-hook-secret']).toBeUndefined();
   });
@@ -100,6 +100,17 @@ describe('Asana: the secret arrives in the handshake and is kept in the store', 
     expect((await handshake(t, OTHER)).status).toBe(200);
     expect((await postRaw(t, URL, signed(event(5), OTHER), event(5))).status).toBe(200);
     expect((await postRaw(t, URL, signed(event(6)), event(6))).status).toBe(401);
+  });
+
+  it('forgets it by provider and id too, the path its refusal names', async () => {
+    const path = '/admin/endpoints/asana/tasks/handshake-secret';
+    expect((await t.http().delete(path)).status).toBe(401);
+    expect((await t.http().delete(path).set(auth)).status).toBe(204);
+    expect((await t.http().delete(path).set(auth)).status).toBe(404);
+    expect((await handshake(t, SECRET)).status).toBe(200);
+    expect((await postRaw(t, URL, signed(event(7)), event(7))).status).toBe(200);
+    const other = await t.http().delete('/admin/endpoints/github/tasks/handshake-secret').set(auth);
+    expect(other.status).toBe(404);
   });
 
   it('404 for an endpoint whose provider hands over no secret', async () => {

@@ -76,11 +76,48 @@ describe('admin OpenAPI document', () => {
     });
   });
 
-  it('is served at /admin/docs-json and /admin/docs', async () => {
-    const json = await t.http().get('/admin/docs-json');
+  it('is served at /admin/docs-json, /admin/docs-yaml and /admin/docs with the admin token', async () => {
+    const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    const json = await t.http().get('/admin/docs-json').set(auth);
     expect(json.status).toBe(200);
     expect(json.body.info.title).toBe('Hookgate admin API');
-    expect((await t.http().get('/admin/docs')).status).toBe(200);
+    expect((await t.http().get('/admin/docs').set(auth)).status).toBe(200);
+    const yaml = await t.http().get('/admin/docs-yaml').set(auth);
+    expect(yaml.status).toBe(200);
+    expect(yaml.text).toContain('Hookgate admin API');
     expect(JSON.stringify(json.body)).not.toContain(ADMIN_TOKEN);
   });
+
+  it.each(['/admin/docs', '/admin/docs/', '/admin/docs-json', '/admin/docs-yaml'])(
+    'answers %s with 401 without the token or with a wrong one, and never the document',
+    async (path) => {
+      for (const headers of [{}, { authorization: `Bearer ${ADMIN_TOKEN}x` }]) {
+        const res = await t.http().get(path).set(headers);
+        expect(res.status).toBe(401);
+        expect(res.body).toMatchObject({ statusCode: 401 });
+        expect(res.text).not.toContain('Hookgate admin API');
+      }
+    },
+  );
+});
+
+describe('admin OpenAPI document without an admin token configured', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    const config = testConfig({ admin: {} });
+    t = await createTestApp(config, {
+      beforeInit: (app) => setupAdminDocs(app, validateConfig(config)),
+    });
+  });
+  afterAll(() => t.close());
+
+  it.each(['/admin/docs', '/admin/docs-json', '/admin/docs-yaml'])(
+    'is not served at %s (404), as the admin API is not',
+    async (path) => {
+      const res = await t.http().get(path).set('authorization', `Bearer ${ADMIN_TOKEN}`);
+      expect(res.status).toBe(404);
+      expect(res.text).not.toContain('Hookgate admin API');
+      expect((await t.http().get('/admin/deliveries')).status).toBe(404);
+    },
+  );
 });

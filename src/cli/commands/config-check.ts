@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { ConfigError, loadConfig } from '../../config/config.loader';
+import { secretWarnings } from '../../config/secret-checks';
+import { RECEIVERS } from '../../receivers/receivers';
 import { storeEngine } from '../../store/store-engine';
 import type { CliContext } from '../context';
 import { CliError } from '../io';
@@ -38,6 +40,7 @@ function checkConfig(ctx: CliContext, file: string | undefined, options: JsonOpt
     role: config.role,
     adminApi: Boolean(config.admin.token),
     demoSecrets: isDemo,
+    warnings: secretWarnings(config, RECEIVERS),
   };
   if (options.json) return printJson(ctx.io, summary);
   const admin = summary.adminApi ? 'admin API on' : 'admin API off';
@@ -46,4 +49,5 @@ function checkConfig(ctx: CliContext, file: string | undefined, options: JsonOpt
     `${ctx.io.colors.green('Valid')}: ${source}: ${summary.endpoints} endpoint(s) ` +
       `(${providers.join(', ')}), ${summary.store} store, role ${summary.role}, ${admin}${demo}`,
   );
+  for (const warning of summary.warnings) ctx.io.err(ctx.io.colors.yellow(`Warning: ${warning}`));
 }

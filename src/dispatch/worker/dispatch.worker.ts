@@ -10,6 +10,7 @@ import { hostname } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { HookgateConfig } from '../../config/config.schema';
 import { CLOCK, HOOKGATE_CONFIG, type Clock } from '../../config/tokens';
+import { logWithFields } from '../../observability/field-log';
 import { MetricsService } from '../../observability/metrics.service';
 import { EndpointRegistry } from '../../pipeline/endpoint.registry';
 import type { ArrivalDispatch, ArrivalLease, InboxRow } from '../../store/inbox/arrival-plan';
@@ -178,6 +179,7 @@ export class DispatchWorker
     const grace = this.config.dispatch.shutdownGraceMs;
     let timer: NodeJS.Timeout | undefined;
     const inFlight = this.slots.inFlight;
+    const running = inFlight.size;
     await Promise.race([
       Promise.allSettled([...inFlight.values()].map((run) => run.execution)),
       new Promise<void>((resolve) => (timer = setTimeout(resolve, grace))),
@@ -185,13 +187,18 @@ export class DispatchWorker
     clearTimeout(timer);
     const unfinished = [...inFlight.keys()];
     await this.store.recordAll();
-    if (unfinished.length > 0) {
-      this.logger.warn(`Releasing ${unfinished.length} run(s) still in flight after ${grace} ms`);
-      // Handlers that honour event.signal stop now, before another process runs them again.
-      for (const run of inFlight.values())
-        run.controller.abort(new Error('The gateway shut down before the run finished.'));
-    }
+    // Handlers that honour event.signal stop now, before another process runs them again.
+    for (const run of inFlight.values())
+      run.controller.abort(new Error('The gateway shut down before the run finished.'));
     await this.store.release([...unfinished, ...notStarted]);
+    const drained = running - unfinished.length;
+    logWithFields(
+      this.logger,
+      'log',
+      { drained, stillRunning: unfinished.length, notStarted: notStarted.length, graceMs: grace },
+      `Dispatch stopped: ${drained} running run(s) finished; given back ${unfinished.length} ` +
+        `still running after ${grace} ms and ${notStarted.length} not started, for another worker`,
+    );
   }
 
   /** Plan, record and claim, then sleep unless there is more to do at once or a poke came. */

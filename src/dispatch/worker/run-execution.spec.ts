@@ -28,7 +28,7 @@ function fakes(invoke: (event: WebhookEvent) => Promise<unknown>, timeoutMs = 10
     metrics: { run: jest.fn() },
     clock: { now: () => NOW },
     claimAhead: { record: jest.fn() },
-    logger: { warn: jest.fn() },
+    logger: { warn: jest.fn(), error: jest.fn() },
     config: { retry: RETRY, timeoutMs },
   };
   return deps as typeof deps & RunExecutionDeps;
@@ -60,9 +60,20 @@ describe('executeRun', () => {
     expect(deps.claimAhead.record).toHaveBeenCalledWith(expect.any(Number), 2);
     if (reason === null) {
       expect(deps.logger.warn).not.toHaveBeenCalled();
+      expect(deps.logger.error).not.toHaveBeenCalled();
       return;
     }
-    const next = status === 'dead' ? 'dead' : `retry at ${outcome.nextAttemptAt!.toISOString()}`;
+    if (status === 'dead') {
+      // A dead run is an error, naming its handler and delivery.
+      expect(deps.logger.warn).not.toHaveBeenCalled();
+      expect(deps.logger.error).toHaveBeenCalledWith(
+        expect.objectContaining({ deliveryId: 'd1', handler: name, attempt, next: 'dead' }),
+        `Run dead: ${name} gave up on delivery d1 after attempt ${attempt}: ${reason}`,
+      );
+      return;
+    }
+    const next = `retry at ${outcome.nextAttemptAt!.toISOString()}`;
+    expect(deps.logger.error).not.toHaveBeenCalled();
     expect(deps.logger.warn).toHaveBeenCalledWith(
       expect.objectContaining({ deliveryId: 'd1', handler: name, attempt, next }),
       `Run failed (${next}): ${reason}`,

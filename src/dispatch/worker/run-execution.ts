@@ -2,6 +2,7 @@ import type { Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import type { DispatchConfig } from '../../config/config.schema';
 import type { Clock } from '../../config/tokens';
+import { logWithFields } from '../../observability/field-log';
 import type { MetricsService } from '../../observability/metrics.service';
 import type { EndpointRegistry } from '../../pipeline/endpoint.registry';
 import { buildWebhookEvent } from '../event-builder';
@@ -19,7 +20,7 @@ export interface RunExecutionDeps {
   metrics: Pick<MetricsService, 'run'>;
   clock: Clock;
   claimAhead: Pick<ClaimAhead, 'record'>;
-  logger: Pick<Logger, 'warn'>;
+  logger: Pick<Logger, 'warn' | 'error'> & { readonly localInstance?: unknown };
   config: Pick<DispatchConfig, 'retry' | 'timeoutMs'>;
   /** Live events (`GET /admin/events`); absent in unit tests. */
   events?: Pick<StoreEvents, 'watched' | 'notifyLive'>;
@@ -37,7 +38,7 @@ export async function executeRun(
 ): Promise<RunOutcome> {
   const base = { runId: run.id, deliveryId: run.deliveryId, attempt: run.attempts };
   const { retry, timeoutMs } = deps.config;
-  const handler = deps.handlers.get(run.handler);
+  const handler = deps.handlers.get(run.handler, delivery.provider);
   const started = performance.now();
   // One measurement of the run for its metric and for the pace that sets the claim-ahead.
   const timed = (status: 'succeeded' | 'failed' | 'dead') => {
@@ -73,20 +74,25 @@ export async function executeRun(
   } catch (error) {
     const outcome = failureOutcome(base, error, retry, deps.clock.now());
     timed(outcome.status === 'dead' ? 'dead' : 'failed');
-    const next =
-      outcome.status === 'dead' ? 'dead' : `retry at ${outcome.nextAttemptAt!.toISOString()}`;
-    deps.logger.warn(
-      {
-        deliveryId: delivery.id,
-        provider: delivery.provider,
-        endpoint: delivery.endpoint,
-        handler: run.handler,
-        attempt: run.attempts,
-        next,
-        err: error,
-      },
-      `Run failed (${next}): ${(error as Error)?.message ?? String(error)}`,
-    );
+    const dead = outcome.status === 'dead';
+    const next = dead ? 'dead' : `retry at ${outcome.nextAttemptAt!.toISOString()}`;
+    const reason = (error as Error)?.message ?? String(error);
+    const fields = {
+      deliveryId: delivery.id,
+      provider: delivery.provider,
+      endpoint: delivery.endpoint,
+      handler: run.handler,
+      attempt: run.attempts,
+      next,
+      err: error,
+    };
+    // A dead run needs someone (a replay, a fix): error, with what to look at in the message.
+    if (dead) {
+      const message = `Run dead: ${run.handler} gave up on delivery ${delivery.id} after attempt ${run.attempts}: ${reason}`;
+      logWithFields(deps.logger, 'error', fields, message);
+    } else {
+      logWithFields(deps.logger, 'warn', fields, `Run failed (${next}): ${reason}`);
+    }
     return outcome;
   }
 }

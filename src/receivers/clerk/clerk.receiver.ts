@@ -1,6 +1,10 @@
 import { hmacReceiver } from '../shared/hmac/hmac-receiver';
 import type { HmacOptions } from '../shared/hmac/descriptor';
-import { standardWebhooksWire, WHSEC_KEY } from '../standard-webhooks/standard-webhooks.wire';
+import {
+  standardWebhooksWire,
+  WHSEC_KEY,
+  WHSEC_RULES,
+} from '../standard-webhooks/standard-webhooks.wire';
 
 /**
  * Clerk delivers through Svix: `svix-id`, `svix-timestamp`, `svix-signature` under the
@@ -14,6 +18,7 @@ export const clerkDescriptor = standardWebhooksWire({
   title: 'Clerk',
   family: 'svix',
   key: WHSEC_KEY,
+  secretRules: WHSEC_RULES,
   ackDeadlineMs: 15_000,
 });
 

@@ -2,8 +2,10 @@ import { MalformedBodyError } from '../../errors/webhook-errors';
 import type { IncomingWebhook, Receiver, VerifyResult } from '../receiver';
 import { parseFormBody, parseJsonBody } from '../shared/body';
 import { rejectUnknownOptions } from '../shared/options';
+import { checkSecretRules } from '../shared/secret-rules';
 import { matchedOr, refuse } from '../shared/refusal';
 import { normalizeGithubEvent } from './github.events';
+import { GITHUB_SECRET_RULES } from './github.secret';
 import { verifyGithubSignature } from './github.signature';
 
 export interface GithubOptions {
@@ -19,6 +21,8 @@ export const githubReceiver: Receiver<GithubOptions> = {
   contentTypes: [JSON_TYPE, FORM_TYPE],
   profile: { schemes: ['hmac'], handshakes: [], signsTimestamp: false },
   ackDeadlineMs: 10_000,
+
+  checkSecret: (secret) => checkSecretRules(GITHUB_SECRET_RULES, secret),
 
   parseOptions(options) {
     rejectUnknownOptions(options, 'GitHub', ['allowSha1']);

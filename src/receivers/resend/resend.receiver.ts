@@ -1,6 +1,10 @@
 import { hmacReceiver } from '../shared/hmac/hmac-receiver';
 import type { HmacDescriptor, HmacOptions } from '../shared/hmac/descriptor';
-import { standardWebhooksWire, WHSEC_KEY } from '../standard-webhooks/standard-webhooks.wire';
+import {
+  standardWebhooksWire,
+  WHSEC_KEY,
+  WHSEC_RULES,
+} from '../standard-webhooks/standard-webhooks.wire';
 
 /**
  * Resend delivers through Svix: `svix-id`, `svix-timestamp`, `svix-signature` under the
@@ -15,6 +19,7 @@ export const resendDescriptor: HmacDescriptor = {
     title: 'Resend',
     family: 'svix',
     key: WHSEC_KEY,
+    secretRules: WHSEC_RULES,
     ackDeadlineMs: 15_000,
   }),
   occurredAt: { path: 'created_at' },

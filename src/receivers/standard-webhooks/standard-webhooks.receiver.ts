@@ -2,6 +2,7 @@ import type { Receiver } from '../receiver';
 import { parseJsonObject } from '../shared/body';
 import { normalizeStandardWebhook } from './standard-webhooks.events';
 import { readStandardWebhookHeaders } from './standard-webhooks.headers';
+import { checkStandardWebhooksSecret } from './standard-webhooks.secret';
 import {
   parseTimestampWindowOptions,
   type TimestampWindowOptions,
@@ -17,6 +18,7 @@ export const standardWebhooksReceiver: Receiver<TimestampWindowOptions> = {
   // The spec recommends senders wait 15 to 30 s; answer within the lower bound.
   ackDeadlineMs: 15_000,
 
+  checkSecret: checkStandardWebhooksSecret,
   parseOptions: parseTimestampWindowOptions,
 
   verify(req, { secrets, options, now }) {

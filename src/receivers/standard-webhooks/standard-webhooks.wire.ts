@@ -1,4 +1,5 @@
 import type { HmacDescriptor, HmacKey } from '../shared/hmac/descriptor';
+import type { SecretRules } from '../shared/secret-rules';
 
 /** What differs between providers that send the Standard Webhooks wire format. */
 export interface StandardWebhooksWire {
@@ -8,11 +9,22 @@ export interface StandardWebhooksWire {
   readonly family: 'svix' | 'webhook';
   /** `whsec_<base64>` for Svix's secrets; the UTF-8 bytes of the secret for Polar's. */
   readonly key: HmacKey;
+  /** What its secrets look like (WHSEC_RULES with WHSEC_KEY). */
+  readonly secretRules?: SecretRules;
   readonly ackDeadlineMs?: number;
 }
 
 /** The `whsec_<base64>` key of Standard Webhooks and Svix. */
 export const WHSEC_KEY: HmacKey = { encoding: 'base64', stripPrefix: 'whsec_' };
+
+/**
+ * Standard Webhooks' secrets are `whsec_` + base64 (https://www.standardwebhooks.com, "Symmetric
+ * signatures"); libraries accept the base64 alone, so a missing prefix is only a warning.
+ */
+export const WHSEC_RULES: SecretRules = {
+  prefix: 'whsec_',
+  where: "the endpoint's signing secret (whsec_...) from the sender's dashboard",
+};
 
 /**
  * A provider that signs as Standard Webhooks does (standard-webhooks.signature.ts): base64
@@ -29,6 +41,7 @@ export function standardWebhooksWire(wire: StandardWebhooksWire): HmacDescriptor
     ...(wire.ackDeadlineMs !== undefined && { ackDeadlineMs: wire.ackDeadlineMs }),
     algorithm: 'sha256',
     key: wire.key,
+    ...(wire.secretRules && { secretRules: wire.secretRules }),
     signature: {
       headers: [header('signature')],
       encoding: 'base64',

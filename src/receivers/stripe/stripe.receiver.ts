@@ -1,7 +1,9 @@
 import type { Receiver } from '../receiver';
 import { parseJsonObject } from '../shared/body';
+import { checkSecretRules } from '../shared/secret-rules';
 import { normalizeStripeEvent } from './stripe.events';
 import { parseStripeOptions, type StripeOptions } from './stripe.options';
+import { STRIPE_SECRET_RULES } from './stripe.secret';
 import { verifyStripeSignature } from './stripe.signature';
 
 export const stripeReceiver: Receiver<StripeOptions> = {
@@ -10,6 +12,7 @@ export const stripeReceiver: Receiver<StripeOptions> = {
   profile: { schemes: ['hmac'], handshakes: [], signsTimestamp: true },
   // No ackDeadlineMs: Stripe publishes no exact timeout, only "respond quickly".
 
+  checkSecret: (secret) => checkSecretRules(STRIPE_SECRET_RULES, secret),
   parseOptions: parseStripeOptions,
 
   verify(req, { secrets, options, now }) {

@@ -206,7 +206,7 @@ export class InboxWriter implements BeforeApplicationShutdown {
     const owners = new Map<string, string>();
     if (conflicts.length === 0) return owners;
     const stored = await manager.getRepository(this.entities.Delivery).find({
-      select: { id: true, endpoint: true, providerDeliveryId: true },
+      select: { id: true, provider: true, endpoint: true, providerDeliveryId: true },
       where: { providerDeliveryId: In(conflicts.map((row) => row.providerDeliveryId)) },
     });
     for (const found of stored) owners.set(dedupeKey(found)!, found.id);
@@ -214,8 +214,13 @@ export class InboxWriter implements BeforeApplicationShutdown {
   }
 }
 
-function dedupeKey(row: Pick<DeliveryRecord, 'endpoint' | 'providerDeliveryId'>): string | null {
-  return row.providerDeliveryId === null ? null : `${row.endpoint}\u0000${row.providerDeliveryId}`;
+/** An endpoint is its provider and id (its URL), so both are part of the key. */
+function dedupeKey(
+  row: Pick<DeliveryRecord, 'provider' | 'endpoint' | 'providerDeliveryId'>,
+): string | null {
+  return row.providerDeliveryId === null
+    ? null
+    : `${row.provider}\u0000${row.endpoint}\u0000${row.providerDeliveryId}`;
 }
 
 function storedEvent(row: InboxRow): DeliveryStoredEvent {

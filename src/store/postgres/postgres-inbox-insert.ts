@@ -93,10 +93,11 @@ function isStatementFault(error: unknown): boolean {
   return STATEMENT_FAULTS.has((error as { code?: string } | null)?.code ?? '');
 }
 
-/** Rows without a key never conflict; the others by endpoint, then provider delivery id. */
+/** Rows without a key never conflict; the others by provider, endpoint, provider delivery id. */
 function byDedupeKey(a: InboxRow, b: InboxRow): number {
   return (
     compare(a.providerDeliveryId === null, b.providerDeliveryId === null) ||
+    compare(a.provider, b.provider) ||
     compare(a.endpoint, b.endpoint) ||
     compare(a.providerDeliveryId ?? '', b.providerDeliveryId ?? '')
   );

@@ -5,6 +5,7 @@ import {
   freePort,
   gatewayProcessSuite,
   waitUntilHealthy,
+  writeNoopPushHandler,
   type GatewayProcess,
 } from '../../helpers/gateway-process';
 import { githubHeaders } from '../../helpers/github';
@@ -38,6 +39,7 @@ describe('an api process and a worker process on one SQLite file', () => {
         'dispatch: { concurrency: 8 }',
         'endpoints:',
         `  - { provider: github, id: pair, secrets: ["${SECRET}"] }`,
+        `handlers: [${JSON.stringify(writeNoopPushHandler(suite))}]`,
       ].join('\n'),
     );
     const process = suite.start({ HOOKGATE_CONFIG: config, NODE_ENV: 'production' });

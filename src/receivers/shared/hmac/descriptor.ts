@@ -4,6 +4,7 @@ import type { Handshake } from './handshakes';
 import type { SignedHandshake } from './handshakes/signed';
 import type { FieldSource } from './field-source';
 import type { TimestampUnit } from '../signed-timestamp';
+import type { SecretRules } from '../secret-rules';
 
 /**
  * What `hmacReceiver` turns into a `Receiver`: a provider that signs with an HMAC, described
@@ -23,6 +24,11 @@ export interface HmacDescriptor<Options = HmacOptions> {
   readonly algorithm: HmacAlgorithm;
   /** How a configured secret becomes the HMAC key. Default: its UTF-8 bytes. */
   readonly key?: HmacKey;
+  /**
+   * What the provider's secrets look like, checked at start-up. A secret that is no valid key
+   * in `key`'s encoding is refused whatever the rules say: it could never match.
+   */
+  readonly secretRules?: SecretRules;
   readonly signature: SignatureSource;
   /** An older, weaker signature the endpoint accepts only when it opts in (Meta's SHA-1). */
   readonly legacySignature?: LegacySignature;

@@ -6,6 +6,7 @@ import type { HmacDescriptor, HmacOptions } from './descriptor';
 import { normalizeFields } from './fields';
 import { answerHandshake, handshakeMethod } from './handshakes';
 import { answerSignedHandshake } from './handshakes/signed';
+import { checkHmacSecret } from './secret';
 import { templateOf } from './signature';
 import { verifyHmac } from './verify';
 
@@ -29,6 +30,7 @@ export function hmacReceiver<Options = HmacOptions>(
       handshakes: [handshake?.kind, signedHandshake?.kind].filter((kind) => kind !== undefined),
       signsTimestamp: descriptor.timestamp !== undefined,
     },
+    checkSecret: (secret) => checkHmacSecret(descriptor, secret),
     parseOptions: descriptor.parseOptions ?? ((options) => defaultOptions(descriptor, options)),
     ...(handshake && {
       handshakeBeforeVerify: (req, ctx) => answerHandshake(handshake, req, ctx.options),
