@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { HookgateConfig } from '../config/config.schema';
 import { sendError } from '../errors/http-error.filter';
 import { AdminAuthThrottle } from './admin-auth-throttle';
+import { AdminSecurityMiddleware } from './admin-security.middleware';
 import { authorizeAdmin } from './admin-token.guard';
 
 export const ADMIN_DOCS_PATH = 'admin/docs';
@@ -33,13 +34,17 @@ export function setupAdminDocs(app: INestApplication, config: HookgateConfig): v
   const throttle = app.get(AdminAuthThrottle, { strict: false });
   const logger = new Logger('Http');
   const paths = [ADMIN_DOCS_PATH, `${ADMIN_DOCS_PATH}-json`, `${ADMIN_DOCS_PATH}-yaml`];
-  // Registered before SwaggerModule's routes, so it runs first on each of them.
+  // These routes are plain express routes, registered before Nest's middleware runs: they get
+  // the admin surface's headers here, then the token check, before SwaggerModule's handlers.
+  const securityHeaders = new AdminSecurityMiddleware();
   app.use(
     paths.map((path) => `/${path}`),
     (req: Request, res: Response, next: NextFunction) => {
-      authorizeAdmin(req, res, token, throttle).then(
-        () => next(),
-        (error: unknown) => sendError(error, req, res, logger),
+      securityHeaders.use(req, res, () =>
+        authorizeAdmin(req, res, token, throttle).then(
+          () => next(),
+          (error: unknown) => sendError(error, req, res, logger),
+        ),
       );
     },
   );

@@ -1,4 +1,5 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { AdminSecurityModule } from '../../src/admin/admin-security.module';
 import { adminOpenApiDocument, setupAdminDocs } from '../../src/admin/admin-docs';
 import { validateConfig } from '../../src/config/config.loader';
 import { ADMIN_TOKEN, createTestApp, testConfig, TestApp } from '../helpers/test-app';
@@ -120,4 +121,25 @@ describe('admin OpenAPI document without an admin token configured', () => {
       expect((await t.http().get('/admin/deliveries')).status).toBe(404);
     },
   );
+});
+
+describe('admin OpenAPI document behind the admin surface headers', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    const config = testConfig();
+    t = await createTestApp(config, {
+      imports: [AdminSecurityModule],
+      beforeInit: (app) => setupAdminDocs(app, validateConfig(config)),
+    });
+  });
+  afterAll(() => t.close());
+
+  it.each([true, false])('carries helmet headers (token sent: %s)', async (authorized) => {
+    const req = t.http().get('/admin/docs-json');
+    const res = authorized ? await req.set('authorization', `Bearer ${ADMIN_TOKEN}`) : await req;
+    expect(res.status).toBe(authorized ? 200 : 401);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
 });
