@@ -8,6 +8,7 @@ import type { Receiver } from '../receivers/receiver';
 import { HookgateConfig } from './config.schema';
 import { DEMO_SECRETS, developmentConfig } from './dev-config';
 import { interpolateEnv } from './interpolate';
+import { replyDeadlineProblem } from './reply-deadline';
 
 /** Any problem with the configuration: start-up stops with this message. */
 export class ConfigError extends Error {
@@ -156,6 +157,8 @@ function checkEndpoints(config: HookgateConfig, receivers: readonly Receiver<any
       throw new ConfigError(`The config is invalid: ${at}.${(error as Error).message}`);
     }
     checkSecrets(receiver, endpoint.secrets, at);
+    const deadline = replyDeadlineProblem(receiver, endpoint.replyDeadlineMs);
+    if (deadline) throw new ConfigError(`The config is invalid: ${at}.${deadline}`);
   });
 }
 

@@ -3,9 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CLOCK, type Clock } from '../config/tokens';
 import { HOOKGATE_CONNECTION } from './connection';
-import type { ClaimedRun, Planning, PlanningDelivery, PlanningLease, RunOutcome } from './model';
+import type {
+  ClaimedRun,
+  Planning,
+  PlanningDelivery,
+  PlanningLease,
+  RunOutcome,
+  StoredReply,
+} from './model';
 import { RunQueue } from './run-queue';
-import { CHUNK, runInserts } from './sql/run-statements';
+import { replyInsert } from './sql/replies';
+import { CHUNK, outcomeUpdates, runInserts } from './sql/run-statements';
 import { newRun, resetFields } from './sql/runs';
 import { Statement, ValuesFactory } from './sql/statement-parameters';
 import { StoreEntitiesRef } from './store-entities.ref';
@@ -75,6 +83,17 @@ export abstract class RunQueueBase extends RunQueue {
     const now = this.clock.now();
     if (outcomes.length === 0 && limit <= 0) return Promise.resolve([]);
     return this.recordAndClaimAt(outcomes, limit, owner, leaseMs, now);
+  }
+
+  async recordReply(outcome: RunOutcome, owner: string, reply?: StoredReply): Promise<void> {
+    const now = this.clock.now();
+    await this.write(async (manager) => {
+      if (reply) {
+        await this.send(manager, [replyInsert(this.parameters(), outcome.deliveryId, reply, now)]);
+      }
+      await this.send(manager, outcomeUpdates(this.parameters, [outcome], owner, now));
+      await this.refreshDeliveries(manager, [outcome.deliveryId]);
+    });
   }
 
   async release(
