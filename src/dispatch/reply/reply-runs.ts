@@ -147,6 +147,7 @@ export class ReplyRuns implements BeforeApplicationShutdown {
     try {
       const outcome = await executeRun(claimed, new AbortController(), this.execution, {
         timeoutMs: deadline - performance.now(),
+        deadlineMs: endpoint.replyDeadlineMs!,
         accept: (value) => (reply = formatReply(endpoint.receiver, value)),
       });
       return { outcome, reply: outcome.status === 'succeeded' ? reply : undefined };

@@ -27,11 +27,12 @@ export interface RunExecutionDeps {
 
 /**
  * A reply run's attempt (dispatch/reply/): the handler is told it is replying, has `timeoutMs`
- * instead of the dispatch timeout, and its return value goes to `accept`, which may throw to
- * fail the attempt (a value the provider cannot read).
+ * (what is left of the endpoint's `deadlineMs`) instead of the dispatch timeout, and its return
+ * value goes to `accept`, which may throw to fail the attempt (a value the provider cannot read).
  */
 export interface ReplyAttempt {
   timeoutMs: number;
+  deadlineMs: number;
   accept(value: unknown): void;
 }
 
@@ -50,7 +51,7 @@ export async function executeRun(
   const { retry } = deps.config;
   const timeoutMs = reply?.timeoutMs ?? deps.config.timeoutMs;
   const late = reply
-    ? `${run.handler} did not reply within ${Math.round(timeoutMs)} ms`
+    ? `${run.handler} did not reply within ${reply.deadlineMs} ms of the request's arrival`
     : `${run.handler} timed out after ${timeoutMs} ms`;
   const handler = deps.handlers.get(run.handler);
   const started = performance.now();
