@@ -2,7 +2,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -85,6 +85,11 @@ export interface GatewayProcessSuite {
   dir: string;
   /** Start the built gateway with `env` added; it is SIGKILLed after the block if still running. */
   start(env: Record<string, string>): GatewayProcess;
+  /**
+   * A module of the built gateway (`dispatch/on-webhook.decorator.js`), for handler modules a
+   * test writes: they must mark their classes with the gateway's own decorator.
+   */
+  built(relativePath: string): string;
 }
 
 /**
@@ -101,6 +106,10 @@ export function gatewayProcessSuite(folderPrefix: string): GatewayProcessSuite {
       const gateway = startGateway(build.main, env);
       running.push(gateway);
       return gateway;
+    },
+    built(relativePath) {
+      if (!build) throw new Error('gatewayProcessSuite: the gateway is not built yet (beforeAll)');
+      return join(dirname(build.main), relativePath);
     },
   };
   beforeAll(() => {
