@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { OnWebhook } from '../../src/dispatch/on-webhook.decorator';
 import type { WebhookEvent } from '../../src/dispatch/webhook-event';
 import type { SlackReply } from '../../src/receivers/slack/slack.replies';
-import { waitForDeliveryStatus, waitForRun } from '../helpers/dispatch';
+import { RetentionService } from '../../src/retention/retention.service';
+import { DeliveryReplies } from '../../src/store/delivery-replies';
+import { auth, waitForDeliveryStatus, waitForRun } from '../helpers/dispatch';
 import { SLACK_REPLY_SECRET, slashCommand } from '../helpers/slash-commands';
 import {
   createTestApp,
@@ -168,5 +170,17 @@ describe('reply handlers: Slack slash commands', () => {
     expect([res.status, res.text]).toEqual([200, '']);
     const id = res.headers['x-hookgate-delivery-id'];
     await waitForRun(t, id, REPLIER, (r) => r.status === 'succeeded');
+  });
+
+  // Last: it moves the clock a month on.
+  it('lets retention delete a delivery with its stored reply', async () => {
+    const res = await send('app', 'T-old', 'old');
+    const id = res.headers['x-hookgate-delivery-id'];
+    await waitForDeliveryStatus(t, id, 'succeeded');
+    expect(await t.app.get(DeliveryReplies).find(id)).toMatchObject({ status: 200 });
+    clock.advance(31 * 86_400_000);
+    await t.app.get(RetentionService).purgeOnce();
+    expect(await t.app.get(DeliveryReplies).find(id)).toBeUndefined();
+    expect((await t.http().get(`/admin/deliveries/${id}`).set(auth)).status).toBe(404);
   });
 });
