@@ -89,14 +89,12 @@ export class PipelineService {
     const event = normalizeStage(endpoint, req, payload);
     // Only a delivery a reply handler answers has one: for the others, a lookup and no store work.
     const reply = this.replies.arrival(endpoint, event.type);
-    const stored = await this.inbox.store({
-      ...toNewDelivery(this.endpoints.secretHeaders, endpoint, req, event, receivedAt),
-      reply,
-    });
-    const deadline = arrivedAt + (endpoint.replyDeadlineMs ?? 0);
+    const stored = await this.inbox.store(
+      toNewDelivery(this.endpoints.secretHeaders, endpoint, req, event, receivedAt, reply),
+    );
     return {
       response: reply
-        ? await replyStage(this.replies, endpoint, stored, event, deadline)
+        ? await replyStage(this.replies, endpoint, stored, event, arrivedAt)
         : acknowledgeStage(endpoint, stored, event),
       outcome: stored.duplicate ? 'duplicate' : 'accepted',
       secretIndex,

@@ -7,16 +7,18 @@ import type { ResolvedEndpoint } from './endpoint.registry';
 
 /**
  * The answer to a committed delivery that a reply handler answers: the handler's reply, made by
- * its reply run before `deadline` (a performance.now() time) or, for a duplicate, the first
- * copy's; the receiver's acknowledgement when there is none (failed, late, nothing returned).
+ * its reply run within the endpoint's deadline from `arrivedAt` (a performance.now() time) or,
+ * for a duplicate, the first copy's; the receiver's acknowledgement when there is none (failed,
+ * late, nothing returned).
  */
 export async function replyStage(
   replies: ReplyRuns,
   endpoint: ResolvedEndpoint,
   stored: StoredDelivery,
   event: NormalizedEvent,
-  deadline: number,
+  arrivedAt: number,
 ): Promise<WebhookResponse> {
+  const deadline = arrivedAt + endpoint.replyDeadlineMs!;
   const reply = stored.reply
     ? await replies.run(endpoint, stored.reply, deadline)
     : stored.duplicate

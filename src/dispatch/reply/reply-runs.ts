@@ -57,18 +57,9 @@ export class ReplyRuns implements BeforeApplicationShutdown {
   ) {
     // A reply run takes no worker slot, so it does not set the worker's claim-ahead pace.
     const claimAhead = { record: () => undefined };
-    const logger = this.logger;
-    const dispatch = config.dispatch;
-    this.execution = {
-      handlers,
-      endpoints,
-      metrics,
-      clock,
-      claimAhead,
-      logger,
-      events,
-      config: dispatch,
-    };
+    const { logger } = this;
+    const deps = { handlers, endpoints, metrics, clock, claimAhead, logger, events };
+    this.execution = { ...deps, config: config.dispatch };
   }
 
   /**
