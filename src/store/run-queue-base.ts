@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CLOCK, type Clock } from '../config/tokens';
 import { HOOKGATE_CONNECTION } from './connection';
+import { GroupCommit } from './inbox/group-commit';
 import type {
   ClaimedRun,
   Planning,
@@ -28,9 +29,24 @@ import { writeTransaction } from './write-transaction';
  * adds the two writes that run all the time, planning and the worker's turn, as scripts of its
  * engine, and names how it keeps deliveries in step with their runs.
  */
+/** A reply run's outcome and answer, as recordReply takes them. */
+interface ReplyRecord {
+  outcome: RunOutcome;
+  owner: string;
+  reply?: StoredReply;
+}
+
 @Injectable()
 export abstract class RunQueueBase extends RunQueue {
   protected readonly logger = new Logger('Dispatch');
+  /**
+   * Reply runs that finish while one recording is in flight share the next transaction, as the
+   * inbox's deliveries share a commit: one flush for a burst of replies, not one each.
+   */
+  private readonly replyRecords = new GroupCommit<ReplyRecord, void>(
+    (records) => this.writeReplies(records),
+    CHUNK,
+  );
 
   constructor(
     @InjectDataSource(HOOKGATE_CONNECTION) protected readonly dataSource: DataSource,
@@ -85,15 +101,8 @@ export abstract class RunQueueBase extends RunQueue {
     return this.recordAndClaimAt(outcomes, limit, owner, leaseMs, now);
   }
 
-  async recordReply(outcome: RunOutcome, owner: string, reply?: StoredReply): Promise<void> {
-    const now = this.clock.now();
-    await this.write(async (manager) => {
-      if (reply) {
-        await this.send(manager, [replyInsert(this.parameters(), outcome.deliveryId, reply, now)]);
-      }
-      await this.send(manager, outcomeUpdates(this.parameters, [outcome], owner, now));
-      await this.refreshDeliveries(manager, [outcome.deliveryId]);
-    });
+  recordReply(outcome: RunOutcome, owner: string, reply?: StoredReply): Promise<void> {
+    return this.replyRecords.submit({ outcome, owner, reply });
   }
 
   async release(
@@ -166,6 +175,26 @@ export abstract class RunQueueBase extends RunQueue {
     }
     this.events.notifyStored(touched, 'local', 'claim');
     return touched;
+  }
+
+  /** One transaction for a batch of reply runs: their answers, outcomes and deliveries' state. */
+  private async writeReplies(records: ReplyRecord[]): Promise<void[]> {
+    const now = this.clock.now();
+    const statements = records
+      .filter((record) => record.reply)
+      .map(({ outcome, reply }) => replyInsert(this.parameters(), outcome.deliveryId, reply!, now));
+    for (const owner of new Set(records.map((record) => record.owner))) {
+      const outcomes = records.filter((r) => r.owner === owner).map((r) => r.outcome);
+      statements.push(...outcomeUpdates(this.parameters, outcomes, owner, now));
+    }
+    await this.write(async (manager) => {
+      await this.send(manager, statements);
+      await this.refreshDeliveries(
+        manager,
+        records.map((record) => record.outcome.deliveryId),
+      );
+    });
+    return records.map(() => undefined);
   }
 
   private write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

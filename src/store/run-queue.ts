@@ -49,8 +49,8 @@ export abstract class RunQueue {
 
   /**
    * The outcome of a reply run (the first attempt of a reply handler, run in the request), with
-   * the answer it gave when it gave one, in one transaction; the outcome counts only while
-   * `owner` still holds the run, as a turn's do.
+   * the answer it gave when it gave one, in one transaction (shared by the reply runs that finish
+   * together); the outcome counts only while `owner` still holds the run, as a turn's do.
    */
   abstract recordReply(outcome: RunOutcome, owner: string, reply?: StoredReply): Promise<void>;
 
