@@ -26,4 +26,20 @@ export { metaEvents, type MetaEvent } from './receivers/shared/meta/events';
 export { serveWebhooksBeforeExpress } from './pipeline/webhook-fast-path';
 export { OnWebhook, type OnWebhookOptions } from './dispatch/on-webhook.decorator';
 export type { WebhookEvent, GithubEvent } from './dispatch/webhook-event';
+export {
+  webhookReply,
+  type WebhookReply,
+  type WebhookReplyOptions,
+} from './dispatch/reply/webhook-reply';
+export type {
+  SlackReply,
+  SlackMessageReply,
+  SlackResponseAction,
+  SlackOptionsReply,
+} from './receivers/slack/slack.replies';
+export type { DiscordInteractionResponse } from './receivers/discord/discord.replies';
+export type { TeamsReply } from './receivers/teams-outgoing/teams-outgoing.replies';
+export type { TelegramReply } from './receivers/telegram/telegram.replies';
+export type { TwimlReply } from './receivers/twilio/twilio.replies';
+export type { PlivoXmlReply } from './receivers/plivo/plivo.replies';
 export { PermanentFailure, RetryLater } from './dispatch/failures';

@@ -30,6 +30,10 @@ export class ProviderView {
     description: 'How long the provider waits for an answer, in ms, where it says.',
   })
   ackDeadlineMs: number | null;
+  @ApiProperty({
+    description: 'Whether it reads the HTTP answer, so handlers may reply ({ reply: true }).',
+  })
+  replies: boolean;
 }
 
 export class ProviderList {
@@ -48,5 +52,6 @@ export function toProviderView(receiver: Receiver<unknown>): ProviderView {
     contentTypes: [...receiver.contentTypes],
     methods: [...(receiver.methods ?? ['POST'])],
     ackDeadlineMs: receiver.ackDeadlineMs ?? null,
+    replies: receiver.reply !== undefined,
   };
 }

@@ -9,6 +9,7 @@ import { HookgateConfig } from './config.schema';
 import { DEMO_SECRETS, developmentConfig } from './dev-config';
 import { interpolateEnv } from './interpolate';
 import { checkConfiguredSecrets } from './secret-checks';
+import { replyDeadlineProblem } from './reply-deadline';
 
 /** Any problem with the configuration: start-up stops with this message. */
 export class ConfigError extends Error {
@@ -165,6 +166,8 @@ function checkEndpoints(
     } catch (error) {
       throw new ConfigError(`The config is invalid: ${at}.${(error as Error).message}`);
     }
+    const deadline = replyDeadlineProblem(receiver, endpoint.replyDeadlineMs);
+    if (deadline) throw new ConfigError(`The config is invalid: ${at}.${deadline}`);
   });
   // Errors stop start-up here; warnings are logged when the app starts (ConfigWarnings).
   const findings = checkConfiguredSecrets(config, receivers, interpolated);

@@ -66,4 +66,13 @@ export class EndpointConfig {
   @ValidateNested({ each: true })
   @Type(() => ForwardConfig)
   forward?: ForwardConfig[];
+
+  /**
+   * How long a reply handler has to answer, from the request's arrival (docs/handlers.md,
+   * "Replying to the provider"). Default: the provider's timeout less 500 ms; never longer.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  replyDeadlineMs?: number;
 }

@@ -4,12 +4,13 @@ import { ObservabilityModule } from '../observability/observability.module';
 import { DispatchWorker } from './worker/dispatch.worker';
 import { Forwarder } from './forward/forwarder';
 import { HandlerRegistry } from './handler.registry';
+import { ReplyRuns } from './reply/reply-runs';
 import { WebhookExplorer } from './webhook.explorer';
 
 /** Handlers, runs and the worker. */
 @Module({
   imports: [DiscoveryModule, ObservabilityModule],
-  providers: [HandlerRegistry, Forwarder, WebhookExplorer, DispatchWorker],
-  exports: [HandlerRegistry, DispatchWorker],
+  providers: [HandlerRegistry, Forwarder, WebhookExplorer, DispatchWorker, ReplyRuns],
+  exports: [HandlerRegistry, DispatchWorker, ReplyRuns],
 })
 export class DispatchModule {}

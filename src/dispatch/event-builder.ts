@@ -3,12 +3,16 @@ import type { Receiver } from '../receivers/receiver';
 import type { DeliveryRecord } from '../store/model';
 import type { WebhookEvent } from './webhook-event';
 
-/** The handler's view of a stored delivery, for attempt number `attempt`. */
+/**
+ * The handler's view of a stored delivery, for attempt number `attempt`; `replying` when its
+ * return value is the answer to the provider (a reply run).
+ */
 export function buildWebhookEvent(
   delivery: DeliveryRecord,
   receiver: Receiver<unknown> | undefined,
   attempt: number,
   signal: AbortSignal,
+  replying = false,
 ): WebhookEvent {
   return {
     id: delivery.id,
@@ -23,5 +27,6 @@ export function buildWebhookEvent(
     rawBody: delivery.rawBody ?? Buffer.alloc(0),
     attempt,
     signal,
+    replying,
   };
 }

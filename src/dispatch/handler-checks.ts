@@ -28,6 +28,14 @@ export function checkHandlerMetadata(
       problem: `malformed type pattern "${meta.pattern}" (use an exact type, "prefix.*" or "*")`,
     };
   }
+  if (meta.reply && !receiver.reply) {
+    const replying = receivers.filter((r) => r.reply).map((r) => r.name);
+    return {
+      problem:
+        `{ reply: true }, but ${receiver.name} does not read the HTTP answer, so a reply would never be seen. ` +
+        `Remove the option (providers that read replies: ${replying.join(', ')})`,
+    };
+  }
   if (meta.endpoint !== undefined && !endpointExists(receiver.name, meta.endpoint)) {
     return { problem: `no ${receiver.name} endpoint "${meta.endpoint}" is configured` };
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { matchesType } from './type-pattern';
+import { matchesType, patternsOverlap } from './type-pattern';
 import type { WebhookEvent } from './webhook-event';
 
 /** One registered handler: a decorated method, or a forward target. */
@@ -12,6 +12,8 @@ export interface RegisteredHandler {
   endpoint?: string;
   /** Where it was declared (`Class.method`, or the forward config), for error messages. */
   source: string;
+  /** Its return value answers the provider (`@OnWebhook(..., { reply: true })`). */
+  reply?: boolean;
   invoke(event: WebhookEvent): Promise<unknown>;
 }
 
@@ -23,6 +25,11 @@ export interface RegisteredHandler {
 @Injectable()
 export class HandlerRegistry {
   private readonly byKey = new Map<string, RegisteredHandler>();
+  /**
+   * Reply handlers by provider, known at start-up: a delivery of a provider without any costs
+   * the request path one lookup (see replyHandlerFor).
+   */
+  private readonly repliesByProvider = new Map<string, RegisteredHandler[]>();
 
   register(handler: RegisteredHandler): void {
     const key = handlerKey(handler.provider, handler.name);
@@ -33,7 +40,23 @@ export class HandlerRegistry {
           `Give one a unique name: @OnWebhook(provider, pattern, { name: '...' }).`,
       );
     }
+    if (handler.reply) this.addReplyHandler(handler);
     this.byKey.set(key, handler);
+  }
+
+  /** The one reply handler that answers this delivery, if any. */
+  replyHandlerFor(delivery: {
+    provider: string;
+    endpoint: string;
+    type: string;
+  }): RegisteredHandler | undefined {
+    return this.repliesByProvider
+      .get(delivery.provider)
+      ?.find(
+        (h) =>
+          (h.endpoint === undefined || h.endpoint === delivery.endpoint) &&
+          matchesType(h.pattern, delivery.type),
+      );
   }
 
   /** The handler a run names, for its delivery's provider (or the first of that name). */
@@ -53,6 +76,27 @@ export class HandlerRegistry {
         (h.endpoint === undefined || h.endpoint === delivery.endpoint) &&
         matchesType(h.pattern, delivery.type),
     );
+  }
+
+  /** At most one reply handler may answer a delivery: two that could both match stop start-up. */
+  private addReplyHandler(handler: RegisteredHandler): void {
+    const same = this.repliesByProvider.get(handler.provider) ?? [];
+    const rival = same.find(
+      (other) =>
+        (other.endpoint === undefined ||
+          handler.endpoint === undefined ||
+          other.endpoint === handler.endpoint) &&
+        patternsOverlap(other.pattern, handler.pattern),
+    );
+    if (rival) {
+      const where = (h: RegisteredHandler) =>
+        `${h.source} ('${h.pattern}'${h.endpoint ? `, endpoint ${h.endpoint}` : ''})`;
+      throw new Error(
+        `Two reply handlers could answer the same ${handler.provider} delivery: ${where(rival)} and ${where(handler)}. ` +
+          `Only one answer can be sent: narrow their type patterns or endpoints so they cannot both match, or drop { reply: true } from one.`,
+      );
+    }
+    this.repliesByProvider.set(handler.provider, [...same, handler]);
   }
 }
 

@@ -10,6 +10,13 @@ export interface OnWebhookOptions {
    * renaming the method, or pending retries will not find their handler.
    */
   name?: string;
+  /**
+   * The handler's return value is the HTTP answer to the provider (a Slack slash command's
+   * message, a Discord interaction response, TwiML), given after the delivery committed and
+   * within the provider's deadline (docs/handlers.md#replying-to-the-provider). Only for
+   * providers that read the answer; at most one reply handler may match a delivery.
+   */
+  reply?: boolean;
 }
 
 export interface OnWebhookMetadata extends OnWebhookOptions {

@@ -1,4 +1,4 @@
-import { isValidTypePattern, matchesType } from './type-pattern';
+import { isValidTypePattern, matchesType, patternsOverlap } from './type-pattern';
 
 describe('type patterns', () => {
   it.each([
@@ -23,4 +23,21 @@ describe('type patterns', () => {
       expect(isValidTypePattern(pattern)).toBe(false);
     },
   );
+
+  it.each([
+    ['*', 'slash_command', true],
+    ['*', '*', true],
+    ['slash_command', 'slash_command', true],
+    ['slash_command', 'block_actions', false],
+    ['interaction.*', 'interaction.application_command', true],
+    ['interaction.*', 'interactions.*', false],
+    ['interaction.*', 'interaction.message.*', true],
+    ['orders/*', 'orders/create', true],
+    ['orders/*', 'order/create', false],
+    ['pull_request.*', 'pull_request_review.*', false],
+    ['pull_request.*', 'pull_request', false],
+  ])('%s and %s overlap: %s', (a, b, expected) => {
+    expect(patternsOverlap(a, b)).toBe(expected);
+    expect(patternsOverlap(b, a)).toBe(expected);
+  });
 });

@@ -13,3 +13,20 @@ export function matchesType(pattern: string, type: string): boolean {
   if (pattern.endsWith('*')) return type.startsWith(pattern.slice(0, -1));
   return pattern === type;
 }
+
+/**
+ * Whether some type could match both patterns: `*` overlaps everything, two prefixes overlap
+ * when one extends the other, an exact type overlaps a prefix it starts with. Two reply
+ * handlers may not overlap (see HandlerRegistry.register).
+ */
+export function patternsOverlap(a: string, b: string): boolean {
+  const aPrefix = a.endsWith('*');
+  const bPrefix = b.endsWith('*');
+  if (aPrefix && bPrefix) {
+    const [x, y] = [a.slice(0, -1), b.slice(0, -1)];
+    return x.startsWith(y) || y.startsWith(x);
+  }
+  if (aPrefix) return matchesType(a, b);
+  if (bPrefix) return matchesType(b, a);
+  return a === b;
+}

@@ -26,6 +26,13 @@ export interface WebhookEvent<P = unknown> {
    * calls, so a timed-out attempt stops instead of finishing behind its retry.
    */
   signal: AbortSignal;
+  /**
+   * True while the return value is the HTTP answer to the provider: the first attempt of a reply
+   * handler (`@OnWebhook(..., { reply: true })`), run in the request. False on every other run,
+   * where a reply handler that must still answer uses the provider's follow-up channel (Slack's
+   * `response_url`, Discord's interaction token).
+   */
+  replying: boolean;
 }
 
 /** A GitHub event with its payload typed by event name: `GithubEvent<'pull_request'>`. */

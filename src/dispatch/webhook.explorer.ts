@@ -38,7 +38,9 @@ export class WebhookExplorer implements OnModuleInit {
         this.handlers.register(this.forwarder.handlerFor(endpoint, target));
       }
     }
-    const names = this.handlers.all().map((h) => `${h.name} (${h.provider} ${h.pattern})`);
+    const names = this.handlers
+      .all()
+      .map((h) => `${h.name} (${h.provider} ${h.pattern}${h.reply ? ', replies' : ''})`);
     this.logger.log(`Webhook handlers: ${names.length ? names.join(', ') : 'none'}`);
   }
 
@@ -82,6 +84,7 @@ export class WebhookExplorer implements OnModuleInit {
         pattern: meta.pattern,
         endpoint: meta.endpoint,
         source: where,
+        reply: meta.reply === true,
         invoke: async (event) => bound(event),
       });
     } catch (error) {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EndpointConfig, ForwardConfig, HookgateConfig } from '../config/config.schema';
 import { HOOKGATE_CONFIG, RECEIVER_REGISTRY, type ReceiverRegistry } from '../config/tokens';
+import { replyDeadlineMs } from '../config/reply-deadline';
 import type { Receiver } from '../receivers/receiver';
 import { findReceiver } from '../receivers/receivers';
 
@@ -14,6 +15,8 @@ export interface ResolvedEndpoint {
   readonly options: unknown;
   readonly publicUrl?: string;
   readonly forward: readonly ForwardConfig[];
+  /** How long its reply handler has, from the request's arrival; none where replies are not read. */
+  readonly replyDeadlineMs?: number;
 }
 
 /**
@@ -87,5 +90,6 @@ function resolve(endpoint: EndpointConfig, receivers: ReceiverRegistry): Resolve
       : (endpoint.options ?? {}),
     publicUrl: endpoint.publicUrl,
     forward: endpoint.forward ?? [],
+    replyDeadlineMs: replyDeadlineMs(receiver, endpoint.replyDeadlineMs),
   };
 }

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
 import { MethodNotAllowedError } from '../errors/webhook-errors';
 import { CLOCK, Clock } from '../config/tokens';
+import { ReplyRuns } from '../dispatch/reply/reply-runs';
 import type { IncomingWebhook, ReceiverContext, WebhookResponse } from '../receivers/receiver';
 import { HandshakeSecrets } from '../store/handshake-secrets';
 import { InboxWriter } from '../store/inbox/inbox.writer';
@@ -11,6 +13,7 @@ import { handshakeAfterVerify, handshakeBeforeVerify } from './handshake.stage';
 import { handshakeSecretStage, secretsWithHandshake } from './handshake-secret.stage';
 import { normalizeStage, parseStage } from './normalize.stage';
 import { replayTokenStage } from './replay-token.stage';
+import { replyStage } from './reply.stage';
 import { toNewDelivery } from './store.stage';
 import { verifyStage } from './verify.stage';
 
@@ -26,7 +29,8 @@ export interface PipelineResult {
 
 /**
  * The request path after the body is read: handshake → verify → parse → (signed handshake) →
- * (replay token) → normalize → store → ack. Each stage throws a WebhookError with the status the provider sees.
+ * (replay token) → normalize → store → ack, or a reply handler's answer. Each stage throws a
+ * WebhookError with the status the provider sees.
  */
 @Injectable()
 export class PipelineService {
@@ -36,9 +40,15 @@ export class PipelineService {
     private readonly endpoints: EndpointRegistry,
     private readonly handshakeSecrets: HandshakeSecrets,
     private readonly replayTokens: ReplayTokens,
+    private readonly replies: ReplyRuns,
   ) {}
 
-  async handle(endpoint: ResolvedEndpoint, req: IncomingWebhook): Promise<PipelineResult> {
+  /** `arrivedAt`: when the request arrived (performance.now()), where a reply's deadline starts. */
+  async handle(
+    endpoint: ResolvedEndpoint,
+    req: IncomingWebhook,
+    arrivedAt = performance.now(),
+  ): Promise<PipelineResult> {
     const receivedAt = this.clock.now();
     const ctx: ReceiverContext<unknown> = {
       secrets: endpoint.secrets,
@@ -77,11 +87,15 @@ export class PipelineService {
     }
 
     const event = normalizeStage(endpoint, req, payload);
+    // Only a delivery a reply handler answers has one: for the others, a lookup and no store work.
+    const reply = this.replies.arrival(endpoint, event.type);
     const stored = await this.inbox.store(
-      toNewDelivery(this.endpoints.secretHeaders, endpoint, req, event, receivedAt),
+      toNewDelivery(this.endpoints.secretHeaders, endpoint, req, event, receivedAt, reply),
     );
     return {
-      response: acknowledgeStage(endpoint, stored, event),
+      response: reply
+        ? await replyStage(this.replies, endpoint, stored, event, arrivedAt)
+        : acknowledgeStage(endpoint, stored, event),
       outcome: stored.duplicate ? 'duplicate' : 'accepted',
       secretIndex,
       deliveryId: stored.id,

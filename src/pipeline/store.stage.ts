@@ -1,4 +1,5 @@
 import type { IncomingWebhook, NormalizedEvent } from '../receivers/receiver';
+import type { ReplyArrival } from '../store/inbox/arrival-plan';
 import type { NewDelivery } from '../store/inbox/inbox.writer';
 import type { ResolvedEndpoint } from './endpoint.registry';
 
@@ -9,7 +10,7 @@ const NEVER_STORED = new Set(['authorization', 'proxy-authorization', 'cookie', 
  * The inbox row for a verified, normalized request. `secretHeaders` names every header any
  * receiver or endpoint treats as a secret (`EndpointRegistry.secretHeaders`), not only this
  * endpoint's: a GitLab token, or one endpoint's `token` header, sent to another endpoint is
- * still a secret.
+ * still a secret. `reply`: the reply run to store with it, when a reply handler answers it.
  */
 export function toNewDelivery(
   secretHeaders: ReadonlySet<string>,
@@ -17,6 +18,7 @@ export function toNewDelivery(
   req: IncomingWebhook,
   event: NormalizedEvent,
   receivedAt: Date,
+  reply?: ReplyArrival,
 ): NewDelivery {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
@@ -33,5 +35,6 @@ export function toNewDelivery(
     contentType: req.contentType,
     headers,
     rawBody: event.storedBody ?? req.rawBody,
+    reply,
   };
 }

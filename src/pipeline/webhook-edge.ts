@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request } from 'express';
 import type { HookgateConfig } from '../config/config.schema';
@@ -62,6 +63,7 @@ export class WebhookEdge implements NestMiddleware {
     res: ServerResponse,
   ): Promise<void> {
     const started = process.hrtime.bigint();
+    const arrivedAt = performance.now();
     const endpoint = this.endpoints.find(provider, endpointId);
     if (!endpoint) {
       // Labels come from the config only: an unknown URL must not create new time series.
@@ -69,7 +71,7 @@ export class WebhookEdge implements NestMiddleware {
       throw new UnknownEndpointError(provider, endpointId);
     }
     try {
-      const result = await this.process(endpoint, req);
+      const result = await this.process(endpoint, req, arrivedAt);
       const requestId = requestIdOf(req);
       res.setHeader('X-Request-Id', requestId);
       send(res, result.response);
@@ -101,7 +103,11 @@ export class WebhookEdge implements NestMiddleware {
     }
   }
 
-  private async process(endpoint: ResolvedEndpoint, req: IncomingMessage): Promise<PipelineResult> {
+  private async process(
+    endpoint: ResolvedEndpoint,
+    req: IncomingMessage,
+    arrivedAt: number,
+  ): Promise<PipelineResult> {
     const { receiver } = endpoint;
 
     const methods = receiver.methods ?? ['POST'];
@@ -122,7 +128,7 @@ export class WebhookEdge implements NestMiddleware {
       publicUrl: endpoint.publicUrl,
       trustProxy: this.config.http.trustProxy,
     });
-    return this.pipeline.handle(endpoint, incoming);
+    return this.pipeline.handle(endpoint, incoming, arrivedAt);
   }
 }
 

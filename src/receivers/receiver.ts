@@ -114,7 +114,10 @@ export interface Receiver<Options = unknown> {
   readonly contentTypes: readonly string[];
   /** HTTP methods the provider uses; GET/HEAD only for handshakes. Default: POST. */
   readonly methods?: readonly string[];
-  /** How long the provider waits for an answer, in ms (documentation and sync replies). */
+  /**
+   * How long the provider waits for an answer, in ms: documented, and the bound of a reply
+   * handler's deadline (config/reply-deadline.ts).
+   */
   readonly ackDeadlineMs?: number;
   /** Request headers that carry a secret and therefore are never stored (e.g. a plain token). */
   readonly secretHeaders?: readonly string[];
@@ -208,4 +211,14 @@ export interface Receiver<Options = unknown> {
     result: { id: string; duplicate: boolean },
     event?: NormalizedEvent,
   ): WebhookResponse;
+
+  /**
+   * Declared by receivers whose provider reads the HTTP answer (a Slack slash command's
+   * message, TwiML): a handler with `{ reply: true }` may then give it
+   * (docs/handlers.md#replying-to-the-provider). Turns the handler's return value, in the
+   * provider's natural form, into the answer; throws an Error saying what the provider expects
+   * when the value is not one (the reply run then fails and `acknowledge` answers). Without it,
+   * `{ reply: true }` for this provider stops start-up.
+   */
+  reply?(value: unknown): WebhookResponse;
 }

@@ -69,6 +69,16 @@ export interface RunOutcome {
   error?: string;
 }
 
+/**
+ * A reply handler's answer as it was sent (docs/handlers.md#replying-to-the-provider), kept so
+ * that a provider's retry of the delivery gets it again. Header names are lower-case.
+ */
+export interface StoredReply {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
 /** A run leased to a worker, with its delivery: the worker's to execute. */
 export interface ClaimedRun {
   run: RunRecord;

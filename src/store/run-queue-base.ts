@@ -3,9 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CLOCK, type Clock } from '../config/tokens';
 import { HOOKGATE_CONNECTION } from './connection';
-import type { ClaimedRun, Planning, PlanningDelivery, PlanningLease, RunOutcome } from './model';
+import { GroupCommit } from './inbox/group-commit';
+import type {
+  ClaimedRun,
+  Planning,
+  PlanningDelivery,
+  PlanningLease,
+  RunOutcome,
+  StoredReply,
+} from './model';
 import { RunQueue } from './run-queue';
-import { CHUNK, runInserts } from './sql/run-statements';
+import { replyInsert } from './sql/replies';
+import { CHUNK, outcomeUpdates, runInserts } from './sql/run-statements';
 import { newRun, resetFields } from './sql/runs';
 import { Statement, ValuesFactory } from './sql/statement-parameters';
 import { StoreEntitiesRef } from './store-entities.ref';
@@ -20,9 +29,24 @@ import { writeTransaction } from './write-transaction';
  * adds the two writes that run all the time, planning and the worker's turn, as scripts of its
  * engine, and names how it keeps deliveries in step with their runs.
  */
+/** A reply run's outcome and answer, as recordReply takes them. */
+interface ReplyRecord {
+  outcome: RunOutcome;
+  owner: string;
+  reply?: StoredReply;
+}
+
 @Injectable()
 export abstract class RunQueueBase extends RunQueue {
   protected readonly logger = new Logger('Dispatch');
+  /**
+   * Reply runs that finish while one recording is in flight share the next transaction, as the
+   * inbox's deliveries share a commit: one flush for a burst of replies, not one each.
+   */
+  private readonly replyRecords = new GroupCommit<ReplyRecord, void>(
+    (records) => this.writeReplies(records),
+    CHUNK,
+  );
 
   constructor(
     @InjectDataSource(HOOKGATE_CONNECTION) protected readonly dataSource: DataSource,
@@ -75,6 +99,10 @@ export abstract class RunQueueBase extends RunQueue {
     const now = this.clock.now();
     if (outcomes.length === 0 && limit <= 0) return Promise.resolve([]);
     return this.recordAndClaimAt(outcomes, limit, owner, leaseMs, now);
+  }
+
+  recordReply(outcome: RunOutcome, owner: string, reply?: StoredReply): Promise<void> {
+    return this.replyRecords.submit({ outcome, owner, reply });
   }
 
   async release(
@@ -147,6 +175,26 @@ export abstract class RunQueueBase extends RunQueue {
     }
     this.events.notifyStored(touched, 'local', 'claim');
     return touched;
+  }
+
+  /** One transaction for a batch of reply runs: their answers, outcomes and deliveries' state. */
+  private async writeReplies(records: ReplyRecord[]): Promise<void[]> {
+    const now = this.clock.now();
+    const statements = records
+      .filter((record) => record.reply)
+      .map(({ outcome, reply }) => replyInsert(this.parameters(), outcome.deliveryId, reply!, now));
+    for (const owner of new Set(records.map((record) => record.owner))) {
+      const outcomes = records.filter((r) => r.owner === owner).map((r) => r.outcome);
+      statements.push(...outcomeUpdates(this.parameters, outcomes, owner, now));
+    }
+    await this.write(async (manager) => {
+      await this.send(manager, statements);
+      await this.refreshDeliveries(
+        manager,
+        records.map((record) => record.outcome.deliveryId),
+      );
+    });
+    return records.map(() => undefined);
   }
 
   private write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

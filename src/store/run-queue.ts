@@ -1,4 +1,11 @@
-import type { ClaimedRun, Planning, PlanningDelivery, PlanningLease, RunOutcome } from './model';
+import type {
+  ClaimedRun,
+  Planning,
+  PlanningDelivery,
+  PlanningLease,
+  RunOutcome,
+  StoredReply,
+} from './model';
 
 /**
  * The run queue: every write of the dispatch side. Planning runs for new deliveries, leasing
@@ -39,6 +46,13 @@ export abstract class RunQueue {
     owner: string,
     leaseMs: number,
   ): Promise<ClaimedRun[]>;
+
+  /**
+   * The outcome of a reply run (the first attempt of a reply handler, run in the request), with
+   * the answer it gave when it gave one, in one transaction (shared by the reply runs that finish
+   * together); the outcome counts only while `owner` still holds the run, as a turn's do.
+   */
+  abstract recordReply(outcome: RunOutcome, owner: string, reply?: StoredReply): Promise<void>;
 
   /**
    * Give back runs still held by `owner` (shutdown): the attempt did not happen. With

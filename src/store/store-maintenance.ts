@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan, Raw } from 'typeorm';
 import { HOOKGATE_CONNECTION } from './connection';
 import type { DeliveryStatus } from './model';
+import { REPLIES_TABLE } from './sql/replies';
 import { storedDate } from './sql/stored-date';
 import { StoreEntitiesRef } from './store-entities.ref';
 import { StoreWriteLock } from './write-lock';
@@ -32,8 +33,8 @@ export class StoreMaintenance {
   ) {}
 
   /**
-   * Delete up to `limit` deliveries with `status` received before `cutoff`, with their runs and
-   * bodies. Returns how many.
+   * Delete up to `limit` deliveries with `status` received before `cutoff`, with their runs,
+   * bodies and replies. Returns how many.
    */
   deleteDeliveries(status: DeliveryStatus, cutoff: Date, limit: number): Promise<number> {
     return this.write(async (manager) => {
@@ -47,6 +48,12 @@ export class StoreMaintenance {
       if (ids.length === 0) return 0;
       await manager.getRepository(this.entities.Run).delete({ deliveryId: In(ids) });
       await manager.getRepository(this.entities.DeliveryBody).delete({ deliveryId: In(ids) });
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from(REPLIES_TABLE)
+        .where('delivery_id IN (:...ids)', { ids })
+        .execute();
       await deliveries.delete({ id: In(ids) });
       return ids.length;
     });

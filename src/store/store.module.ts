@@ -5,6 +5,7 @@ import type { DatabaseConfig } from '../config/config.schema';
 import { HOOKGATE_CONNECTION } from './connection';
 import { dataSourceOptions } from './data-source';
 import { DeliveryQueries } from './delivery.queries';
+import { DeliveryReplies } from './delivery-replies';
 import { storeEntities } from './entities';
 import { HandshakeSecrets } from './handshake-secrets';
 import { InboxWriter } from './inbox/inbox.writer';
@@ -51,6 +52,7 @@ export class StoreModule {
         StoreEvents,
         InboxWriter,
         DeliveryQueries,
+        DeliveryReplies,
         StoreMaintenance,
         HandshakeSecrets,
         ReplayTokens,
@@ -62,6 +64,7 @@ export class StoreModule {
         InboxWriter,
         RunQueue,
         DeliveryQueries,
+        DeliveryReplies,
         StoreMaintenance,
         HandshakeSecrets,
         ReplayTokens,

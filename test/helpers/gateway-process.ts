@@ -91,6 +91,11 @@ export interface GatewayProcessSuite {
   main: string;
   /** Start the built gateway with `env` added; it is SIGKILLed after the block if still running. */
   start(env: Record<string, string>): GatewayProcess;
+  /**
+   * A module of the built gateway (`dispatch/on-webhook.decorator.js`), for handler modules a
+   * test writes: they must mark their classes with the gateway's own decorator.
+   */
+  built(relativePath: string): string;
 }
 
 /**
@@ -108,6 +113,10 @@ export function gatewayProcessSuite(folderPrefix: string): GatewayProcessSuite {
       const gateway = startGateway(build.main, env);
       running.push(gateway);
       return gateway;
+    },
+    built(relativePath) {
+      if (!build) throw new Error('gatewayProcessSuite: the gateway is not built yet (beforeAll)');
+      return join(dirname(build.main), relativePath);
     },
   };
   beforeAll(() => {

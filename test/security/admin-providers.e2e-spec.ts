@@ -30,8 +30,10 @@ describe('GET /admin/providers', () => {
       contentTypes: ['application/json'],
       methods: ['POST'],
       ackDeadlineMs: null,
+      replies: false,
     });
     expect(byName.get('bitbucket')).toMatchObject({ ackDeadlineMs: 10_000 });
+    expect(byName.get('slack')).toMatchObject({ ackDeadlineMs: 3_000, replies: true });
     expect(byName.get('instagram')).toMatchObject({
       schemes: ['hmac'],
       handshakes: ['verify-token-query'],

@@ -5,8 +5,6 @@ import {
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { HookgateConfig } from '../../config/config.schema';
 import { CLOCK, HOOKGATE_CONFIG, type Clock } from '../../config/tokens';
@@ -21,6 +19,7 @@ import { HandlerRegistry } from '../handler.registry';
 import { RunQueue } from '../../store/run-queue';
 import { WorkerSlots } from './capacity';
 import { DueWork } from './due-work';
+import { newLeaseOwner } from './lease-owner';
 import { OutcomeBuffer } from './outcome-buffer';
 import { RunStarter } from './run-starter';
 import { delay, settled } from './settled';
@@ -55,7 +54,7 @@ export class DispatchWorker
 {
   private readonly logger = new Logger('Dispatch');
   /** Identifies this process's leases. */
-  readonly owner = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  readonly owner = newLeaseOwner();
   private readonly slots: WorkerSlots;
   private readonly due: DueWork;
   private readonly outcomes = new OutcomeBuffer();

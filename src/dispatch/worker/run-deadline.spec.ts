@@ -67,4 +67,14 @@ describe('runWithDeadline', () => {
     controller.abort(new Error('shutting down'));
     expect(seen?.aborted).toBe(true);
   });
+
+  it('does not start work when no time is left, and aborts its signal', async () => {
+    const work = jest.fn(async () => 'never');
+    const controller = new AbortController();
+    await expect(runWithDeadline(work, 0, 'no time left', controller)).rejects.toThrow(
+      'no time left',
+    );
+    expect(work).not.toHaveBeenCalled();
+    expect(controller.signal.aborted).toBe(true);
+  });
 });

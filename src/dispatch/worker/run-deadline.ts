@@ -3,7 +3,7 @@
  * and the signal given to `work` aborts with the same error, so work that honours it (a fetch,
  * a database call) stops instead of finishing behind the retry it caused: a forward that
  * timed out must not still reach its target after the run was marked failed. `controller`
- * lets the caller cancel earlier (shutdown).
+ * lets the caller cancel earlier (shutdown). With no time left, `work` is not started.
  */
 export function runWithDeadline<T>(
   work: (signal: AbortSignal) => Promise<T>,
@@ -11,6 +11,11 @@ export function runWithDeadline<T>(
   message: string,
   controller = new AbortController(),
 ): Promise<T> {
+  if (ms <= 0) {
+    const error = new Error(message);
+    controller.abort(error);
+    return Promise.reject(error);
+  }
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {

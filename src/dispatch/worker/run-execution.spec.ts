@@ -113,4 +113,78 @@ describe('executeRun', () => {
     await running;
     expect(signal).toBe(controller.signal);
   });
+
+  describe('a reply attempt', () => {
+    it('tells the handler it is replying and hands its return value to accept', async () => {
+      const accepted: unknown[] = [];
+      let replying: boolean | undefined;
+      const deps = fakes(async (event) => {
+        replying = event.replying;
+        return { text: 'hi' };
+      });
+      const reply = {
+        timeoutMs: 500,
+        deadlineMs: 500,
+        accept: (value: unknown) => accepted.push(value),
+      };
+      const outcome = await executeRun(claimedRun(1), new AbortController(), deps, reply);
+      expect([outcome.status, replying, accepted]).toEqual(['succeeded', true, [{ text: 'hi' }]]);
+    });
+
+    it('fails when accept refuses the value, and logs why', async () => {
+      const deps = fakes(ok);
+      const reply = {
+        timeoutMs: 500,
+        deadlineMs: 500,
+        accept: () => {
+          throw new Error('Slack cannot read a number');
+        },
+      };
+      const outcome = await executeRun(claimedRun(1), new AbortController(), deps, reply);
+      expect(outcome.status).toBe('failed');
+      expect(outcome.error).toContain('Slack cannot read a number');
+      expect(deps.logger.warn).toHaveBeenCalled();
+    });
+
+    it('fails at its own deadline, not the dispatch timeout, and never accepts a late value', async () => {
+      const accept = jest.fn();
+      let signal: AbortSignal | undefined;
+      const deps = fakes((event) => {
+        signal = event.signal;
+        return new Promise((resolve) => setTimeout(resolve, 200, 'late'));
+      }, 60_000);
+      const outcome = await executeRun(claimedRun(1), new AbortController(), deps, {
+        timeoutMs: 20,
+        deadlineMs: 2500,
+        accept,
+      });
+      expect(outcome.error).toContain("h did not reply within 2500 ms of the request's arrival");
+      expect(signal?.aborted).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(accept).not.toHaveBeenCalled();
+    });
+
+    it('does not start the handler when no time is left', async () => {
+      const invoke = jest.fn(ok);
+      const outcome = await executeRun(claimedRun(1), new AbortController(), fakes(invoke), {
+        timeoutMs: -5,
+        deadlineMs: 2500,
+        accept: jest.fn(),
+      });
+      expect(outcome.status).toBe('failed');
+      expect(invoke).not.toHaveBeenCalled();
+    });
+  });
+
+  it('tells an ordinary run it is not replying', async () => {
+    let replying: boolean | undefined;
+    await executeRun(
+      claimedRun(1),
+      new AbortController(),
+      fakes(async (event) => {
+        replying = event.replying;
+      }),
+    );
+    expect(replying).toBe(false);
+  });
 });

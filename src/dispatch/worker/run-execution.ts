@@ -27,17 +27,33 @@ export interface RunExecutionDeps {
 }
 
 /**
+ * A reply run's attempt (dispatch/reply/): the handler is told it is replying, has `timeoutMs`
+ * (what is left of the endpoint's `deadlineMs`) instead of the dispatch timeout, and its return
+ * value goes to `accept`, which may throw to fail the attempt (a value the provider cannot read).
+ */
+export interface ReplyAttempt {
+  timeoutMs: number;
+  deadlineMs: number;
+  accept(value: unknown): void;
+}
+
+/**
  * One attempt of one run: its handler called within the dispatch timeout, and what came of it.
  * A failure becomes a retry or a dead run (see failureOutcome) and is logged with its delivery;
- * only the outcome is returned, to be recorded by a turn.
+ * only the outcome is returned, to be recorded by a turn (or, for a reply, by the edge).
  */
 export async function executeRun(
   { run, delivery }: ClaimedRun,
   controller: AbortController,
   deps: RunExecutionDeps,
+  reply?: ReplyAttempt,
 ): Promise<RunOutcome> {
   const base = { runId: run.id, deliveryId: run.deliveryId, attempt: run.attempts };
-  const { retry, timeoutMs } = deps.config;
+  const { retry } = deps.config;
+  const timeoutMs = reply?.timeoutMs ?? deps.config.timeoutMs;
+  const late = reply
+    ? `${run.handler} did not reply within ${reply.deadlineMs} ms of the request's arrival`
+    : `${run.handler} timed out after ${timeoutMs} ms`;
   const handler = deps.handlers.get(run.handler, delivery.provider);
   const started = performance.now();
   // One measurement of the run for its metric and for the pace that sets the claim-ahead.
@@ -63,12 +79,14 @@ export async function executeRun(
     if (!handler)
       throw new Error(`No handler named "${run.handler}" is registered in this process.`);
     const receiver = deps.endpoints.receiver(delivery.provider);
-    await runWithDeadline(
-      (signal) => handler.invoke(buildWebhookEvent(delivery, receiver, run.attempts, signal)),
+    const value = await runWithDeadline(
+      (signal) =>
+        handler.invoke(buildWebhookEvent(delivery, receiver, run.attempts, signal, !!reply)),
       timeoutMs,
-      `${run.handler} timed out after ${timeoutMs} ms`,
+      late,
       controller,
     );
+    reply?.accept(value);
     timed('succeeded');
     return { ...base, status: 'succeeded' };
   } catch (error) {

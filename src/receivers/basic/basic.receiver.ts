@@ -1,6 +1,7 @@
 import type { Receiver } from '../receiver';
 import { checkBasicSecret, verifyBasicCredentials } from '../shared/basic-credentials';
 import { parseJsonObject } from '../shared/body';
+import { genericReply } from '../shared/replies';
 import {
   normalizeEventFields,
   parseEventFields,
@@ -30,4 +31,5 @@ export const basicReceiver: Receiver<EventFieldOptions> = {
   parse: (req) => parseJsonObject(req.rawBody),
 
   normalize: normalizeEventFields,
+  reply: genericReply,
 };

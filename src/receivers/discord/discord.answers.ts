@@ -20,7 +20,7 @@ export function answerDiscordPing(
 
 /**
  * Interaction callback types (docs/interactions/receiving-and-responding#interaction-response-
- * object-interaction-callback-type). Until handlers can reply in time, an interaction is
+ * object-interaction-callback-type). An interaction no reply handler answered in time is
  * deferred, which keeps its token valid for 15 minutes of follow-ups: a component click with
  * DEFERRED_UPDATE_MESSAGE (6, no loading state), an autocomplete (which cannot be deferred) with
  * no choices, anything else with DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE (5).

@@ -3,6 +3,7 @@ import { asymmetricReceiver } from '../shared/asymmetric/asymmetric-receiver';
 import type { AsymmetricOptions } from '../shared/asymmetric/descriptor';
 import { acknowledgeDiscord, answerDiscordPing } from './discord.answers';
 import { normalizeDiscord } from './discord.normalize';
+import { discordReply } from './discord.replies';
 
 const signed = asymmetricReceiver({
   name: 'discord',
@@ -32,4 +33,5 @@ export const discordReceiver: Receiver<AsymmetricOptions> = {
   profile: { ...signed.profile!, handshakes: ['ping'] },
   handshakeAfterVerify: answerDiscordPing,
   acknowledge: acknowledgeDiscord,
+  reply: discordReply,
 };

@@ -1,5 +1,6 @@
 import type { Receiver } from '../receiver';
 import { parseJsonObject } from '../shared/body';
+import { genericReply } from '../shared/replies';
 import { normalizeFields } from '../shared/hmac/fields';
 import { verifyHmac } from '../shared/hmac/verify';
 import { parseGenericHmacOptions, type GenericHmacOptions } from './hmac.options';
@@ -26,4 +27,5 @@ export const genericHmacReceiver: Receiver<GenericHmacOptions> = {
     const event = normalizeFields(ctx.options.descriptor, req, payload);
     return ctx.options.typeFromEndpoint ? { ...event, type: ctx.endpoint } : event;
   },
+  reply: genericReply,
 };

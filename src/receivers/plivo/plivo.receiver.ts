@@ -4,6 +4,7 @@ import { formParams, type FormParams } from '../shared/sorted-params';
 import { acknowledgePlivo } from './plivo.acknowledge';
 import { normalizePlivoEvent, parsePlivoBody, PLIVO_FORM_TYPE } from './plivo.events';
 import { parsePlivoOptions, type PlivoOptions } from './plivo.options';
+import { plivoReply } from './plivo.replies';
 import { verifyPlivoRequest } from './plivo.verify';
 
 /**
@@ -28,6 +29,7 @@ export const plivoReceiver: Receiver<PlivoOptions> = {
   parse: parsePlivoBody,
   normalize: normalizePlivoEvent,
   acknowledge: acknowledgePlivo,
+  reply: plivoReply,
 };
 
 function decodeOrUndefined(raw: Buffer): FormParams | undefined {

@@ -3,6 +3,7 @@ import { acknowledgeSlack } from './slack.acknowledge';
 import { normalizeSlackEvent, parseSlackBody, SLACK_FORM_TYPE } from './slack.events';
 import { answerSslCheck, answerUrlVerification } from './slack.handshakes';
 import { parseSlackOptions, type SlackOptions } from './slack.options';
+import { slackReply } from './slack.replies';
 import { verifySlackSignature } from './slack.signature';
 
 /** Slack: Events API (JSON), slash commands and interactivity (forms), on one request URL. */
@@ -31,4 +32,5 @@ export const slackReceiver: Receiver<SlackOptions> = {
   handshakeAfterVerify: answerUrlVerification,
   normalize: normalizeSlackEvent,
   acknowledge: acknowledgeSlack,
+  reply: slackReply,
 };

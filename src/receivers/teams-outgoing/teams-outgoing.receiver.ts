@@ -2,6 +2,7 @@ import type { Receiver } from '../receiver';
 import { hmacReceiver } from '../shared/hmac/hmac-receiver';
 import type { HmacDescriptor, HmacOptions } from '../shared/hmac/descriptor';
 import { decodeKey } from '../shared/hmac/signature';
+import { teamsReply } from './teams-outgoing.replies';
 
 /**
  * Microsoft Teams outgoing webhooks: `Authorization: HMAC <base64 HMAC-SHA256 of the body>`, keyed
@@ -14,6 +15,9 @@ import { decodeKey } from '../shared/hmac/signature';
 export const teamsOutgoingDescriptor: HmacDescriptor = {
   name: 'teams-outgoing',
   title: 'Teams outgoing webhook',
+  // 5 s in several sources, not confirmed in Microsoft's docs (docs/providers.md): it bounds a
+  // reply handler's deadline, where too short is safe and too long is not.
+  ackDeadlineMs: 5_000,
   algorithm: 'sha256',
   key: { encoding: 'base64' },
   signature: { headers: ['Authorization'], encoding: 'base64', prefix: 'HMAC ' },
@@ -48,4 +52,5 @@ export const teamsOutgoingReceiver: Receiver<TeamsOutgoingOptions> = {
     },
     body: TEAMS_REPLY,
   }),
+  reply: teamsReply,
 };

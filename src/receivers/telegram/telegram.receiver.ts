@@ -3,6 +3,7 @@ import { parseJsonObject } from '../shared/body';
 import { verifyHeaderToken } from '../shared/shared-token';
 import { rejectUnknownOptions } from '../shared/options';
 import { normalizeTelegramUpdate } from './telegram.events';
+import { telegramReply } from './telegram.replies';
 
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 
@@ -32,4 +33,5 @@ export const telegramReceiver: Receiver<Record<string, never>> = {
   verify: (req, { secrets }) => verifyHeaderToken(req, SECRET_HEADER, secrets),
   parse: (req) => parseJsonObject(req.rawBody),
   normalize: normalizeTelegramUpdate,
+  reply: telegramReply,
 };

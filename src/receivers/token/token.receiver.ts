@@ -1,5 +1,6 @@
 import type { Receiver } from '../receiver';
 import { parseJsonObject } from '../shared/body';
+import { genericReply } from '../shared/replies';
 import { normalizeEventFields } from '../shared/event-fields';
 import { matchedOr, refuse } from '../shared/refusal';
 import { matchAnySecret } from '../shared/timing-safe';
@@ -33,4 +34,5 @@ export const tokenReceiver: Receiver<TokenOptions> = {
   parse: (req) => parseJsonObject(req.rawBody),
 
   normalize: normalizeEventFields,
+  reply: genericReply,
 };

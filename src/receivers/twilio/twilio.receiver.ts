@@ -4,6 +4,7 @@ import { acknowledgeTwilio } from './twilio.acknowledge';
 import { normalizeTwilioEvent, parseTwilioBody, TWILIO_FORM_TYPE } from './twilio.events';
 import { parseTwilioOptions, type TwilioOptions } from './twilio.options';
 import { twilioFormParams, type TwilioParams } from './twilio.params';
+import { twilioReply } from './twilio.replies';
 import { verifyTwilioRequest } from './twilio.verify';
 
 /** Twilio: messaging and voice webhooks (forms) and the newer JSON bodies signed via bodySHA256. */
@@ -31,6 +32,7 @@ export const twilioReceiver: Receiver<TwilioOptions> = {
   parse: parseTwilioBody,
   normalize: normalizeTwilioEvent,
   acknowledge: acknowledgeTwilio,
+  reply: twilioReply,
 };
 
 function decodeOrUndefined(raw: Buffer): TwilioParams | undefined {

@@ -5,8 +5,15 @@ import { StoreUnavailableError } from '../../errors/webhook-errors';
 import { HOOKGATE_CONNECTION } from '../connection';
 import { GroupCommit } from './group-commit';
 import { InboxInsert } from './inbox-insert';
-import type { DeliveryRecord } from '../model';
-import { type ArrivalDispatch, type InboxRow, arrivalPlan, leasedRuns } from './arrival-plan';
+import type { ClaimedRun, DeliveryRecord } from '../model';
+import {
+  type ArrivalDispatch,
+  type InboxRow,
+  type ReplyArrival,
+  arrivalPlan,
+  leasedRuns,
+  replyClaim,
+} from './arrival-plan';
 import { newId } from '../ids';
 import { headersWithoutNul, withoutNul } from '../nul-text';
 import { StoreEntitiesRef } from '../store-entities.ref';
@@ -24,12 +31,16 @@ export interface NewDelivery {
   contentType?: string;
   headers: Record<string, string>;
   rawBody: Buffer;
+  /** A reply run to store with it, leased to the caller (see ReplyArrival). */
+  reply?: ReplyArrival;
 }
 
 export interface StoredDelivery {
   /** The gateway id: this delivery's, or the original's when it is a duplicate. */
   id: string;
   duplicate: boolean;
+  /** The reply run stored with it, the caller's to run; none for a duplicate. */
+  reply?: ClaimedRun;
 }
 
 /** Upper bound on rows per transaction (keeps statements under every engine's parameter cap). */
@@ -84,13 +95,16 @@ export class InboxWriter implements BeforeApplicationShutdown {
       ...arrivalPlan(
         { provider: delivery.provider, endpoint: delivery.endpoint, type },
         this.dispatch,
+        delivery.reply,
       ),
     };
+    let stored: StoredDelivery;
     try {
-      return await this.commits.submit(row);
+      stored = await this.commits.submit(row);
     } catch {
       throw new StoreUnavailableError();
     }
+    return row.reply && !stored.duplicate ? { ...stored, reply: replyClaim(row) } : stored;
   }
 
   /**
