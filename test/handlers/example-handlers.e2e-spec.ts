@@ -9,7 +9,12 @@ import { HandlerRegistry } from '../../src/dispatch/handler.registry';
 import { isolatedSchemaUrl, isPostgresUrl } from '../helpers/pg-database';
 import { testDatabaseUrl } from '../helpers/test-app';
 
-const EXAMPLES = ['GithubPushLogger.onPush', 'StripePaymentHandler.onPaymentSucceeded'];
+const EXAMPLES = [
+  'DiscordCommandReply.onCommand',
+  'GithubPushLogger.onPush',
+  'SlackSlashCommandReply.onCommand',
+  'StripePaymentHandler.onPaymentSucceeded',
+];
 
 /**
  * The example handlers (src/handlers/) run only where someone asked for them: the development
