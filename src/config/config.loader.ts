@@ -7,6 +7,7 @@ import { RECEIVERS, findReceiver } from '../receivers/receivers';
 import type { Receiver } from '../receivers/receiver';
 import { HookgateConfig } from './config.schema';
 import { DEMO_SECRETS, developmentConfig } from './dev-config';
+import { forwardTargetsProblem } from './forward-targets.check';
 import { interpolateEnv } from './interpolate';
 
 /** Any problem with the configuration: start-up stops with this message. */
@@ -156,6 +157,8 @@ function checkEndpoints(config: HookgateConfig, receivers: readonly Receiver<any
       throw new ConfigError(`The config is invalid: ${at}.${(error as Error).message}`);
     }
     checkSecrets(receiver, endpoint.secrets, at);
+    const forward = forwardTargetsProblem(endpoint.forward ?? []);
+    if (forward) throw new ConfigError(`The config is invalid: ${at}.${forward}`);
   });
 }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ObservabilityModule } from '../observability/observability.module';
 import { DispatchWorker } from './worker/dispatch.worker';
+import { BrokerConnections } from './forward/broker-connections';
 import { Forwarder } from './forward/forwarder';
 import { HandlerRegistry } from './handler.registry';
 import { WebhookExplorer } from './webhook.explorer';
@@ -9,7 +10,7 @@ import { WebhookExplorer } from './webhook.explorer';
 /** Handlers, runs and the worker. */
 @Module({
   imports: [DiscoveryModule, ObservabilityModule],
-  providers: [HandlerRegistry, Forwarder, WebhookExplorer, DispatchWorker],
-  exports: [HandlerRegistry, DispatchWorker],
+  providers: [HandlerRegistry, BrokerConnections, Forwarder, WebhookExplorer, DispatchWorker],
+  exports: [HandlerRegistry, DispatchWorker, BrokerConnections],
 })
 export class DispatchModule {}

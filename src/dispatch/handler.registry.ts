@@ -8,8 +8,11 @@ export interface RegisteredHandler {
   name: string;
   /** Canonical provider name. */
   provider: string;
-  pattern: string;
+  /** A type pattern, or several of which any may match (a forward target's `types`). */
+  pattern: string | readonly string[];
   endpoint?: string;
+  /** A name its runs may have been recorded under before (a forward target's, before an upgrade). */
+  formerName?: string;
   /** Where it was declared (`Class.method`, or the forward config), for error messages. */
   source: string;
   invoke(event: WebhookEvent): Promise<unknown>;
@@ -19,6 +22,7 @@ export interface RegisteredHandler {
 @Injectable()
 export class HandlerRegistry {
   private readonly byName = new Map<string, RegisteredHandler>();
+  private readonly byFormerName = new Map<string, RegisteredHandler>();
 
   register(handler: RegisteredHandler): void {
     const existing = this.byName.get(handler.name);
@@ -29,10 +33,11 @@ export class HandlerRegistry {
       );
     }
     this.byName.set(handler.name, handler);
+    if (handler.formerName) this.byFormerName.set(handler.formerName, handler);
   }
 
   get(name: string): RegisteredHandler | undefined {
-    return this.byName.get(name);
+    return this.byName.get(name) ?? this.byFormerName.get(name);
   }
 
   all(): RegisteredHandler[] {
@@ -44,7 +49,7 @@ export class HandlerRegistry {
       (h) =>
         h.provider === delivery.provider &&
         (h.endpoint === undefined || h.endpoint === delivery.endpoint) &&
-        matchesType(h.pattern, delivery.type),
+        [h.pattern].flat().some((pattern) => matchesType(pattern, delivery.type)),
     );
   }
 }

@@ -38,7 +38,9 @@ export class WebhookExplorer implements OnModuleInit {
         this.handlers.register(this.forwarder.handlerFor(endpoint, target));
       }
     }
-    const names = this.handlers.all().map((h) => `${h.name} (${h.provider} ${h.pattern})`);
+    const names = this.handlers
+      .all()
+      .map((h) => `${h.name} (${h.provider} ${[h.pattern].flat().join(' ')})`);
     this.logger.log(`Webhook handlers: ${names.length ? names.join(', ') : 'none'}`);
   }
 
