@@ -29,10 +29,10 @@ export class ReadinessIndicators {
    * `hookgate_broker_connected` instead.
    */
   brokers() {
-    const details = Object.fromEntries(
+    const connections = Object.fromEntries(
       this.connections.states().map(({ broker, ...state }) => [broker, state]),
     );
-    return this.indicators.check('brokers').up(details);
+    return this.indicators.check('brokers').up({ connections });
   }
 
   /**

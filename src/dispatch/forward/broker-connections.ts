@@ -12,6 +12,7 @@ import { AmqpConnection } from './brokers/amqp-connection';
 import type { BrokerConnection, BrokerState } from './brokers/broker-connection';
 import { NatsConnection } from './brokers/nats-connection';
 import { RedisConnection } from './brokers/redis-connection';
+import { displayUrl } from './target-name';
 
 /**
  * The broker connections of this process: one per broker URL, shared by the targets on it.
@@ -61,13 +62,21 @@ export class BrokerConnections implements OnApplicationBootstrap, OnApplicationS
 
   private kept<C extends BrokerConnection>(
     url: string,
-    Kind: new (url: string, logger: Logger) => C,
+    Kind: new (url: string, logger: Logger, broker: string) => C,
   ): C {
     let connection = this.byUrl.get(url);
     if (!connection) {
-      connection = new Kind(url, this.logger);
+      connection = new Kind(url, this.logger, this.uniqueLabel(displayUrl(url)));
       this.byUrl.set(url, connection);
     }
     return connection as C;
+  }
+
+  /** Two URLs that differ only in credentials are two connections: number the second. */
+  private uniqueLabel(shown: string): string {
+    const taken = new Set([...this.byUrl.values()].map((connection) => connection.broker));
+    let label = shown;
+    for (let n = 2; taken.has(label); n++) label = `${shown} (${n})`;
+    return label;
   }
 }

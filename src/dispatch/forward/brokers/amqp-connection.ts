@@ -1,5 +1,8 @@
-import type { ChannelModel, ConfirmChannel, Options } from 'amqplib';
+import type { ChannelModel, ConfirmChannel, Message, Options } from 'amqplib';
 import { BrokerConnection, reconnectDelayMs } from './broker-connection';
+
+/** A message the broker sent back (basic.return); @types/amqplib leaves out its reply text. */
+type ReturnedMessage = Message & { fields: { replyText?: string } };
 
 /** A confirm channel, and the messages the broker returned on it as unroutable. */
 interface PublishChannel {
@@ -11,13 +14,14 @@ interface PublishChannel {
 }
 
 /**
- * A RabbitMQ (AMQP 0-9-1) connection with one confirm channel for publishes. amqplib does not
- * reconnect, so this does: after a lost connection it connects again with backoff, and a
- * channel the broker closed (a publish to a missing exchange) is opened again on next use.
+ * A RabbitMQ (AMQP 0-9-1) connection with a confirm channel per exchange, so a publish to a
+ * missing exchange (which makes the broker close its channel) fails no other target's
+ * publishes. amqplib does not reconnect, so this does: after a lost connection it connects
+ * again with backoff, and a channel the broker closed is opened again on next use.
  */
 export class AmqpConnection extends BrokerConnection {
   private connection?: ChannelModel;
-  private channel?: Promise<PublishChannel>;
+  private readonly channels = new Map<string, Promise<PublishChannel>>();
   private failures = 0;
   private timer?: NodeJS.Timeout;
   private readonly exchanges = new Set<string>();
@@ -48,13 +52,13 @@ export class AmqpConnection extends BrokerConnection {
     options: Options.Publish & { messageId: string },
   ): Promise<void> {
     if (!this.connection) throw this.notConnected();
-    const open = await this.publishChannel(this.connection);
+    const open = await this.publishChannel(this.connection, exchange);
     await new Promise<void>((resolve, reject) => {
       open.channel.publish(exchange, routingKey, body, { ...options, mandatory: true }, (error) => {
         const returned = open.returned.get(options.messageId);
         open.returned.delete(options.messageId);
         if (error) reject(new Error(`not confirmed: ${open.closedBy ?? error.message}`));
-        else if (returned)
+        else if (returned !== undefined)
           reject(new Error(`returned by the broker (${returned}): no queue is bound for it`));
         else resolve();
       });
@@ -85,7 +89,7 @@ export class AmqpConnection extends BrokerConnection {
   private lost(connection: ChannelModel): void {
     if (this.connection !== connection) return;
     this.connection = undefined;
-    this.channel = undefined;
+    this.channels.clear();
     this.markLost();
     this.reconnectLater();
   }
@@ -98,28 +102,23 @@ export class AmqpConnection extends BrokerConnection {
     );
   }
 
-  private publishChannel(connection: ChannelModel): Promise<PublishChannel> {
-    if (this.channel) return this.channel;
+  private publishChannel(connection: ChannelModel, exchange: string): Promise<PublishChannel> {
+    const kept = this.channels.get(exchange);
+    if (kept) return kept;
+    const forget = () => {
+      if (this.channels.get(exchange) === opening) this.channels.delete(exchange);
+    };
     const opening = connection.createConfirmChannel().then((channel) => {
       const open: PublishChannel = { channel, returned: new Map() };
-      channel.on(
-        'return',
-        (message: { properties: { messageId?: unknown }; fields: { replyText?: string } }) =>
-          open.returned.set(
-            String(message.properties.messageId),
-            message.fields.replyText ?? 'returned',
-          ),
+      channel.on('return', (message: ReturnedMessage) =>
+        open.returned.set(String(message.properties.messageId), message.fields.replyText ?? ''),
       );
       channel.on('error', (error: Error) => (open.closedBy = this.describe(error)));
-      channel.on('close', () => {
-        if (this.channel === opening) this.channel = undefined;
-      });
+      channel.on('close', forget);
       return open;
     });
-    opening.catch(() => {
-      if (this.channel === opening) this.channel = undefined;
-    });
-    this.channel = opening;
+    opening.catch(forget);
+    this.channels.set(exchange, opening);
     return opening;
   }
 

@@ -28,16 +28,15 @@ export function reconnectDelayMs(failures: number): number {
  * once, so the run is retried with backoff; the edge never waits for a broker.
  */
 export abstract class BrokerConnection {
-  readonly broker: string;
   protected closing = false;
   private current: Omit<BrokerState, 'broker'> = { status: 'connecting', since: new Date() };
 
+  /** `broker`: how it is shown, the URL without credentials unless told otherwise. */
   constructor(
     protected readonly url: string,
     protected readonly logger: Pick<Logger, 'log' | 'warn'>,
-  ) {
-    this.broker = displayUrl(url);
-  }
+    readonly broker: string = displayUrl(url),
+  ) {}
 
   /** Start connecting in the background. */
   abstract open(): void;
