@@ -62,7 +62,7 @@ function targetProblem(target: ForwardConfig): string | undefined {
   const fields = target as unknown as Record<string, unknown>;
   for (const [field, kinds] of Object.entries(ONLY_FOR)) {
     if (fields[field] !== undefined && !kinds.includes(kind)) {
-      return `${field} is only for ${kinds.join(', ')} targets, and this url is a ${kind} target`;
+      return `${field} is only for ${kinds.join(', ')} targets, not ${kind} ones`;
     }
   }
   for (const field of REQUIRED[kind]) {
