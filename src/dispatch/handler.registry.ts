@@ -49,7 +49,9 @@ export class HandlerRegistry {
       (h) =>
         h.provider === delivery.provider &&
         (h.endpoint === undefined || h.endpoint === delivery.endpoint) &&
-        [h.pattern].flat().some((pattern) => matchesType(pattern, delivery.type)),
+        (typeof h.pattern === 'string'
+          ? matchesType(h.pattern, delivery.type)
+          : h.pattern.some((pattern) => matchesType(pattern, delivery.type))),
     );
   }
 }

@@ -20,8 +20,10 @@ function event(overrides: Partial<WebhookEvent> = {}): WebhookEvent {
 }
 
 describe('a delivery as a CloudEvent (structured JSON)', () => {
-  it('carries the delivery id, source, type, time, data and extensions, and parses back', () => {
-    const message = cloudEventMessage(event({ occurredAt: new Date('2026-11-27T11:59:00Z') }));
+  it('carries the delivery id, source, type, time, data and extensions, and parses back', async () => {
+    const message = await cloudEventMessage(
+      event({ occurredAt: new Date('2026-11-27T11:59:00Z') }),
+    );
     expect(message.contentType).toBe('application/cloudevents+json; charset=utf-8');
     expect(message.id).toBe('01936b2e-0000-7000-8000-000000000001');
     expect(message.type).toBe('stripe.invoice.paid');
@@ -43,9 +45,9 @@ describe('a delivery as a CloudEvent (structured JSON)', () => {
     });
   });
 
-  it('uses the receive time when the provider says none, and leaves out a missing provider id', () => {
+  it('uses the receive time when the provider says none, and leaves out a missing provider id', async () => {
     const body = JSON.parse(
-      cloudEventMessage(event({ providerDeliveryId: undefined, payload: null })).body,
+      (await cloudEventMessage(event({ providerDeliveryId: undefined, payload: null }))).body,
     );
     expect(body.time).toBe('2026-11-27T12:00:05.000Z');
     expect(body).not.toHaveProperty('providerdeliveryid');

@@ -1,4 +1,3 @@
-import { CloudEvent, HTTP } from 'cloudevents';
 import type { WebhookEvent } from '../webhook-event';
 
 /** A message body and the media type that names its format. */
@@ -17,9 +16,11 @@ export interface CloudEventMessage extends EncodedMessage {
  * A delivery as a CloudEvent 1.0 in structured JSON mode (https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/formats/json-format.md),
  * the same for every target: `id` is the gateway delivery id (consumers de-duplicate on it),
  * `time` when the provider says the event happened, else when it was received. Extension
- * names are lowercase letters and digits only, as the spec requires.
+ * names are lowercase letters and digits only, as the spec requires. The SDK is loaded on
+ * first use: a gateway that never sends a CloudEvent does not pay its start-up time.
  */
-export function cloudEventMessage(event: WebhookEvent): CloudEventMessage {
+export async function cloudEventMessage(event: WebhookEvent): Promise<CloudEventMessage> {
+  const { CloudEvent, HTTP } = await import('cloudevents');
   const cloudEvent = new CloudEvent<unknown>({
     specversion: '1.0',
     id: event.id,

@@ -52,7 +52,9 @@ export class HttpTarget implements ForwardTarget {
 
   async send(event: WebhookEvent): Promise<void> {
     const { body, contentType } =
-      this.target.format === 'cloudevents' ? cloudEventMessage(event) : envelopeMessage(event);
+      this.target.format === 'cloudevents'
+        ? await cloudEventMessage(event)
+        : envelopeMessage(event);
     const now = this.clock.now();
     const headers: Record<string, string> = {
       'content-type': contentType,

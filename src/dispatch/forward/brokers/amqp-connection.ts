@@ -99,7 +99,7 @@ export class AmqpConnection extends BrokerConnection {
     this.timer = setTimeout(
       () => void this.connect(),
       reconnectDelayMs(Math.max(this.failures, 1)),
-    );
+    ).unref();
   }
 
   private publishChannel(connection: ChannelModel, exchange: string): Promise<PublishChannel> {

@@ -27,7 +27,7 @@ export class AmqpTarget implements ForwardTarget {
     if (Buffer.byteLength(routingKey) > MAX_ROUTING_KEY_BYTES) {
       throw new PermanentFailure(`${where} refused: AMQP allows ${MAX_ROUTING_KEY_BYTES} bytes`);
     }
-    const message = cloudEventMessage(event);
+    const message = await cloudEventMessage(event);
     try {
       const publish = this.connection.publish(
         this.exchange,

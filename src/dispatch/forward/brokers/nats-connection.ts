@@ -32,7 +32,7 @@ export class NatsConnection extends BrokerConnection {
 
   async close(): Promise<void> {
     this.closing = true;
-    await this.client?.drain().catch(() => this.client?.close());
+    await this.client?.close();
   }
 
   async publish(subject: string, message: NatsMessage): Promise<PubAck> {
@@ -78,7 +78,9 @@ export class NatsConnection extends BrokerConnection {
         failures++;
         this.markDown(error);
       }
-      if (!this.closing) await delay(reconnectDelayMs(Math.max(failures, 1)));
+      // Unref'd: a pending reconnect never keeps a stopping process alive.
+      if (!this.closing)
+        await delay(reconnectDelayMs(Math.max(failures, 1)), undefined, { ref: false });
     }
   }
 

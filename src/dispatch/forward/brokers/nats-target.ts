@@ -19,7 +19,7 @@ export class NatsTarget implements ForwardTarget {
 
   async send(event: WebhookEvent): Promise<void> {
     const subject = natsSubject(this.subject, event);
-    const message = cloudEventMessage(event);
+    const message = await cloudEventMessage(event);
     const { timeoutMs } = this.target;
     try {
       const publish = this.connection.publish(subject, { ...message, timeoutMs });

@@ -18,7 +18,7 @@ export class RedisTarget implements ForwardTarget {
 
   async send(event: WebhookEvent): Promise<void> {
     const key = fillPlaceholders(this.target.stream!, event);
-    const message = cloudEventMessage(event);
+    const message = await cloudEventMessage(event);
     const fields = ['id', message.id, 'type', message.type, 'event', message.body];
     try {
       const append = this.connection.append(key, fields, this.target.maxLen);
