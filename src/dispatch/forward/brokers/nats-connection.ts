@@ -36,7 +36,10 @@ export class NatsConnection extends BrokerConnection {
   }
 
   async publish(subject: string, message: NatsMessage): Promise<PubAck> {
-    if (!this.jetstream || !this.nats) throw this.notConnected();
+    // Not while the client reconnects either: it would buffer the message and send it late.
+    if (!this.jetstream || !this.nats || this.state().status !== 'connected') {
+      throw this.notConnected();
+    }
     const headers = this.nats.headers();
     headers.set('Content-Type', message.contentType);
     return this.jetstream.publish(subject, message.body, {
