@@ -16,8 +16,50 @@ const REDIS_PASSWORD = 'redis-password-not-in-logs-41d7';
  * arrive, then restarted on the same file: every acknowledged delivery reaches every broker at
  * least once, and a consumer that de-duplicates on the CloudEvents id sees each once.
  */
-describe('gateway process: kill -9 while forwarding to brokers', () => {
+describe('gateway process with broker targets', () => {
   const suite = gatewayProcessSuite('hookgate-brokers-');
+
+  it.each([
+    [
+      'all',
+      'a NATS target',
+      '[{ url: "nats://127.0.0.1:4222", subject: "lazy.{type}" }]',
+      ['nats'],
+    ],
+    ['api', 'a NATS target', '[{ url: "nats://127.0.0.1:4222", subject: "lazy.{type}" }]', []],
+    ['all', 'an HTTP target', '[{ url: "http://127.0.0.1:9/in" }]', []],
+  ])(
+    'role %s with %s loads only the broker clients it publishes with',
+    async (role, _what, forward, clients) => {
+      const port = await freePort();
+      const config = join(suite.dir, `lazy-${role}-${clients.length}.yaml`);
+      writeFileSync(
+        config,
+        [
+          `port: ${port}`,
+          `role: ${role}`,
+          'database: { url: "sqlite::memory:" }',
+          `endpoints: [{ provider: github, id: lazy, secrets: [s], forward: ${forward} }]`,
+        ].join('\n'),
+      );
+      const gateway = suite.start({
+        HOOKGATE_CONFIG: config,
+        NODE_OPTIONS: `--require ${join(__dirname, '..', 'helpers', 'report-loaded-clients.js')}`,
+      });
+      await waitUntilHealthy(gateway, port);
+      const deadline = Date.now() + 20_000;
+      while (!gateway.output().includes('LOADED CLIENTS') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const line = /LOADED CLIENTS (\[.*\])/.exec(gateway.output());
+      expect(line).not.toBeNull();
+      // The CloudEvents SDK too loads on first use, not at start-up.
+      expect(JSON.parse(line![1])).toEqual(clients);
+      gateway.child.kill('SIGTERM');
+      await gateway.exited;
+    },
+    40_000,
+  );
 
   it('every acknowledged delivery arrives on each broker after a restart', async () => {
     for (const kind of ['nats', 'amqp', 'redis'] as const) await requireBroker(kind);
