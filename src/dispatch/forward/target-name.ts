@@ -20,7 +20,11 @@ export function displayUrl(url: string): string {
   return `${parsed.protocol}//${parsed.host}${parsed.pathname}${query ? `?${query}` : ''}`;
 }
 
-/** The parts of a URL that may be secrets (user, password, query values), as written and decoded. */
+/**
+ * The parts of a URL that may be secrets, as written and decoded: the password, query values,
+ * and the user name when it stands alone (`nats://token@host`). A user name beside a password
+ * is not masked in text: it is often a word like the product's name, which log lines use.
+ */
 export function urlSecrets(url: string): string[] {
   let parsed: URL;
   try {
@@ -28,7 +32,8 @@ export function urlSecrets(url: string): string[] {
   } catch {
     return [];
   }
-  const raw = [parsed.username, parsed.password, ...new URLSearchParams(parsed.search).values()];
+  const user = parsed.password ? '' : parsed.username;
+  const raw = [user, parsed.password, ...new URLSearchParams(parsed.search).values()];
   const decoded = raw.map((part) => {
     try {
       return decodeURIComponent(part);
