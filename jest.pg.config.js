@@ -10,9 +10,11 @@ module.exports = {
   ...base,
   roots: ['<rootDir>/test'],
   testRegex: '.*\\.e2e-spec\\.ts$',
-  // These pin a SQLite file (process restarts, kill -9 on one file): SQLite pass only.
+  // These pin a SQLite file (process restarts, kill -9 on one file): SQLite pass only. The
+  // broker specs test what reaches the brokers, which the engine does not change.
   testPathIgnorePatterns: [
     '/node_modules/',
+    '/test/brokers/',
     '/test/process/gateway-process\\.e2e-spec\\.ts$',
     // Start-up failures: the built gateway on SQLite files and closed ports, engine-free.
     '/test/process/startup-failures\\.e2e-spec\\.ts$',

@@ -7,6 +7,7 @@ import { RECEIVERS, findReceiver } from '../receivers/receivers';
 import type { Receiver } from '../receivers/receiver';
 import { HookgateConfig } from './config.schema';
 import { DEMO_SECRETS, developmentConfig } from './dev-config';
+import { forwardTargetsProblem } from './forward-targets.check';
 import { interpolateEnv } from './interpolate';
 import { checkConfiguredSecrets } from './secret-checks';
 import { replyDeadlineProblem } from './reply-deadline';
@@ -168,6 +169,8 @@ function checkEndpoints(
     }
     const deadline = replyDeadlineProblem(receiver, endpoint.replyDeadlineMs);
     if (deadline) throw new ConfigError(`The config is invalid: ${at}.${deadline}`);
+    const forward = forwardTargetsProblem(endpoint.forward ?? []);
+    if (forward) throw new ConfigError(`The config is invalid: ${at}.${forward}`);
   });
   // Errors stop start-up here; warnings are logged when the app starts (ConfigWarnings).
   const findings = checkConfiguredSecrets(config, receivers, interpolated);

@@ -16,7 +16,8 @@ import {
 import { AdminConfig } from './admin.config';
 import { DatabaseConfig } from './database.config';
 import { DispatchConfig, RetryConfig } from './dispatch.config';
-import { EndpointConfig, ForwardConfig } from './endpoint.config';
+import { EndpointConfig } from './endpoint.config';
+import { ForwardConfig } from './forward.config';
 import { HttpConfig } from './http.config';
 import { LoggingConfig } from './logging.config';
 import { MetricsConfig } from './metrics.config';

@@ -3,34 +3,15 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
   IsArray,
-  IsInt,
   IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
   IsUrl,
   Matches,
-  Min,
   ValidateNested,
 } from 'class-validator';
-
-/** `endpoints[].forward[]` in the config file: one HTTP target a delivery is forwarded to. */
-export class ForwardConfig {
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
-  url: string;
-
-  /** Standard Webhooks signing secret: `whsec_` + base64 of 24-64 random bytes. */
-  @IsOptional()
-  @IsString()
-  @Matches(/^whsec_[A-Za-z0-9+/]{32,}={0,2}$/, {
-    message: 'secret must be whsec_ followed by base64 (e.g. "whsec_$(openssl rand -base64 32)")',
-  })
-  secret?: string;
-
-  @IsInt()
-  @Min(100)
-  timeoutMs = 10_000;
-}
+import { ForwardConfig } from './forward.config';
 
 /** `endpoints[]` in the config file: one provider's webhook URL and its secrets. */
 export class EndpointConfig {
@@ -61,6 +42,7 @@ export class EndpointConfig {
   @IsObject()
   options?: Record<string, unknown>;
 
+  /** Targets each delivery is sent to, one run each (docs/forwarding.md). */
   @IsOptional()
   @IsArray()
   @ValidateNested({ each: true })

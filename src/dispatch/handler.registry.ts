@@ -8,8 +8,11 @@ export interface RegisteredHandler {
   name: string;
   /** Canonical provider name. */
   provider: string;
-  pattern: string;
+  /** A type pattern, or several of which any may match (a forward target's `types`). */
+  pattern: string | readonly string[];
   endpoint?: string;
+  /** A name its runs may have been recorded under before (a forward target's, before an upgrade). */
+  formerName?: string;
   /** Where it was declared (`Class.method`, or the forward config), for error messages. */
   source: string;
   /** Its return value answers the provider (`@OnWebhook(..., { reply: true })`). */
@@ -30,6 +33,7 @@ export class HandlerRegistry {
    * the request path one lookup (see replyHandlerFor).
    */
   private readonly repliesByProvider = new Map<string, RegisteredHandler[]>();
+  private readonly byFormerName = new Map<string, RegisteredHandler>();
 
   register(handler: RegisteredHandler): void {
     const key = handlerKey(handler.provider, handler.name);
@@ -42,6 +46,9 @@ export class HandlerRegistry {
     }
     if (handler.reply) this.addReplyHandler(handler);
     this.byKey.set(key, handler);
+    if (handler.formerName) {
+      this.byFormerName.set(handlerKey(handler.provider, handler.formerName), handler);
+    }
   }
 
   /** The one reply handler that answers this delivery, if any. */
@@ -55,14 +62,17 @@ export class HandlerRegistry {
       ?.find(
         (h) =>
           (h.endpoint === undefined || h.endpoint === delivery.endpoint) &&
-          matchesType(h.pattern, delivery.type),
+          matchesAny(h.pattern, delivery.type),
       );
   }
 
-  /** The handler a run names, for its delivery's provider (or the first of that name). */
+  /** The handler a run names (or named before), for its delivery's provider (or the first of that name). */
   get(name: string, provider?: string): RegisteredHandler | undefined {
-    if (provider !== undefined) return this.byKey.get(handlerKey(provider, name));
-    return this.all().find((handler) => handler.name === name);
+    if (provider !== undefined) {
+      const key = handlerKey(provider, name);
+      return this.byKey.get(key) ?? this.byFormerName.get(key);
+    }
+    return this.all().find((handler) => handler.name === name || handler.formerName === name);
   }
 
   all(): RegisteredHandler[] {
@@ -74,7 +84,7 @@ export class HandlerRegistry {
       (h) =>
         h.provider === delivery.provider &&
         (h.endpoint === undefined || h.endpoint === delivery.endpoint) &&
-        matchesType(h.pattern, delivery.type),
+        matchesAny(h.pattern, delivery.type),
     );
   }
 
@@ -86,7 +96,7 @@ export class HandlerRegistry {
         (other.endpoint === undefined ||
           handler.endpoint === undefined ||
           other.endpoint === handler.endpoint) &&
-        patternsOverlap(other.pattern, handler.pattern),
+        anyOverlap(other.pattern, handler.pattern),
     );
     if (rival) {
       const where = (h: RegisteredHandler) =>
@@ -102,4 +112,15 @@ export class HandlerRegistry {
 
 function handlerKey(provider: string, name: string): string {
   return `${provider}\u0000${name}`;
+}
+
+/** A handler's pattern, or any of its patterns (a forward target's `types`), matches `type`. */
+function matchesAny(pattern: string | readonly string[], type: string): boolean {
+  return typeof pattern === 'string'
+    ? matchesType(pattern, type)
+    : pattern.some((one) => matchesType(one, type));
+}
+
+function anyOverlap(a: string | readonly string[], b: string | readonly string[]): boolean {
+  return [a].flat().some((one) => [b].flat().some((other) => patternsOverlap(one, other)));
 }

@@ -40,7 +40,10 @@ export class WebhookExplorer implements OnModuleInit {
     }
     const names = this.handlers
       .all()
-      .map((h) => `${h.name} (${h.provider} ${h.pattern}${h.reply ? ', replies' : ''})`);
+      .map(
+        (h) =>
+          `${h.name} (${h.provider} ${[h.pattern].flat().join(' ')}${h.reply ? ', replies' : ''})`,
+      );
     this.logger.log(`Webhook handlers: ${names.length ? names.join(', ') : 'none'}`);
   }
 

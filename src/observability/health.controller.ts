@@ -42,6 +42,7 @@ export class HealthController {
       () => this.readiness.commits(),
       () => this.readiness.migrations(),
       () => this.readiness.worker(),
+      ...(this.readiness.hasBrokers ? [() => this.readiness.brokers()] : []),
     ]);
   }
 }

@@ -2,7 +2,7 @@ import type { DestinationStream } from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import { validateConfig } from '../config/config.loader';
 import { RECEIVERS } from '../receivers/receivers';
-import { loggingParams } from './logging';
+import { loggingParams, secretScrubber } from './logging';
 
 describe('loggingParams', () => {
   it("redacts the token provider's configured header, besides the built-in ones", () => {
@@ -29,6 +29,31 @@ describe('loggingParams', () => {
         'req.headers["x-gitlab-token"]',
         'req.headers["authorization"]',
       ]),
+    );
+  });
+});
+
+describe('secretScrubber', () => {
+  it("masks forward targets' URL passwords, lone user names (tokens) and query values", () => {
+    const scrub = secretScrubber(
+      validateConfig({
+        database: { url: 'sqlite::memory:' },
+        endpoints: [
+          {
+            provider: 'github',
+            id: 'acme',
+            secrets: ['github-secret-1'],
+            forward: [
+              { url: 'amqp://hookgate:amqp-pass-1@rabbit/', exchange: 'x', routingKey: 'k' },
+              { url: 'nats://nats-token-1@nats:4222', subject: 's' },
+              { url: 'https://fn.example/hook?code=query-code-1' },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(scrub('hookgate amqp-pass-1 nats-token-1 query-code-1 github-secret-1')).toBe(
+      'hookgate [REDACTED] [REDACTED] [REDACTED] [REDACTED]',
     );
   });
 });

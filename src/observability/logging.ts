@@ -6,6 +6,7 @@ import type { Options as PinoHttpOptions } from 'pino-http';
 import type { Params } from 'nestjs-pino';
 import type { HookgateConfig } from '../config/config.schema';
 import type { ReceiverRegistry } from '../config/tokens';
+import { urlSecrets } from '../dispatch/forward/target-name';
 import { findReceiver } from '../receivers/receivers';
 
 const CENSOR = '[REDACTED]';
@@ -138,12 +139,18 @@ function configuredSecretHeaders(config: HookgateConfig, receivers: ReceiverRegi
   });
 }
 
-/** Replace every configured secret or token in `text` with [REDACTED]. */
+/**
+ * Replace every configured secret or token in `text` with [REDACTED], forward targets' URL
+ * credentials and query values among them.
+ */
 export function secretScrubber(config: HookgateConfig): (text: string) => string {
   const secrets = [
     config.admin.token,
     config.metrics.token,
-    ...config.endpoints.flatMap((e) => [...e.secrets, ...(e.forward ?? []).map((f) => f.secret)]),
+    ...config.endpoints.flatMap((e) => [
+      ...e.secrets,
+      ...(e.forward ?? []).flatMap((f) => [f.secret, ...urlSecrets(f.url)]),
+    ]),
   ]
     .filter((s): s is string => typeof s === 'string' && s.length >= 4)
     .sort((a, b) => b.length - a.length);

@@ -75,6 +75,15 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  private readonly forwardPublishes = new Counter({
+    name: 'hookgate_forward_publishes_total',
+    help:
+      'Forward attempts by target (its run name, without credentials) and outcome: acknowledged ' +
+      '(a 2xx, or the broker acknowledged it) or failed (the run retries or is dead).',
+    labelNames: ['target', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   private readonly inboxCommitDuration = new Histogram({
     name: 'hookgate_inbox_commit_duration_seconds',
     help:
@@ -179,6 +188,24 @@ export class MetricsService {
         this.set(read().claimAheadAllowance);
       },
     });
+  }
+
+  /** The broker connections' state, read at each scrape (a process that publishes to brokers). */
+  watchBrokers(read: () => readonly { broker: string; status: string }[]): void {
+    new Gauge({
+      name: 'hookgate_broker_connected',
+      help: '1 while the connection to a forward target broker is up, 0 while it reconnects.',
+      labelNames: ['broker'] as const,
+      registers: [this.registry],
+      collect() {
+        for (const { broker, status } of read())
+          this.set({ broker }, status === 'connected' ? 1 : 0);
+      },
+    });
+  }
+
+  forwardPublished(target: string, outcome: 'acknowledged' | 'failed'): void {
+    this.forwardPublishes.inc({ target, outcome });
   }
 
   run(handler: string, outcome: 'succeeded' | 'failed' | 'dead', seconds: number): void {

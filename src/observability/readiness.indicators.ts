@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
+import { BrokerConnections } from '../dispatch/forward/broker-connections';
 import { DispatchWorker } from '../dispatch/worker/dispatch.worker';
 import { InboxWriter } from '../store/inbox/inbox.writer';
 import { StoreMaintenance } from '../store/store-maintenance';
@@ -14,7 +15,25 @@ export class ReadinessIndicators {
     private readonly store: StoreMaintenance,
     private readonly dispatch: DispatchWorker,
     private readonly inbox: InboxWriter,
+    private readonly connections: BrokerConnections,
   ) {}
+
+  /** Whether this process publishes to brokers, and so reports them. */
+  get hasBrokers(): boolean {
+    return this.dispatch.health().state !== 'disabled' && this.connections.configured;
+  }
+
+  /**
+   * Reports each broker, and stays up while one is down: deliveries are still accepted and
+   * stored, and their forward runs wait and retry (docs/forwarding.md). Alert on
+   * `hookgate_broker_connected` instead.
+   */
+  brokers() {
+    const connections = Object.fromEntries(
+      this.connections.states().map(({ broker, ...state }) => [broker, state]),
+    );
+    return this.indicators.check('brokers').up({ connections });
+  }
 
   /**
    * Down while the last inbox commit failed (within the last 10 s): the store may answer reads

@@ -206,6 +206,11 @@ describe('gateway process', () => {
       /NOT_SET_ANYWHERE is not set/,
     ],
     ['a bad field', 'port: -1\nendpoints: [{ provider: github, id: a, secrets: [s] }]', /port/],
+    [
+      'a broker target without its subject',
+      'endpoints: [{ provider: github, id: a, secrets: [s], forward: [{ url: "nats://u:pw@h:4222" }] }]',
+      /endpoints\[0\]\.forward\[0\]\.subject is required/,
+    ],
   ])('refuses to start with %s (exit 78, field named)', async (_case, text, message) => {
     const gateway = suite.start({
       HOOKGATE_CONFIG: writeConfig(`bad-${Math.random()}.yaml`, text),

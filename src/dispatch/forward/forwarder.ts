@@ -1,82 +1,62 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Webhook } from 'standardwebhooks';
-import type { ForwardConfig } from '../../config/config.schema';
+import { type ForwardConfig, forwardKind } from '../../config/forward.config';
 import { CLOCK, type Clock } from '../../config/tokens';
+import { MetricsService } from '../../observability/metrics.service';
 import type { ResolvedEndpoint } from '../../pipeline/endpoint.registry';
-import { PermanentFailure, RetryLater } from '../failures';
 import type { RegisteredHandler } from '../handler.registry';
-import type { WebhookEvent } from '../webhook-event';
-import { parseRetryAfterMs } from './retry-after';
+import { BrokerConnections } from './broker-connections';
+import { AmqpTarget } from './brokers/amqp-target';
+import { NatsTarget } from './brokers/nats-target';
+import { RedisTarget } from './brokers/redis-target';
+import type { ForwardTarget } from './forward-target';
+import { HttpTarget } from './http-target';
+import { formerForwardTargetName, forwardTargetName } from './target-name';
 
 /**
- * Built-in HTTP forwarding: POST the envelope as JSON with Standard Webhooks headers, so the
- * receiving service can verify it with any Standard Webhooks library. Each target is its own
- * handler (and so its own run, retried on its own).
+ * Built-in forwarding: each configured target is a handler of its own (and so its own run,
+ * retried on its own), over HTTP or to a broker (docs/forwarding.md).
  */
 @Injectable()
 export class Forwarder {
-  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly brokers: BrokerConnections,
+    private readonly metrics: MetricsService,
+  ) {}
 
-  handlerFor(endpoint: ResolvedEndpoint, target: ForwardConfig): RegisteredHandler {
-    const signer = target.secret ? new Webhook(target.secret) : undefined;
+  handlerFor(endpoint: ResolvedEndpoint, config: ForwardConfig): RegisteredHandler {
+    const name = forwardTargetName(endpoint.id, config);
+    const target = this.target(config);
     return {
-      name: `forward:${endpoint.id}:${target.url}`,
+      name,
+      formerName: formerForwardTargetName(endpoint.id, config),
       provider: endpoint.provider,
       endpoint: endpoint.id,
-      pattern: '*',
+      pattern: config.types ?? '*',
       source: `endpoints[id=${endpoint.id}].forward`,
-      invoke: (event) => this.forward(event, target, signer),
+      invoke: async (event) => {
+        try {
+          await target.send(event);
+        } catch (error) {
+          this.metrics.forwardPublished(name, 'failed');
+          throw error;
+        }
+        this.metrics.forwardPublished(name, 'acknowledged');
+      },
     };
   }
 
-  private async forward(
-    event: WebhookEvent,
-    target: ForwardConfig,
-    signer?: Webhook,
-  ): Promise<void> {
-    const body = JSON.stringify({
-      id: event.id,
-      provider: event.provider,
-      endpoint: event.endpoint,
-      type: event.type,
-      providerDeliveryId: event.providerDeliveryId ?? null,
-      receivedAt: event.receivedAt.toISOString(),
-      payload: event.payload,
-    });
-    const now = this.clock.now();
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      'user-agent': 'Hookgate',
-      'webhook-id': event.id,
-      'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-    };
-    if (signer) headers['webhook-signature'] = signer.sign(event.id, now, body);
-
-    let response: Response;
-    try {
-      response = await fetch(target.url, {
-        method: 'POST',
-        headers,
-        body,
-        redirect: 'manual',
-        // The target's own timeout, or the run's (event.signal): a forward abandoned by its
-        // run must not still arrive after the retry was scheduled.
-        signal: AbortSignal.any([event.signal, AbortSignal.timeout(target.timeoutMs)]),
-      });
-    } catch (error) {
-      const cause =
-        (error as Error).name === 'TimeoutError'
-          ? `timed out after ${target.timeoutMs} ms`
-          : (error as Error).message;
-      throw new Error(`POST ${target.url} failed: ${cause}`);
+  private target(config: ForwardConfig): ForwardTarget {
+    // The config was validated at load: the URL is one of these kinds.
+    switch (forwardKind(config.url)) {
+      case 'nats':
+        return new NatsTarget(config, this.brokers.nats(config.url));
+      case 'amqp':
+        return new AmqpTarget(config, this.brokers.amqp(config.url));
+      case 'redis':
+        return new RedisTarget(config, this.brokers.redis(config.url));
+      default:
+        return new HttpTarget(config, this.clock);
     }
-    await response.body?.cancel();
-    if (response.status >= 200 && response.status < 300) return;
-    const what = `POST ${target.url} answered ${response.status}`;
-    if (response.status === 410) throw new PermanentFailure(`${what} Gone: not retried`);
-    const retryAfter = parseRetryAfterMs(response.headers.get('retry-after'), now);
-    if (retryAfter !== undefined)
-      throw new RetryLater(`${what}; Retry-After ${retryAfter} ms`, retryAfter);
-    throw new Error(what);
   }
 }
