@@ -3,12 +3,14 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
   IsArray,
+  IsInt,
   IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
   IsUrl,
   Matches,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { ForwardConfig } from './forward.config';

@@ -15,6 +15,7 @@ function event(overrides: Partial<WebhookEvent> = {}): WebhookEvent {
     rawBody: Buffer.alloc(0),
     attempt: 1,
     signal: new AbortController().signal,
+    replying: false,
     ...overrides,
   };
 }
