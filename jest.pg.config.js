@@ -10,9 +10,11 @@ module.exports = {
   ...base,
   roots: ['<rootDir>/test'],
   testRegex: '.*\\.e2e-spec\\.ts$',
-  // These pin a SQLite file (process restarts, kill -9 on one file): SQLite pass only.
+  // These pin a SQLite file (process restarts, kill -9 on one file): SQLite pass only. The
+  // dashboard's browser tests exercise the page, not the engine: once is enough.
   testPathIgnorePatterns: [
     '/node_modules/',
+    '/test/ui/',
     '/test/process/gateway-process\\.e2e-spec\\.ts$',
     '/test/security/abuse\\.e2e-spec\\.ts$',
     '/test/store/sqlite/',

@@ -15,6 +15,8 @@ import { EndpointsController } from './admin/endpoints.controller';
 import { EventsController } from './admin/events.controller';
 import { ProvidersController } from './admin/providers.controller';
 import { ReplayController } from './admin/replay.controller';
+import { DashboardAssets } from './admin/ui/dashboard-assets';
+import { DashboardController } from './admin/ui/dashboard.controller';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { validateConfig } from './config/config.loader';
 import { HookgateConfig } from './config/config.schema';
@@ -98,6 +100,7 @@ export class HookgateModule implements NestModule {
               ProvidersController,
               EndpointsController,
               EventsController,
+              DashboardController,
               ...healthControllers(options.health),
             ],
       providers: [
@@ -109,6 +112,7 @@ export class HookgateModule implements NestModule {
         RetentionService,
         MetricsMiddleware,
         AdminJsonBody,
+        { provide: DashboardAssets, useFactory: () => DashboardAssets.ofThisPackage() },
         HostIntegration,
         { provide: SERVE_METRICS, useValue: options.metrics ?? false },
         {
