@@ -1,16 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsInstant } from './instant.validator';
 import {
   ATTEMPT_OUTCOMES,
@@ -72,11 +62,10 @@ export class ListDeliveriesQuery {
     example: '72d3162e-cc78-11e3-81ab-4c9367dc0958',
     description:
       'Provider delivery ids that start with this text (case-sensitive prefix match from an ' +
-      'index; a whole id finds that delivery).',
+      'index; a whole id finds that delivery). Empty: no filter, as for the others.',
   })
   @IsOptional()
   @IsString()
-  @MinLength(1)
   @MaxLength(200)
   q?: string;
 

@@ -5,6 +5,8 @@ import type { DatabaseConfig } from '../config/config.schema';
 import { HOOKGATE_CONNECTION } from './connection';
 import { dataSourceOptions } from './data-source';
 import { AttemptLog } from './dashboard/attempt-log';
+import { FailureGroups } from './dashboard/failure-groups';
+import { StoreActivity } from './dashboard/store-activity';
 import { DeliveryQueries } from './delivery.queries';
 import { storeEntities } from './entities';
 import { HandshakeSecrets } from './handshake-secrets';
@@ -52,6 +54,8 @@ export class StoreModule {
         InboxWriter,
         DeliveryQueries,
         AttemptLog,
+        FailureGroups,
+        StoreActivity,
         StoreMaintenance,
         HandshakeSecrets,
         ReplayTokens,
@@ -64,6 +68,8 @@ export class StoreModule {
         RunQueue,
         DeliveryQueries,
         AttemptLog,
+        FailureGroups,
+        StoreActivity,
         QueryDialect,
         StoreMaintenance,
         HandshakeSecrets,
