@@ -11,10 +11,13 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AdminSecurityModule } from './admin/admin-security.module';
 import { AdminTokenGuard } from './admin/admin-token.guard';
 import { DeliveriesController } from './admin/deliveries.controller';
+import { EndpointOverview } from './admin/endpoint-overview';
 import { EndpointsController } from './admin/endpoints.controller';
 import { EventsController } from './admin/events.controller';
+import { FailuresController } from './admin/failures.controller';
 import { ProvidersController } from './admin/providers.controller';
 import { ReplayController } from './admin/replay.controller';
+import { StatsController } from './admin/stats.controller';
 import { DashboardAssets } from './admin/ui/dashboard-assets';
 import { DashboardController } from './admin/ui/dashboard.controller';
 import { DispatchModule } from './dispatch/dispatch.module';
@@ -100,6 +103,8 @@ export class HookgateModule implements NestModule {
               ProvidersController,
               EndpointsController,
               EventsController,
+              FailuresController,
+              StatsController,
               DashboardController,
               ...healthControllers(options.health),
             ],
@@ -107,6 +112,7 @@ export class HookgateModule implements NestModule {
         PipelineService,
         WebhookEdge,
         AdminTokenGuard,
+        EndpointOverview,
         HttpListenerShutdown,
         ReadinessIndicators,
         RetentionService,

@@ -1,6 +1,7 @@
 import {
   Controller,
   Delete,
+  Get,
   HttpCode,
   NotFoundException,
   Param,
@@ -11,12 +12,15 @@ import {
   ApiBearerAuth,
   ApiNoContentResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { EndpointRegistry } from '../pipeline/endpoint.registry';
 import { HandshakeSecrets } from '../store/handshake-secrets';
 import { AdminTokenGuard } from './admin-token.guard';
+import { EndpointOverview } from './endpoint-overview';
+import { EndpointList } from './endpoints.dto';
 import { HttpErrorFilter } from '../errors/http-error.filter';
 
 /** Per-endpoint state the gateway keeps (docs/operations.md, "Admin API"). */
@@ -31,7 +35,15 @@ export class EndpointsController {
   constructor(
     private readonly endpoints: EndpointRegistry,
     private readonly secrets: HandshakeSecrets,
+    private readonly overview: EndpointOverview,
   ) {}
+
+  /** Every configured endpoint with its traffic; never a secret's value. */
+  @Get()
+  @ApiOkResponse({ type: EndpointList })
+  async list(): Promise<EndpointList> {
+    return { items: await this.overview.list() };
+  }
 
   /**
    * Forget the signing secret a provider handed over in its handshake (Asana's

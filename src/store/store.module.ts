@@ -4,11 +4,15 @@ import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config/config.schema';
 import { HOOKGATE_CONNECTION } from './connection';
 import { dataSourceOptions } from './data-source';
+import { AttemptLog } from './dashboard/attempt-log';
+import { FailureGroups } from './dashboard/failure-groups';
+import { StoreActivity } from './dashboard/store-activity';
 import { DeliveryQueries } from './delivery.queries';
 import { storeEntities } from './entities';
 import { HandshakeSecrets } from './handshake-secrets';
 import { InboxWriter } from './inbox/inbox.writer';
 import { initializeAndMigrate } from './migrations-runner';
+import { QueryDialect } from './query-dialect';
 import { ReplayTokens } from './replay-tokens';
 import { RunQueue } from './run-queue';
 import { StoreEntitiesRef } from './store-entities.ref';
@@ -49,6 +53,9 @@ export class StoreModule {
         StoreEvents,
         InboxWriter,
         DeliveryQueries,
+        AttemptLog,
+        FailureGroups,
+        StoreActivity,
         StoreMaintenance,
         HandshakeSecrets,
         ReplayTokens,
@@ -60,6 +67,10 @@ export class StoreModule {
         InboxWriter,
         RunQueue,
         DeliveryQueries,
+        AttemptLog,
+        FailureGroups,
+        StoreActivity,
+        QueryDialect,
         StoreMaintenance,
         HandshakeSecrets,
         ReplayTokens,

@@ -174,6 +174,13 @@ describe('leasing due runs', () => {
         status: 'failed' as const,
         nextAttemptAt: clock.now(),
         error: 'boom',
+        logEntry: {
+          startedAt: clock.now(),
+          durationMs: 5,
+          outcome: 'failed' as const,
+          error: 'Error: boom',
+          stack: null,
+        },
       };
       try {
         await expect(runs.recordAndClaim([outcome], 10, 'me', 60_000)).rejects.toThrow(

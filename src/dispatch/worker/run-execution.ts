@@ -9,8 +9,8 @@ import type { HandlerRegistry } from '../handler.registry';
 import type { ClaimedRun, RunOutcome } from '../../store/model';
 import type { StoreEvents } from '../../store/store-events';
 import type { ClaimAhead } from './claim-ahead';
-import { runWithDeadline } from './run-deadline';
-import { failureOutcome } from './run-outcome';
+import { DeadlineExceeded, runWithDeadline } from './run-deadline';
+import { attemptError, failureOutcome } from './run-outcome';
 
 /** What executing a run needs from the worker. */
 export interface RunExecutionDeps {
@@ -38,9 +38,11 @@ export async function executeRun(
   const base = { runId: run.id, deliveryId: run.deliveryId, attempt: run.attempts };
   const { retry, timeoutMs } = deps.config;
   const handler = deps.handlers.get(run.handler);
+  const startedAt = deps.clock.now();
   const started = performance.now();
-  // One measurement of the run for its metric and for the pace that sets the claim-ahead.
-  const timed = (status: 'succeeded' | 'failed' | 'dead') => {
+  // One measurement of the run for its metric, the pace that sets the claim-ahead, and the
+  // attempt log; returns it in whole milliseconds.
+  const timed = (status: 'succeeded' | 'failed' | 'dead'): number => {
     const ms = performance.now() - started;
     deps.claimAhead.record(ms, delivery.rawBody?.length ?? 0);
     deps.metrics.run(run.handler, status, ms / 1000);
@@ -57,6 +59,7 @@ export async function executeRun(
         status,
       });
     }
+    return Math.round(ms);
   };
   try {
     if (!handler)
@@ -68,11 +71,25 @@ export async function executeRun(
       `${run.handler} timed out after ${timeoutMs} ms`,
       controller,
     );
-    timed('succeeded');
-    return { ...base, status: 'succeeded' };
+    const durationMs = timed('succeeded');
+    const succeeded: RunOutcome = {
+      ...base,
+      status: 'succeeded',
+      logEntry: { startedAt, durationMs, outcome: 'succeeded', error: null, stack: null },
+    };
+    return succeeded;
   } catch (error) {
-    const outcome = failureOutcome(base, error, retry, deps.clock.now());
-    timed(outcome.status === 'dead' ? 'dead' : 'failed');
+    const decision = failureOutcome(base, error, retry, deps.clock.now());
+    const durationMs = timed(decision.status === 'dead' ? 'dead' : 'failed');
+    const outcome: RunOutcome = {
+      ...decision,
+      logEntry: {
+        startedAt,
+        durationMs,
+        outcome: error instanceof DeadlineExceeded ? 'timed_out' : decision.status,
+        ...attemptError(error),
+      },
+    };
     const next =
       outcome.status === 'dead' ? 'dead' : `retry at ${outcome.nextAttemptAt!.toISOString()}`;
     deps.logger.warn(

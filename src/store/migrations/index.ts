@@ -4,6 +4,7 @@ import { PlanOnArrival1795996800000 } from './1795996800000-plan-on-arrival';
 import { BodyCompressionLz41796083200000 } from './1796083200000-body-compression-lz4';
 import { HandshakeSecrets1796256000000 } from './1796256000000-handshake-secrets';
 import { ReplayTokens1796342400000 } from './1796342400000-replay-tokens';
+import { RunAttempts1796600000000 } from './1796600000000-run-attempts';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   BodyCompressionLz41796083200000,
   HandshakeSecrets1796256000000,
   ReplayTokens1796342400000,
+  RunAttempts1796600000000,
 ];
