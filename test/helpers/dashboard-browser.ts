@@ -61,6 +61,8 @@ export async function openDashboard(t: TestApp): Promise<DashboardBrowser> {
     async newPage(viewport = DESKTOP) {
       const page = await context.newPage();
       await page.setViewportSize(viewport);
+      // Below jest's own timeout, so a wait that fails names what it waited for.
+      page.setDefaultTimeout(10_000);
       page.on('console', (message) => {
         // An error answer the page handles (a refused token) is logged by Chromium too.
         const answered = message.text().startsWith('Failed to load resource');

@@ -107,6 +107,7 @@ export type StatsWindow = '1h' | '24h';
 
 export interface StatsBucket {
   at: string;
+  /** `accepted`: every delivery received in the bucket; the others by their status now. */
   deliveries: Record<string, number>;
   runs: Record<string, number>;
   ackLatencyP50Ms: number | null;
@@ -117,7 +118,7 @@ export interface Stats {
   window: StatsWindow;
   bucketSeconds: number;
   buckets: StatsBucket[];
-  backlog: { due: number; oldestDueAt: string | null };
+  backlog: { due: number; oldestDueAt: string | null; unplanned?: number; dead?: number };
 }
 
 /** `GET /admin/events`: what this process stored or ran (src/store/store-events.ts). */

@@ -1,7 +1,7 @@
 /** Most children one level shows; the raw download has the rest. */
 const MAX_CHILDREN = 500;
 /** Levels open at first; deeper ones open on demand. */
-const OPEN_LEVELS = 2;
+const OPEN_LEVELS = 3;
 
 /**
  * A parsed JSON value as a tree of native <details>: each object and array folds with the

@@ -121,7 +121,7 @@ export function FiltersForm({ filters, endpoints, onApply }: Props) {
           id="f-q"
           value={draft.q}
           onInput={set('q')}
-          placeholder="exact, or its beginning"
+          placeholder="starts with…"
           spellcheck={false}
         />
       </Field>

@@ -72,6 +72,7 @@ export function RunsTable({ delivery, client, onChanged }: Props) {
 
 function RunActions({ delivery, run, client, onChanged }: { run: Run } & Props) {
   const base = `/deliveries/${encodeURIComponent(delivery.id)}`;
+  // Kept on screen while disabled, so the result of a retry stays next to it.
   const retryable = run.status === 'dead' || run.status === 'failed';
   return (
     <>
@@ -91,26 +92,22 @@ function RunActions({ delivery, run, client, onChanged }: { run: Run } & Props) 
           handlers are left alone.
         </p>
       </ConfirmAction>
-      {retryable && (
-        <ConfirmAction
-          small
-          label="Retry"
-          title={`Retry this ${run.status} run?`}
-          confirmLabel="Retry run"
-          run={async () => {
-            await client.post<RetryAccepted>(
-              `${base}/runs/${encodeURIComponent(run.handler)}/retry`,
-            );
-            return 'Retry queued.';
-          }}
-          onDone={onChanged}
-        >
-          <p>
-            The run is due now, with a fresh attempt count. Its earlier attempts stay in the
-            timeline.
-          </p>
-        </ConfirmAction>
-      )}
+      <ConfirmAction
+        small
+        disabled={!retryable}
+        label="Retry"
+        title={`Retry this ${run.status} run?`}
+        confirmLabel="Retry run"
+        run={async () => {
+          await client.post<RetryAccepted>(`${base}/runs/${encodeURIComponent(run.handler)}/retry`);
+          return 'Retry queued.';
+        }}
+        onDone={onChanged}
+      >
+        <p>
+          The run is due now, with a fresh attempt count. Its earlier attempts stay in the timeline.
+        </p>
+      </ConfirmAction>
     </>
   );
 }

@@ -66,10 +66,15 @@ export function OverviewPage() {
               label="Oldest due run"
               value={s.backlog.oldestDueAt ? <Time iso={s.backlog.oldestDueAt} ago /> : 'none'}
             />
-            <Tile label="Deliveries" value={formatCount(total(charts.deliveries))} />
+            {s.backlog.unplanned !== undefined && (
+              <Tile label="Deliveries not planned yet" value={formatCount(s.backlog.unplanned)} />
+            )}
+            {s.backlog.dead !== undefined && (
+              <Tile label="Dead runs waiting" value={formatCount(s.backlog.dead)} />
+            )}
             <Tile
-              label="Dead runs"
-              value={formatCount(charts.runs.totals.find(([n]) => n === 'dead')?.[1] ?? 0)}
+              label={`Deliveries, ${windowName(range)}`}
+              value={formatCount(received(charts.deliveries))}
             />
           </div>
           <ChartSection
@@ -118,6 +123,12 @@ function ChartSection({ title, series, unit }: { title: string; series: Series; 
   );
 }
 
-function total(series: Series): number {
-  return series.totals.reduce((sum, [, n]) => sum + n, 0);
+/** Every delivery received: `accepted` counts them all (the statuses split the same ones). */
+function received(series: Series): number {
+  const accepted = series.totals.find(([name]) => name === 'accepted');
+  return accepted ? accepted[1] : series.totals.reduce((sum, [, n]) => sum + n, 0);
+}
+
+function windowName(range: StatsWindow): string {
+  return range === '1h' ? 'last hour' : 'last day';
 }

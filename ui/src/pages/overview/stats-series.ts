@@ -12,6 +12,8 @@ const COLOURS: Record<string, string> = {
   dead: '#cf222e',
 };
 const ORDER = Object.keys(COLOURS);
+/** `accepted` counts every delivery received; the statuses split the same deliveries. */
+const LABELS: Record<string, string> = { accepted: 'received (all)', timed_out: 'timed out' };
 const SPARE = ['#0a7ea4', '#8250df', '#57606a'];
 
 export interface Series {
@@ -30,7 +32,7 @@ export function countSeries(
   const columns = names.map((name) => buckets.map((b) => counts(b)[name] ?? 0));
   return {
     series: names.map((name, i) => ({
-      label: name,
+      label: LABELS[name] ?? name,
       colour: COLOURS[name] ?? SPARE[i % SPARE.length],
     })),
     data: [times(buckets), ...columns],
