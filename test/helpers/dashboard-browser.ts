@@ -35,6 +35,8 @@ export interface DashboardBrowser {
   newPage(viewport?: { width: number; height: number }): Promise<Page>;
   signIn(page: Page, token?: string): Promise<void>;
   screenshot(page: Page, name: string, readmeName?: string): Promise<void>;
+  /** Let pages use the clipboard (the copy buttons). */
+  grantClipboard(): Promise<void>;
   /** Script errors and CSP refusals seen so far: a working page has none. */
   problems(): string[];
   close(): Promise<void>;
@@ -90,6 +92,8 @@ export async function openDashboard(t: TestApp): Promise<DashboardBrowser> {
         await page.screenshot({ path: join(README_IMAGES, `${readmeName}.png`) });
       }
     },
+    grantClipboard: () =>
+      context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin }),
     problems: () => [...problems],
     async close() {
       await context.close();

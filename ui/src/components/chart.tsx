@@ -30,7 +30,12 @@ export function Chart({ label, series, data, unit }: Props) {
       height: HEIGHT,
       series: [
         {},
-        ...series.map((s) => ({ label: s.label, stroke: s.colour, width: 2, spanGaps: false })),
+        ...series.map((s) => ({
+          label: s.label,
+          stroke: s.colour,
+          width: 2,
+          spanGaps: false,
+        })),
       ],
       axes: [{}, { label: unit, size: 60 }],
       legend: { live: false },

@@ -13,11 +13,16 @@ interface Props {
   /** Does the work; resolves with the result to show. */
   run: () => Promise<string>;
   onDone?: () => void;
+  /** Where to say the result, when this button may be gone by then (a row that empties). */
+  onResult?: (result: ActionResult) => void;
   disabled?: boolean;
   small?: boolean;
 }
 
-type Result = { ok: boolean; text: string } | null;
+export interface ActionResult {
+  ok: boolean;
+  text: string;
+}
 
 /**
  * A button whose action is confirmed in a modal dialog first (native <dialog>: focus is held
@@ -31,7 +36,7 @@ export function ConfirmAction(props: Props) {
     null,
   );
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<Result>(null);
+  const [result, setResult] = useState<ActionResult | null>(null);
 
   const open = async () => {
     setResult(null);
@@ -50,11 +55,12 @@ export function ConfirmAction(props: Props) {
   };
   const confirm = async () => {
     setBusy(true);
+    const say = (said: ActionResult) => (props.onResult ? props.onResult(said) : setResult(said));
     try {
-      setResult({ ok: true, text: await props.run() });
+      say({ ok: true, text: await props.run() });
       props.onDone?.();
     } catch (error) {
-      setResult({ ok: false, text: (error as Error).message });
+      say({ ok: false, text: (error as Error).message });
     } finally {
       setBusy(false);
       close();
@@ -73,14 +79,7 @@ export function ConfirmAction(props: Props) {
       >
         {props.label}
       </button>
-      {result && (
-        <span
-          class={`notice notice--inline ${result.ok ? 'notice--ok' : 'notice--error'}`}
-          role={result.ok ? 'status' : 'alert'}
-        >
-          {result.text}
-        </span>
-      )}
+      <ResultNotice result={result} inline />
       <dialog ref={dialog} class="dialog" aria-labelledby={titleId} onClose={() => setBusy(false)}>
         <h2 id={titleId}>{props.title}</h2>
         <div class="dialog__body">{props.children}</div>
@@ -103,6 +102,25 @@ export function ConfirmAction(props: Props) {
           </button>
         </div>
       </dialog>
+    </span>
+  );
+}
+
+export function ResultNotice({
+  result,
+  inline,
+}: {
+  result: ActionResult | null;
+  inline?: boolean;
+}) {
+  if (!result) return null;
+  const kind = result.ok ? 'notice--ok' : 'notice--error';
+  return (
+    <span
+      class={`notice ${inline ? 'notice--inline ' : ''}${kind}`}
+      role={result.ok ? 'status' : 'alert'}
+    >
+      {result.text}
     </span>
   );
 }

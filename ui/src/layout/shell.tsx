@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useSession } from '../auth/session';
 import { useLive } from '../live/live-context';
@@ -22,14 +22,21 @@ const NAV = [
 
 const LIVE_WORDS = { connecting: 'Connecting…', live: 'Live', polling: 'Polling' } as const;
 
-/** Header, navigation, sign-out and the page. A new page moves focus to its heading. */
+/** Header, navigation, sign-out and the page. */
 export function Shell({ children }: { children: ComponentChildren }) {
   const { path } = useLocation();
   const { signOut } = useSession();
   const { state } = useLive();
 
+  // After a move to another page, focus its heading, as a page load would put a screen
+  // reader at the top; on the first page focus stays where the browser put it.
+  const firstPage = useRef(true);
   useEffect(() => {
-    document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: false });
+    if (firstPage.current) {
+      firstPage.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>('main h1')?.focus();
   }, [path]);
 
   return (

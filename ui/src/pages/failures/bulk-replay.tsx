@@ -1,6 +1,6 @@
 import type { AdminClient } from '../../api/client';
 import type { BulkReplayResult, FailureGroup } from '../../api/types';
-import { ConfirmAction } from '../../components/confirm-action';
+import { ConfirmAction, type ActionResult } from '../../components/confirm-action';
 import { formatCount } from '../../components/format';
 
 interface Props {
@@ -8,6 +8,8 @@ interface Props {
   includeFailing: boolean;
   client: AdminClient;
   onDone: () => void;
+  /** The page says the result: the group's row may be gone once its runs are replayed. */
+  onResult: (result: ActionResult) => void;
 }
 
 /**
@@ -15,7 +17,7 @@ interface Props {
  * the confirmation replays. The API filters by handler, so a group by error replays every
  * such run of its handler, which the dialog says.
  */
-export function BulkReplay({ group, includeFailing, client, onDone }: Props) {
+export function BulkReplay({ group, includeFailing, client, onDone, onResult }: Props) {
   const statuses = includeFailing ? ['dead', 'failed'] : ['dead'];
   const request = { handler: group.handler, statuses };
   const which = includeFailing ? 'dead and failing' : 'dead';
@@ -46,6 +48,7 @@ export function BulkReplay({ group, includeFailing, client, onDone }: Props) {
         return `${formatCount(done.replayed)} of ${formatCount(done.matched)} runs queued again.`;
       }}
       onDone={onDone}
+      onResult={onResult}
     >
       <p>
         Every {which} run of this handler runs again from attempt 1

@@ -4,6 +4,7 @@ import type { FailureGroup } from '../../api/types';
 import { useLoad } from '../../api/use-load';
 import { useSession } from '../../auth/session';
 import { formatCount } from '../../components/format';
+import { ResultNotice, type ActionResult } from '../../components/confirm-action';
 import { ErrorNotice, Loading } from '../../components/notice';
 import { Time } from '../../components/time';
 import { useRefresh } from '../../live/use-refresh';
@@ -19,6 +20,7 @@ export function FailuresPage() {
   const { query, route } = useLocation();
   const by: GroupBy = query.by === 'error' ? 'error' : 'handler';
   const [includeFailing, setIncludeFailing] = useState(false);
+  const [result, setResult] = useState<ActionResult | null>(null);
   const groups = useLoad(
     () => client.get<{ groups: FailureGroup[] }>('/failures', { groupBy: by, limit: 100 }),
     by,
@@ -52,6 +54,9 @@ export function FailuresPage() {
           Replay failing runs too
         </label>
       </div>
+      <p>
+        <ResultNotice result={result} />
+      </p>
       <ErrorNotice error={groups.error} what="the failures" />
       {!groups.data && !groups.error && <Loading what="failures" />}
       {groups.data?.groups.length === 0 && (
@@ -108,6 +113,7 @@ export function FailuresPage() {
                     includeFailing={includeFailing}
                     client={client}
                     onDone={groups.reload}
+                    onResult={setResult}
                   />
                 </td>
               </tr>

@@ -10,7 +10,7 @@ import { ErrorNotice, Loading } from '../../components/notice';
 import { Time } from '../../components/time';
 import { useRefresh } from '../../live/use-refresh';
 import { paths } from '../../paths';
-import { countSeries, latencySeries, type Series } from './stats-series';
+import { countSeries, labelOf, latencySeries, type Series } from './stats-series';
 
 const WINDOWS: { value: StatsWindow; label: string }[] = [
   { value: '1h', label: 'Last hour' },
@@ -87,7 +87,12 @@ export function OverviewPage() {
             series={charts.runs}
             unit="runs"
           />
-          <ChartSection title="Ack latency (ms)" series={charts.latency} unit="ms" />
+          <ChartSection
+            title="Ack latency (ms)"
+            series={charts.latency}
+            unit="ms"
+            empty="No sample yet: the gateway samples its acknowledgement latency each minute."
+          />
         </>
       )}
     </>
@@ -103,20 +108,21 @@ function Tile({ label, value }: { label: string; value: ComponentChildren }) {
   );
 }
 
-function ChartSection({ title, series, unit }: { title: string; series: Series; unit: string }) {
-  const summary = series.totals.map(([name, n]) => `${name} ${formatCount(n)}`).join(', ');
+function ChartSection(props: { title: string; series: Series; unit: string; empty?: string }) {
+  const { title, series, unit } = props;
+  const summary = series.totals.map(([name, n]) => `${labelOf(name)} ${formatCount(n)}`).join(', ');
   return (
     <section class="card chart-card">
       <h2>{title}</h2>
-      {series.series.length === 0 ? (
-        <p class="muted">Nothing in this window.</p>
-      ) : (
+      {series.hasValues ? (
         <Chart
           label={`${title}. ${summary}`}
           series={series.series}
           data={series.data}
           unit={unit}
         />
+      ) : (
+        <p class="muted">{props.empty ?? 'Nothing in this window.'}</p>
       )}
       {summary && <p class="muted">In this window: {summary}.</p>}
     </section>

@@ -19,7 +19,15 @@ const SPARE = ['#0a7ea4', '#8250df', '#57606a'];
 export interface Series {
   series: { label: string; colour: string }[];
   data: AlignedData;
+  /** Each outcome's name (as the API has it) and its count over the window. */
   totals: [string, number][];
+  /** False when no value at all was recorded (a gateway that has not sampled yet). */
+  hasValues: boolean;
+}
+
+/** How an outcome's name reads in legends and summaries. */
+export function labelOf(name: string): string {
+  return LABELS[name] ?? name;
 }
 
 /** One line per outcome found in the buckets, in a fixed order; missing counts are 0. */
@@ -32,11 +40,12 @@ export function countSeries(
   const columns = names.map((name) => buckets.map((b) => counts(b)[name] ?? 0));
   return {
     series: names.map((name, i) => ({
-      label: LABELS[name] ?? name,
+      label: labelOf(name),
       colour: COLOURS[name] ?? SPARE[i % SPARE.length],
     })),
     data: [times(buckets), ...columns],
     totals: names.map((name, i) => [name, columns[i].reduce((sum, n) => sum + n, 0)]),
+    hasValues: names.length > 0,
   };
 }
 
@@ -53,6 +62,7 @@ export function latencySeries(buckets: StatsBucket[]): Series {
       buckets.map((b) => b.ackLatencyP99Ms),
     ],
     totals: [],
+    hasValues: buckets.some((b) => b.ackLatencyP50Ms !== null || b.ackLatencyP99Ms !== null),
   };
 }
 
