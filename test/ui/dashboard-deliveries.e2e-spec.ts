@@ -28,6 +28,14 @@ describe('dashboard in Chromium: the deliveries list', () => {
     for (let i = 1; i <= 3; i++) {
       await sendGithub(t, 'push', { ref: 'refs/heads/main', n: i }, `push-${i}`);
     }
+    await sendGithub(t, 'star', { action: 'created', starred_at: null }, 'star-1');
+    await sendGithub(t, 'pull_request', { action: 'opened', number: 42 }, 'pr-42');
+    await sendGithub(
+      t,
+      'release',
+      { action: 'published', release: { tag_name: 'v1.4.0' } },
+      'rel-1',
+    );
     for (let i = 1; i <= 2; i++) {
       const id = await sendGithub(
         t,
@@ -47,8 +55,17 @@ describe('dashboard in Chromium: the deliveries list', () => {
   });
 
   it('lists the deliveries sent through the gateway, newest first, status in words', async () => {
-    await page.locator('table.deliveries tbody tr').nth(4).waitFor();
-    expect(await shownIds(page)).toEqual(['issue-2', 'issue-1', 'push-3', 'push-2', 'push-1']);
+    await page.locator('table.deliveries tbody tr').nth(7).waitFor();
+    expect(await shownIds(page)).toEqual([
+      'issue-2',
+      'issue-1',
+      'rel-1',
+      'pr-42',
+      'star-1',
+      'push-3',
+      'push-2',
+      'push-1',
+    ]);
     const issue = page.locator('tr', { hasText: 'issue-1' });
     await issue.getByText('dead', { exact: true }).waitFor();
     const push = page.locator('tr', { hasText: 'push-1' });
@@ -71,7 +88,7 @@ describe('dashboard in Chromium: the deliveries list', () => {
 
     await page.getByRole('button', { name: 'Clear' }).click();
     await eventually(async () => (page.url().includes('?') ? 'filtered' : 'all'), 'all');
-    await eventually(async () => (await shownIds(page)).length, 5);
+    await eventually(async () => (await shownIds(page)).length, 8);
   });
 
   it('finds a delivery by the beginning of its provider delivery id', async () => {
@@ -79,7 +96,7 @@ describe('dashboard in Chromium: the deliveries list', () => {
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await eventually(() => shownIds(page), ['issue-2', 'issue-1']);
     await page.getByRole('button', { name: 'Clear' }).click();
-    await eventually(async () => (await shownIds(page)).length, 5);
+    await eventually(async () => (await shownIds(page)).length, 8);
   });
 
   it('shows a new delivery live, without a reload', async () => {

@@ -86,7 +86,7 @@ describe('dashboard in Chromium: a delivery', () => {
     const content = await page.content();
     expect(content).not.toContain(GITHUB_SECRET);
     expect(content).not.toContain(ADMIN_TOKEN);
-    await ui.screenshot(page, 'delivery', 'dashboard-delivery');
+    await ui.screenshot(page, 'delivery');
   });
 
   it('downloads the raw body byte for byte', async () => {
@@ -105,6 +105,7 @@ describe('dashboard in Chromium: a delivery', () => {
     await page.getByRole('status').filter({ hasText: 'Replay queued for 1 handler.' }).waitFor();
     await eventually(async () => (await timeline()).length, 2);
     expect((await timeline())[1]).toMatch(/succeeded[\s\S]*attempt 1/);
+    await ui.screenshot(page, 'delivery-replayed', 'dashboard-delivery');
   });
 
   it('shows a dead run with its error and stack, retries it, and shows it succeed', async () => {

@@ -32,7 +32,7 @@ describe('dashboard: serving /admin/ui', () => {
     expect(res.headers['content-type']).toMatch(/^text\/html; charset=utf-8/i);
     expect(res.headers['cache-control']).toBe('no-cache');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['x-frame-options']).toBe('DENY');
     const csp = res.headers['content-security-policy'];
     expect(csp.split(';').sort()).toEqual(
       [

@@ -23,6 +23,7 @@ const DIRECTIVES = {
 
 function dashboardHelmet(upgradeInsecureRequests: boolean) {
   return helmet({
+    frameguard: { action: 'deny' },
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
