@@ -47,7 +47,7 @@ describe('admin API: GET /admin/endpoints', () => {
   });
   afterAll(() => t.close());
 
-  it("lists each endpoint with its traffic, refusals and which secret matched", async () => {
+  it('lists each endpoint with its traffic, refusals and which secret matched', async () => {
     const { body } = await endpoints();
     const minute = (n: number) => new Date(START.getTime() + n * 60_000).toISOString();
     expect(body.items).toEqual([

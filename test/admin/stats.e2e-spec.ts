@@ -95,9 +95,9 @@ describe('admin API: GET /admin/stats', () => {
 
   it('gives the acknowledgement latency of the minutes sampled, null elsewhere', async () => {
     const before = (await stats()).body;
-    expect(before.buckets.every((b: { ackLatencyP50Ms: unknown }) => b.ackLatencyP50Ms === null)).toBe(
-      true,
-    );
+    expect(
+      before.buckets.every((b: { ackLatencyP50Ms: unknown }) => b.ackLatencyP50Ms === null),
+    ).toBe(true);
     // The sampler took its baseline at start-up; the next sample counts both acknowledgements
     // as the minute that just ended.
     clock.set(new Date('2026-12-01T10:06:00.050Z'));
