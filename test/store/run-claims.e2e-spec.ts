@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { AttemptLog } from '../../src/store/dashboard/attempt-log';
 import * as claimedRows from '../../src/store/sql/claimed-rows';
 import { newRun } from '../../src/store/sql/runs';
 import type { RunQueue } from '../../src/store/run-queue';
@@ -196,6 +197,8 @@ describe('leasing due runs', () => {
         leaseOwner: 'me',
         lastError: null,
       });
+      // Nor its attempt, written in the same transaction.
+      expect(await t.app.get(AttemptLog).ofDelivery('d1')).toEqual([]);
     },
   );
 });
