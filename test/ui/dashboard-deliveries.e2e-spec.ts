@@ -108,6 +108,17 @@ describe('dashboard in Chromium: the deliveries list', () => {
     await page.locator('.live', { hasText: 'Live' }).waitFor();
   });
 
+  it('polls when the event stream is unavailable, and says so', async () => {
+    const polling = await ui.newPage();
+    // As behind a proxy that buffers or drops the stream.
+    await polling.route('**/admin/events', (route) => route.abort());
+    await ui.signIn(polling);
+    await polling.locator('.live', { hasText: 'Polling' }).waitFor();
+    await sendGithub(t, 'push', { ref: 'refs/heads/polled' }, 'polled-1');
+    await polling.locator('tr', { hasText: 'polled-1' }).waitFor({ timeout: 8_000 });
+    await polling.close();
+  });
+
   it('pages older deliveries by cursor', async () => {
     for (let i = 1; i <= 52; i++)
       await sendGithub(t, 'ping', { zen: 'Keep it simple', n: i }, `ping-${i}`);
