@@ -91,6 +91,20 @@ describe('dashboard in Chromium: the deliveries list', () => {
     await eventually(async () => (await shownIds(page)).length, 8);
   });
 
+  it('filters by when deliveries were received', async () => {
+    await page.getByLabel('Received').selectOption('15m');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/since=15m/);
+    await eventually(async () => (await shownIds(page)).length, 8);
+    await page.getByLabel('Received').selectOption('custom');
+    await page.getByLabel('From').fill('2020-01-01T00:00:00');
+    await page.getByLabel('To').fill('2020-01-02T00:00:00');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByText('No delivery matches these filters.').waitFor();
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await eventually(async () => (await shownIds(page)).length, 8);
+  });
+
   it('finds a delivery by the beginning of its provider delivery id', async () => {
     await page.getByLabel('Provider delivery id').fill('issue-');
     await page.getByRole('button', { name: 'Apply filters' }).click();
