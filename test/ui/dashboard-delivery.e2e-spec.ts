@@ -16,6 +16,7 @@ import {
   settled,
   tracker,
 } from '../helpers/dashboard-handlers';
+import { githubHeaders } from '../helpers/github';
 import { ADMIN_TOKEN, createTestApp, postRaw, testConfig, type TestApp } from '../helpers/test-app';
 
 const SLACK_SECRET = 'slack-signing-secret-0123456789';
@@ -38,9 +39,19 @@ describe('dashboard in Chromium: a delivery', () => {
   beforeAll(async () => {
     t = await createTestApp(
       testConfig({
-        dispatch: { pollIntervalMs: 50 },
+        dispatch: {
+          pollIntervalMs: 50,
+          retry: { maxAttempts: 3, initialDelayMs: 60_000, maxDelayMs: 60_000 },
+        },
         endpoints: [
           { provider: 'github', id: 'acme', secrets: [GITHUB_SECRET] },
+          // Forwards to a closed port: its run fails and waits for its next attempt.
+          {
+            provider: 'github',
+            id: 'mirror',
+            secrets: [GITHUB_SECRET],
+            forward: [{ url: 'http://127.0.0.1:9/hooks' }],
+          },
           { provider: 'slack', id: 'app', secrets: [SLACK_SECRET] },
         ],
       }),
@@ -137,6 +148,30 @@ describe('dashboard in Chromium: a delivery', () => {
     await run.getByRole('button', { name: 'Replay' }).click();
     await confirmIn('Replay handler');
     await eventually(async () => (await timeline()).length, 3);
+  });
+
+  it('shows a forward target by where it forwards, failing, with its next attempt', async () => {
+    const body = JSON.stringify({ ref: 'refs/heads/mirror' });
+    const res = await postRaw(
+      t,
+      '/webhooks/github/mirror',
+      githubHeaders(GITHUB_SECRET, body, 'push'),
+      body,
+    );
+    expect(res.status).toBe(200);
+    await page.goto(`${ui.origin}/admin/ui/deliveries/${res.body.id}`);
+    const run = runRow('forward:mirror:http://127.0.0.1:9/hooks');
+    const handler = run.locator('td[data-label="Handler"]');
+    await handler.getByText('forward', { exact: true }).waitFor();
+    await handler.getByText('http://127.0.0.1:9/hooks').waitFor();
+    await run.getByText('failed', { exact: true }).waitFor();
+    await run
+      .locator('td[data-label="Next attempt"]')
+      .getByText(/in \d+ seconds|in 1 minute/)
+      .waitFor();
+    await run.locator('.error-text__message').waitFor();
+    await runRow('Notify.onPush').getByText('succeeded', { exact: true }).waitFor();
+    await ui.screenshot(page, 'delivery-forward');
   });
 
   it('shows a form body as a table of its fields', async () => {

@@ -44,7 +44,8 @@ function JsonNode({ name, value, depth }: { name: string | null; value: unknown;
         {label}
         <span class="json__punct">{open}</span>
         <span class="json__size">
-          {entries.length} {Array.isArray(value) ? 'items' : 'keys'}
+          {entries.length} {Array.isArray(value) ? 'item' : 'key'}
+          {entries.length === 1 ? '' : 's'}
         </span>
         <span class="json__punct">{close}</span>
       </summary>
