@@ -34,6 +34,11 @@ export default tseslint.config(
     },
   },
   {
+    // The dashboard runs in the browser as ES modules (ui/, built by Vite).
+    files: ['ui/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser }, sourceType: 'module' },
+  },
+  {
     files: ['scripts/**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

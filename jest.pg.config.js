@@ -15,6 +15,7 @@ module.exports = {
   testPathIgnorePatterns: [
     '/node_modules/',
     '/test/brokers/',
+    '/test/ui/',
     '/test/process/gateway-process\\.e2e-spec\\.ts$',
     // Start-up failures: the built gateway on SQLite files and closed ports, engine-free.
     '/test/process/startup-failures\\.e2e-spec\\.ts$',

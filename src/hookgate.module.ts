@@ -11,10 +11,15 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AdminSecurityModule } from './admin/admin-security.module';
 import { AdminTokenGuard } from './admin/admin-token.guard';
 import { DeliveriesController } from './admin/deliveries.controller';
+import { EndpointOverview } from './admin/endpoint-overview';
 import { EndpointsController } from './admin/endpoints.controller';
 import { EventsController } from './admin/events.controller';
+import { FailuresController } from './admin/failures.controller';
 import { ProvidersController } from './admin/providers.controller';
 import { ReplayController } from './admin/replay.controller';
+import { StatsController } from './admin/stats.controller';
+import { DashboardAssets } from './admin/ui/dashboard-assets';
+import { DashboardController } from './admin/ui/dashboard.controller';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { validateConfig } from './config/config.loader';
 import { HookgateConfig } from './config/config.schema';
@@ -98,17 +103,22 @@ export class HookgateModule implements NestModule {
               ProvidersController,
               EndpointsController,
               EventsController,
+              FailuresController,
+              StatsController,
+              DashboardController,
               ...healthControllers(options.health),
             ],
       providers: [
         PipelineService,
         WebhookEdge,
         AdminTokenGuard,
+        EndpointOverview,
         HttpListenerShutdown,
         ReadinessIndicators,
         RetentionService,
         MetricsMiddleware,
         AdminJsonBody,
+        { provide: DashboardAssets, useFactory: () => DashboardAssets.ofThisPackage() },
         HostIntegration,
         { provide: SERVE_METRICS, useValue: options.metrics ?? false },
         {

@@ -1,6 +1,8 @@
 import {
   Controller,
   Get,
+  GoneException,
+  Header,
   NotFoundException,
   Param,
   ParseUUIDPipe,
@@ -9,19 +11,24 @@ import {
   UsePipes,
   ValidationPipe,
   UseFilters,
+  StreamableFile,
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiGoneResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiProduces,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { EndpointRegistry } from '../pipeline/endpoint.registry';
 import { parseStoredPayload } from '../receivers/stored-payload';
+import { AttemptLog } from '../store/dashboard/attempt-log';
 import { DeliveryQueries } from '../store/delivery.queries';
 import { AdminTokenGuard } from './admin-token.guard';
+import { rawBodyExtension } from './raw-body-file';
 import {
   DeliveryDetailView,
   DeliveryPage,
@@ -44,6 +51,7 @@ import { HttpErrorFilter } from '../errors/http-error.filter';
 export class DeliveriesController {
   constructor(
     private readonly queries: DeliveryQueries,
+    private readonly attempts: AttemptLog,
     private readonly endpoints: EndpointRegistry,
   ) {}
 
@@ -53,7 +61,12 @@ export class DeliveriesController {
   async list(
     @Query() query: ListDeliveriesQuery,
   ): Promise<{ items: DeliveryView[]; nextCursor: string | null }> {
-    const page = await this.queries.list(query);
+    const { receivedAfter, receivedBefore, ...filter } = query;
+    const page = await this.queries.list({
+      ...filter,
+      receivedAfter: receivedAfter === undefined ? undefined : new Date(receivedAfter),
+      receivedBefore: receivedBefore === undefined ? undefined : new Date(receivedBefore),
+    });
     return { items: page.items.map(toDeliveryView), nextCursor: page.nextCursor };
   }
 
@@ -61,7 +74,10 @@ export class DeliveriesController {
   @ApiOkResponse({ type: DeliveryDetailView })
   @ApiNotFoundResponse({ description: 'No such delivery.' })
   async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<DeliveryDetailView> {
-    const found = await this.queries.get(id);
+    const [found, attempts] = await Promise.all([
+      this.queries.get(id),
+      this.attempts.ofDelivery(id),
+    ]);
     if (!found) throw new NotFoundException(`No delivery ${id}.`);
     const { delivery, runs } = found;
     return {
@@ -69,7 +85,29 @@ export class DeliveriesController {
       occurredAt: delivery.occurredAt?.toISOString() ?? null,
       payload: parseStoredPayload(this.endpoints.receiver(delivery.provider), delivery),
       headers: delivery.headers,
-      runs: runs.map(toRunView),
+      runs: runs.map((run) => toRunView(run, attempts)),
     };
+  }
+
+  /** The raw body as the provider sent it (or as its receiver stored it), to download. */
+  @Get(':id/raw')
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description:
+      'The stored bytes, with the stored content type and ' +
+      '`Content-Disposition: attachment; filename="<id>.<ext>"`.',
+  })
+  @ApiNotFoundResponse({ description: 'No such delivery.' })
+  @ApiGoneResponse({ description: 'Retention dropped the raw body (retention.rawBodyDays).' })
+  async raw(@Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {
+    const found = await this.queries.rawBody(id);
+    if (!found) throw new NotFoundException(`No delivery ${id}.`);
+    if (!found.rawBody) throw new GoneException(`Retention dropped the raw body of ${id}.`);
+    return new StreamableFile(found.rawBody, {
+      type: found.contentType ?? 'application/octet-stream',
+      disposition: `attachment; filename="${id}.${rawBodyExtension(found.contentType)}"`,
+      length: found.rawBody.length,
+    });
   }
 }

@@ -2,6 +2,7 @@ import {
   ConflictException,
   Controller,
   Delete,
+  Get,
   HttpCode,
   NotFoundException,
   Param,
@@ -13,12 +14,15 @@ import {
   ApiConflictResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { EndpointRegistry, type ResolvedEndpoint } from '../pipeline/endpoint.registry';
 import { HandshakeSecrets } from '../store/handshake-secrets';
 import { AdminTokenGuard } from './admin-token.guard';
+import { EndpointOverview } from './endpoint-overview';
+import { EndpointList } from './endpoints.dto';
 import { HttpErrorFilter } from '../errors/http-error.filter';
 
 /**
@@ -37,7 +41,15 @@ export class EndpointsController {
   constructor(
     private readonly endpoints: EndpointRegistry,
     private readonly secrets: HandshakeSecrets,
+    private readonly overview: EndpointOverview,
   ) {}
+
+  /** Every configured endpoint with its traffic; never a secret's value. */
+  @Get()
+  @ApiOkResponse({ type: EndpointList })
+  async list(): Promise<EndpointList> {
+    return { items: await this.overview.list() };
+  }
 
   /**
    * Forget the signing secret a provider handed over in its handshake (Asana's

@@ -1,5 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  collectDefaultMetrics,
+  Counter,
+  Gauge,
+  Histogram,
+  Registry,
+  type MetricValue,
+} from 'prom-client';
+import { CLOCK, type Clock } from '../config/tokens';
 import { StoreEvents } from '../store/store-events';
 import { Backlog, BacklogQuery } from './backlog.query';
 
@@ -45,11 +53,16 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  /** The acknowledgement latency histogram's upper bounds, in seconds (+Inf beyond). */
+  static readonly ACK_BUCKETS = [
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
+  ];
+
   private readonly ackLatency = new Histogram({
     name: 'hookgate_ack_duration_seconds',
     help: 'Time from request to acknowledgement (verify, store commit, answer) of accepted deliveries.',
     labelNames: ['provider', 'endpoint'] as const,
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    buckets: MetricsService.ACK_BUCKETS,
     registers: [this.registry],
   });
 
@@ -100,7 +113,14 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  constructor(backlog: BacklogQuery, storeEvents: StoreEvents) {
+  /** When each configured secret last matched, keyed as secretMatchKey (GET /admin/endpoints). */
+  private readonly secretLastMatched = new Map<string, Date>();
+
+  constructor(
+    backlog: BacklogQuery,
+    storeEvents: StoreEvents,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'hookgate_' });
     storeEvents.onInboxCommit((rows, seconds) => {
       this.inboxCommitDuration.observe(seconds);
@@ -156,6 +176,27 @@ export class MetricsService {
 
   secretMatched(provider: string, endpoint: string, index: number): void {
     this.secretMatches.inc({ provider, endpoint, secret_index: String(index) });
+    this.secretLastMatched.set(secretMatchKey(provider, endpoint, index), this.clock.now());
+  }
+
+  /** This process's webhook request counts since start, by provider, endpoint and outcome. */
+  async deliveryCounts(): Promise<MetricValue<'provider' | 'endpoint' | 'outcome'>[]> {
+    return (await this.received.get()).values;
+  }
+
+  /** This process's verified deliveries since start, by the index of the secret that matched. */
+  async secretMatchCounts(): Promise<MetricValue<'provider' | 'endpoint' | 'secret_index'>[]> {
+    return (await this.secretMatches.get()).values;
+  }
+
+  /** When a configured secret last matched in this process (null: not since start). */
+  secretLastMatchedAt(provider: string, endpoint: string, index: number): Date | null {
+    return this.secretLastMatched.get(secretMatchKey(provider, endpoint, index)) ?? null;
+  }
+
+  /** The acknowledgement latency histogram's series now (buckets by `le`, sums, counts). */
+  async ackLatencyValues() {
+    return (await this.ackLatency.get()).values;
   }
 
   /**
@@ -212,4 +253,8 @@ export class MetricsService {
     this.runs.inc({ handler, outcome });
     this.runDuration.observe({ handler }, seconds);
   }
+}
+
+function secretMatchKey(provider: string, endpoint: string, index: number): string {
+  return JSON.stringify([provider, endpoint, index]);
 }

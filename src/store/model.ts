@@ -67,6 +67,40 @@ export interface RunOutcome {
   status: Extract<RunStatus, 'succeeded' | 'failed' | 'dead'>;
   nextAttemptAt?: Date;
   error?: string;
+  /** What the attempt log keeps of this attempt, written with the outcome. */
+  logEntry: AttemptLogEntry;
+}
+
+/**
+ * How one attempt ended, as the attempt log records it: the run's outcome, or `timed_out` when
+ * the handler outlived `dispatch.timeoutMs` (the run is then failed or dead, as for any error).
+ */
+export type AttemptOutcome = 'succeeded' | 'failed' | 'dead' | 'timed_out';
+
+export const ATTEMPT_OUTCOMES: readonly AttemptOutcome[] = [
+  'succeeded',
+  'failed',
+  'dead',
+  'timed_out',
+];
+
+/** One attempt as the executor saw it (see RunOutcome.logEntry). */
+export interface AttemptLogEntry {
+  startedAt: Date;
+  durationMs: number;
+  outcome: AttemptOutcome;
+  /** The error's name and message, bounded; null when the attempt succeeded. */
+  error: string | null;
+  /** The error's stack, bounded; null when it has none. */
+  stack: string | null;
+}
+
+/** A row of the attempt log (`run_attempts`): one attempt of one run, kept across replays. */
+export interface AttemptRecord extends AttemptLogEntry {
+  runId: string;
+  deliveryId: string;
+  handler: string;
+  attempt: number;
 }
 
 /**

@@ -14,6 +14,7 @@ import type {
 } from './model';
 import { RunQueue } from './run-queue';
 import { replyInsert } from './sql/replies';
+import { attemptInserts } from './sql/attempt-statements';
 import { CHUNK, outcomeUpdates, runInserts } from './sql/run-statements';
 import { newRun, resetFields } from './sql/runs';
 import { Statement, ValuesFactory } from './sql/statement-parameters';
@@ -185,6 +186,8 @@ export abstract class RunQueueBase extends RunQueue {
       .map(({ outcome, reply }) => replyInsert(this.parameters(), outcome.deliveryId, reply!, now));
     for (const owner of new Set(records.map((record) => record.owner))) {
       const outcomes = records.filter((r) => r.owner === owner).map((r) => r.outcome);
+      // The attempt log first, as a turn writes it: it reads the runs while still leased.
+      statements.push(...attemptInserts(this.parameters, outcomes, owner));
       statements.push(...outcomeUpdates(this.parameters, outcomes, owner, now));
     }
     await this.write(async (manager) => {

@@ -34,7 +34,7 @@ export class StoreMaintenance {
 
   /**
    * Delete up to `limit` deliveries with `status` received before `cutoff`, with their runs,
-   * bodies and replies. Returns how many.
+   * their attempt log, bodies and replies. Returns how many.
    */
   deleteDeliveries(status: DeliveryStatus, cutoff: Date, limit: number): Promise<number> {
     return this.write(async (manager) => {
@@ -46,6 +46,13 @@ export class StoreMaintenance {
       });
       const ids = batch.map((d) => d.id);
       if (ids.length === 0) return 0;
+      // The attempt log has no foreign key (see the RunAttempts migration): deleted here.
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from('run_attempts')
+        .where('"delivery_id" IN (:...ids)', { ids })
+        .execute();
       await manager.getRepository(this.entities.Run).delete({ deliveryId: In(ids) });
       await manager.getRepository(this.entities.DeliveryBody).delete({ deliveryId: In(ids) });
       await manager

@@ -4,12 +4,16 @@ import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config/config.schema';
 import { HOOKGATE_CONNECTION } from './connection';
 import { dataSourceOptions } from './data-source';
+import { AttemptLog } from './dashboard/attempt-log';
+import { FailureGroups } from './dashboard/failure-groups';
+import { StoreActivity } from './dashboard/store-activity';
 import { DeliveryQueries } from './delivery.queries';
 import { DeliveryReplies } from './delivery-replies';
 import { storeEntities } from './entities';
 import { HandshakeSecrets } from './handshake-secrets';
 import { InboxWriter } from './inbox/inbox.writer';
 import { initializeAndMigrate } from './migrations-runner';
+import { QueryDialect } from './query-dialect';
 import { ReplayTokens } from './replay-tokens';
 import { RunQueue } from './run-queue';
 import { StoreEntitiesRef } from './store-entities.ref';
@@ -53,6 +57,9 @@ export class StoreModule {
         InboxWriter,
         DeliveryQueries,
         DeliveryReplies,
+        AttemptLog,
+        FailureGroups,
+        StoreActivity,
         StoreMaintenance,
         HandshakeSecrets,
         ReplayTokens,
@@ -65,6 +72,10 @@ export class StoreModule {
         RunQueue,
         DeliveryQueries,
         DeliveryReplies,
+        AttemptLog,
+        FailureGroups,
+        StoreActivity,
+        QueryDialect,
         StoreMaintenance,
         HandshakeSecrets,
         ReplayTokens,

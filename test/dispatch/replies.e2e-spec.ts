@@ -99,6 +99,9 @@ describe('reply handlers: Slack slash commands', () => {
     const id = res.headers['x-hookgate-delivery-id'];
     const run = await waitForRun(t, id, REPLIER, (r) => r.status === 'succeeded');
     expect(run).toMatchObject({ attempts: 1, lastError: null });
+    expect(run.attemptLog).toEqual([
+      expect.objectContaining({ attempt: 1, outcome: 'succeeded', error: null }),
+    ]);
     const detail = await waitForDeliveryStatus(t, id, 'succeeded');
     expect(detail).toMatchObject({ type: 'slash_command', providerDeliveryId: 'T-ok' });
     expect(detail!.runs.map((r) => [r.handler, r.status]).sort()).toEqual([
@@ -116,6 +119,9 @@ describe('reply handlers: Slack slash commands', () => {
     const run = await waitForRun(t, id, REPLIER, (r) => r.status === 'failed');
     expect(run.attempts).toBe(1);
     expect(run.lastError).toContain('the deploy command failed');
+    expect(run.attemptLog).toEqual([
+      expect.objectContaining({ attempt: 1, outcome: 'failed', error: run.lastError }),
+    ]);
     expect(run.nextAttemptAt).not.toBeNull();
   });
 
@@ -129,6 +135,7 @@ describe('reply handlers: Slack slash commands', () => {
     const id = res.headers['x-hookgate-delivery-id'];
     const run = await waitForRun(t, id, REPLIER, (r) => r.status === 'failed');
     expect(run.lastError).toContain(`${REPLIER} did not reply within`);
+    expect(run.attemptLog).toEqual([expect.objectContaining({ attempt: 1, outcome: 'timed_out' })]);
 
     // The handler did finish, later: its answer went nowhere, and a retry does not get it.
     await waitFor(() => finishedLate.has('T-slow'), 5_000, 'the slow handler to finish');

@@ -56,11 +56,13 @@ export async function createTestApp(
      * as the module's middleware alone, as in an app that imports the module and no more.
      */
     webhookRoute?: 'before-express' | 'middleware';
+    /** Providers of the module to replace (Nest's overrideProvider), e.g. the dashboard's files. */
+    overrides?: { provide: unknown; useValue: unknown }[];
   } = {},
 ): Promise<TestApp> {
   config = await isolateStore(config);
   const webhookRoute = options.webhookRoute ?? 'before-express';
-  const moduleRef = await Test.createTestingModule({
+  let builder = Test.createTestingModule({
     imports: [
       // Tests also pass configs the schema refuses: validation is what some of them check.
       HookgateModule.forRoot(config as HookgateConfigInput, {
@@ -72,7 +74,11 @@ export async function createTestApp(
       ...(options.imports ?? []),
     ],
     providers: [GATEWAY_ERROR_FILTER, ...(options.providers ?? [])],
-  }).compile();
+  });
+  for (const { provide, useValue } of options.overrides ?? []) {
+    builder = builder.overrideProvider(provide).useValue(useValue);
+  }
+  const moduleRef = await builder.compile();
   const levels: LogLevel[] = process.env.TEST_LOGS ? ['log', 'warn', 'error', 'fatal'] : ['fatal'];
   const app = moduleRef.createNestApplication<NestExpressApplication>({
     bodyParser: false,

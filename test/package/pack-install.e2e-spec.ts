@@ -57,10 +57,10 @@ async function eventually(check: () => boolean, what: string, ms = 20_000): Prom
   it('ships only what a user needs', () => {
     const installed = join(dir, 'node_modules', 'hookgate');
     expect(
-      ['dist/index.js', 'dist/index.d.ts', 'README.md', 'LICENSE'].map((file) =>
-        existsSync(join(installed, file)),
+      ['dist/index.js', 'dist/index.d.ts', 'dist/ui/index.html', 'README.md', 'LICENSE'].map(
+        (file) => existsSync(join(installed, file)),
       ),
-    ).toEqual([true, true, true, true]);
+    ).toEqual([true, true, true, true, true]);
     expect(
       ['src', 'test', 'bench', 'dist/main.spec.js'].filter((file) =>
         existsSync(join(installed, file)),

@@ -10,12 +10,14 @@ function registeredAdminRoutes(t: TestApp): string[] {
     stack: { route?: { path: string; methods: Record<string, boolean> } }[];
   };
   // Route-level middleware shows up as extra layers: the admin JSON parser (same paths:
-  // de-duplicated) and helmet on `/admin/*path` (a wildcard, not a route: skipped).
+  // de-duplicated) and helmet on `/admin/*path` (a wildcard, not a route: skipped). The
+  // dashboard's static files (/admin/ui) and the docs are pages, not API.
   const routes = router.stack
     .filter(
       (layer) =>
         layer.route?.path.startsWith('/admin/') &&
         !layer.route.path.startsWith('/admin/docs') &&
+        !layer.route.path.startsWith('/admin/ui') &&
         !layer.route.path.includes('*'),
     )
     .flatMap((layer) =>

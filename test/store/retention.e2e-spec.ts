@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PermanentFailure } from '../../src/dispatch/failures';
 import { OnWebhook } from '../../src/dispatch/on-webhook.decorator';
 import { RetentionService } from '../../src/retention/retention.service';
+import { AttemptLog } from '../../src/store/dashboard/attempt-log';
 import { auth, deliveryDetail, waitForDeliveryStatus } from '../helpers/dispatch';
 import { githubHeaders } from '../helpers/github';
 import { createTestApp, ManualClock, postRaw, testConfig, TestApp } from '../helpers/test-app';
@@ -88,11 +89,17 @@ describe('retention', () => {
     expect(await exists('retrying')).toBe(true);
   });
 
-  it('purges dead deliveries after deadDays, never one still retrying', async () => {
+  it('purges dead deliveries after deadDays with their attempt log, never one still retrying', async () => {
+    const log = t.app.get(AttemptLog);
+    expect(await log.ofDelivery(ids.dead)).toHaveLength(1);
+    const retryingAttempts = (await log.ofDelivery(ids.retrying)).length;
+    expect(retryingAttempts).toBeGreaterThan(0);
     clock.advance(60 * DAY); // 91 days
     const report = await t.app.get(RetentionService).purgeOnce();
     expect(report.deleted).toBe(1);
     expect(await exists('dead')).toBe(false);
+    expect(await log.ofDelivery(ids.dead)).toEqual([]);
     expect(await exists('retrying')).toBe(true);
+    expect((await log.ofDelivery(ids.retrying)).length).toBeGreaterThanOrEqual(retryingAttempts);
   });
 });

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { AttemptLog } from '../../src/store/dashboard/attempt-log';
 import * as claimedRows from '../../src/store/sql/claimed-rows';
 import { newRun } from '../../src/store/sql/runs';
 import type { RunQueue } from '../../src/store/run-queue';
@@ -174,6 +175,13 @@ describe('leasing due runs', () => {
         status: 'failed' as const,
         nextAttemptAt: clock.now(),
         error: 'boom',
+        logEntry: {
+          startedAt: clock.now(),
+          durationMs: 5,
+          outcome: 'failed' as const,
+          error: 'Error: boom',
+          stack: null,
+        },
       };
       try {
         await expect(runs.recordAndClaim([outcome], 10, 'me', 60_000)).rejects.toThrow(
@@ -189,6 +197,8 @@ describe('leasing due runs', () => {
         leaseOwner: 'me',
         lastError: null,
       });
+      // Nor its attempt, written in the same transaction.
+      expect(await t.app.get(AttemptLog).ofDelivery('d1')).toEqual([]);
     },
   );
 });

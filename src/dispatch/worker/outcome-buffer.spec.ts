@@ -6,6 +6,13 @@ const outcome = (runId: string): RunOutcome => ({
   deliveryId: 'd1',
   attempt: 1,
   status: 'succeeded',
+  logEntry: {
+    startedAt: new Date(0),
+    durationMs: 1,
+    outcome: 'succeeded',
+    error: null,
+    stack: null,
+  },
 });
 
 const ids = (buffer: OutcomeBuffer) => buffer.take().map((pending) => pending.outcome.runId);

@@ -1,3 +1,8 @@
+/** The error a run gets when its handler outlives the deadline: the attempt log's `timed_out`. */
+export class DeadlineExceeded extends Error {
+  override name = 'DeadlineExceeded';
+}
+
 /**
  * Run `work` with a deadline. When `ms` run out, the returned promise rejects with `message`
  * and the signal given to `work` aborts with the same error, so work that honours it (a fetch,
@@ -19,7 +24,7 @@ export function runWithDeadline<T>(
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      const error = new Error(message);
+      const error = new DeadlineExceeded(message);
       controller.abort(error);
       reject(error);
     }, ms);

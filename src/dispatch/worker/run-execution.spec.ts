@@ -56,6 +56,9 @@ describe('executeRun', () => {
     const deps = fakes(invoke);
     const outcome = await executeRun(claimedRun(attempt, name), new AbortController(), deps);
     expect(outcome).toMatchObject({ runId: 'r1', deliveryId: 'd1', attempt, status });
+    expect(outcome.logEntry).toMatchObject({ startedAt: NOW, outcome: status });
+    expect(outcome.logEntry.durationMs).toBeGreaterThanOrEqual(0);
+    expect(outcome.logEntry.error === null).toBe(reason === null);
     expect(deps.metrics.run).toHaveBeenCalledWith(name, status, expect.any(Number));
     expect(deps.claimAhead.record).toHaveBeenCalledWith(expect.any(Number), 2);
     if (reason === null) {
@@ -96,6 +99,11 @@ describe('executeRun', () => {
     const outcome = await executeRun(claimedRun(1), new AbortController(), deps);
     expect(outcome.status).toBe('failed');
     expect(outcome.error).toContain('h timed out after 20 ms');
+    expect(outcome.logEntry).toMatchObject({
+      outcome: 'timed_out',
+      error: 'DeadlineExceeded: h timed out after 20 ms',
+    });
+    expect(outcome.logEntry.durationMs).toBeGreaterThanOrEqual(15);
     expect(signal?.aborted).toBe(true);
   });
 

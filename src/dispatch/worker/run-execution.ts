@@ -10,8 +10,8 @@ import type { HandlerRegistry } from '../handler.registry';
 import type { ClaimedRun, RunOutcome } from '../../store/model';
 import type { StoreEvents } from '../../store/store-events';
 import type { ClaimAhead } from './claim-ahead';
-import { runWithDeadline } from './run-deadline';
-import { failureOutcome } from './run-outcome';
+import { DeadlineExceeded, runWithDeadline } from './run-deadline';
+import { attemptError, failureOutcome } from './run-outcome';
 
 /** What executing a run needs from the worker. */
 export interface RunExecutionDeps {
@@ -55,9 +55,11 @@ export async function executeRun(
     ? `${run.handler} did not reply within ${reply.deadlineMs} ms of the request's arrival`
     : `${run.handler} timed out after ${timeoutMs} ms`;
   const handler = deps.handlers.get(run.handler, delivery.provider);
+  const startedAt = deps.clock.now();
   const started = performance.now();
-  // One measurement of the run for its metric and for the pace that sets the claim-ahead.
-  const timed = (status: 'succeeded' | 'failed' | 'dead') => {
+  // One measurement of the run for its metric, the pace that sets the claim-ahead, and the
+  // attempt log; returns it in whole milliseconds.
+  const timed = (status: 'succeeded' | 'failed' | 'dead'): number => {
     const ms = performance.now() - started;
     deps.claimAhead.record(ms, delivery.rawBody?.length ?? 0);
     deps.metrics.run(run.handler, status, ms / 1000);
@@ -74,6 +76,7 @@ export async function executeRun(
         status,
       });
     }
+    return Math.round(ms);
   };
   try {
     if (!handler)
@@ -87,11 +90,25 @@ export async function executeRun(
       controller,
     );
     reply?.accept(value);
-    timed('succeeded');
-    return { ...base, status: 'succeeded' };
+    const durationMs = timed('succeeded');
+    const succeeded: RunOutcome = {
+      ...base,
+      status: 'succeeded',
+      logEntry: { startedAt, durationMs, outcome: 'succeeded', error: null, stack: null },
+    };
+    return succeeded;
   } catch (error) {
-    const outcome = failureOutcome(base, error, retry, deps.clock.now());
-    timed(outcome.status === 'dead' ? 'dead' : 'failed');
+    const decision = failureOutcome(base, error, retry, deps.clock.now());
+    const durationMs = timed(decision.status === 'dead' ? 'dead' : 'failed');
+    const outcome: RunOutcome = {
+      ...decision,
+      logEntry: {
+        startedAt,
+        durationMs,
+        outcome: error instanceof DeadlineExceeded ? 'timed_out' : decision.status,
+        ...attemptError(error),
+      },
+    };
     const dead = outcome.status === 'dead';
     const next = dead ? 'dead' : `retry at ${outcome.nextAttemptAt!.toISOString()}`;
     const reason = (error as Error)?.message ?? String(error);

@@ -4,6 +4,11 @@ import { PermanentFailure, RetryLater } from '../failures';
 import type { RunOutcome } from '../../store/model';
 
 const MAX_ERROR_LENGTH = 4000;
+/** A stack in the attempt log: enough frames to find the line, bounded in the store. */
+const MAX_STACK_LENGTH = 4096;
+
+/** What an attempt decides for its run; the executor adds the attempt's log entry. */
+export type OutcomeDecision = Omit<RunOutcome, 'logEntry'>;
 
 /** Decide what a failed attempt means: retry later (when), or dead. Pure, for tests. */
 export function failureOutcome(
@@ -12,7 +17,7 @@ export function failureOutcome(
   policy: RetryPolicy,
   now: Date,
   random: () => number = Math.random,
-): RunOutcome {
+): OutcomeDecision {
   const text = describeError(error);
   if (error instanceof PermanentFailure || !hasAttemptsLeft(base.attempt, policy)) {
     return { ...base, status: 'dead', error: text };
@@ -34,6 +39,21 @@ export function describeError(error: unknown): string {
     error instanceof Error
       ? (error.stack ?? `${error.name}: ${error.message}`)
       : `Thrown value: ${String(error)}`;
-  const bounded = text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH)}…` : text;
-  return withoutNul(bounded);
+  return bounded(text, MAX_ERROR_LENGTH);
+}
+
+/**
+ * The attempt log's view of an error: its name and message, bounded like describeError, and
+ * its stack apart (null for a thrown value that is not an Error), bounded to a few KB.
+ */
+export function attemptError(error: unknown): { error: string; stack: string | null } {
+  const message =
+    error instanceof Error ? `${error.name}: ${error.message}` : `Thrown value: ${String(error)}`;
+  const stack =
+    error instanceof Error && error.stack ? bounded(error.stack, MAX_STACK_LENGTH) : null;
+  return { error: bounded(message, MAX_ERROR_LENGTH), stack };
+}
+
+function bounded(text: string, max: number): string {
+  return withoutNul(text.length > max ? `${text.slice(0, max)}…` : text);
 }

@@ -5,6 +5,7 @@ import { BodyCompressionLz41796083200000 } from './1796083200000-body-compressio
 import { HandshakeSecrets1796256000000 } from './1796256000000-handshake-secrets';
 import { ReplayTokens1796342400000 } from './1796342400000-replay-tokens';
 import { DeliveryReplies1796500000000 } from './1796500000000-delivery-replies';
+import { RunAttempts1796600000000 } from './1796600000000-run-attempts';
 import { EndpointIdsPerProvider1796700000000 } from './1796700000000-endpoint-ids-per-provider';
 
 /** Every migration, oldest first. Add new ones at the end. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   HandshakeSecrets1796256000000,
   ReplayTokens1796342400000,
   DeliveryReplies1796500000000,
+  RunAttempts1796600000000,
   EndpointIdsPerProvider1796700000000,
 ];

@@ -1,9 +1,11 @@
 import { InboxInsert } from '../inbox/inbox-insert';
+import { QueryDialect } from '../query-dialect';
 import { RunQueue } from '../run-queue';
 import type { StoreEngine } from '../engine';
 import { StoreWriteLock } from '../write-lock';
 import { PgNotify } from './pg-notify';
 import { PostgresInboxInsert } from './postgres-inbox';
+import { PostgresQueryDialect } from './postgres-query-dialect';
 import { PostgresRunQueue } from './postgres-run-queue';
 
 /** PostgreSQL: several processes share the store, with row locks and LISTEN/NOTIFY. */
@@ -24,6 +26,7 @@ export const POSTGRES_ENGINE: StoreEngine = {
     PgNotify,
     { provide: RunQueue, useClass: PostgresRunQueue },
     { provide: InboxInsert, useClass: PostgresInboxInsert },
+    { provide: QueryDialect, useClass: PostgresQueryDialect },
     // Row locks keep concurrent writers apart: the lock lets everything through.
     { provide: StoreWriteLock, useValue: new StoreWriteLock(false) },
   ],

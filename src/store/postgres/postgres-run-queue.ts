@@ -8,6 +8,7 @@ import {
   claimedRunsFromSeparateRows,
   runsWithDeliveries,
 } from '../sql/claimed-rows';
+import { attemptInserts } from '../sql/attempt-statements';
 import { planRuns } from '../sql/run-plan';
 import { outcomeUpdates, unplannedDeliveriesSql } from '../sql/run-statements';
 import type { RunRow } from '../sql/runs';
@@ -128,6 +129,8 @@ export class PostgresRunQueue extends RunQueueBase {
         leasedAttempts = new Map();
         const q = new PostgresLiterals();
         const first = ['BEGIN'];
+        // The attempt log first: it reads the runs while they are still leased for the attempt.
+        first.push(...attemptInserts(this.literals, outcomes, owner).map((s) => s.sql));
         first.push(...outcomeUpdates(this.literals, outcomes, owner, now).map((s) => s.sql));
         if (limit > 0) first.push(postgresLeaseDueRuns(q, limit, owner, leaseMs, now));
         const firstRows = await send(first);

@@ -3,11 +3,13 @@ import { dirname } from 'node:path';
 import type { HookgateConfig } from '../../config/config.schema';
 import { HOOKGATE_CONFIG } from '../../config/tokens';
 import { InboxInsert } from '../inbox/inbox-insert';
+import { QueryDialect } from '../query-dialect';
 import { RunQueue } from '../run-queue';
 import type { StoreEngine } from '../engine';
 import { StoreWriteLock } from '../write-lock';
 import { sqlite3WithoutTraces } from './sqlite-driver';
 import { SqliteInboxInsert } from './sqlite-inbox';
+import { SqliteQueryDialect } from './sqlite-query-dialect';
 import { SqliteRunQueue } from './sqlite-run-queue';
 import { SqliteTuning } from './sqlite-tuning';
 
@@ -42,6 +44,7 @@ export const SQLITE_ENGINE: StoreEngine = {
     SqliteTuning,
     { provide: RunQueue, useClass: SqliteRunQueue },
     { provide: InboxInsert, useClass: SqliteInboxInsert },
+    { provide: QueryDialect, useClass: SqliteQueryDialect },
     {
       provide: StoreWriteLock,
       inject: [HOOKGATE_CONFIG],

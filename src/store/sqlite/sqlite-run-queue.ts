@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Mutex } from 'async-mutex';
 import type { ClaimedRun, Planning, PlanningDelivery, RunOutcome } from '../model';
 import { RunQueueBase } from '../run-queue-base';
+import { attemptInserts } from '../sql/attempt-statements';
 import { ClaimedRow, claimedRunsFromRows, claimedRunsSql } from '../sql/claimed-rows';
 import { planRuns } from '../sql/run-plan';
 import {
@@ -81,6 +82,8 @@ export class SqliteRunQueue extends RunQueueBase {
   ): Promise<ClaimedRun[]> {
     const turn = async () => {
       const script = ['BEGIN IMMEDIATE'];
+      // The attempt log first: it reads the runs while they are still leased for the attempt.
+      script.push(...attemptInserts(this.literals, outcomes, owner).map((s) => s.sql));
       script.push(...outcomeUpdates(this.literals, outcomes, owner, now).map((s) => s.sql));
       const q = new ScriptLiterals();
       // The deliveries whose runs changed: those of the outcomes and of the runs leased.
