@@ -74,11 +74,11 @@ export class DeliveriesController {
   @ApiOkResponse({ type: DeliveryDetailView })
   @ApiNotFoundResponse({ description: 'No such delivery.' })
   async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<DeliveryDetailView> {
-    const [found, attempts] = await Promise.all([
-      this.queries.get(id),
-      this.attempts.ofDelivery(id),
-    ]);
+    const found = await this.queries.get(id);
     if (!found) throw new NotFoundException(`No delivery ${id}.`);
+    // Read after the runs: an attempt is written with its run's outcome, so every outcome the
+    // runs show has its attempt here (read at once, the attempts could predate the runs).
+    const attempts = await this.attempts.ofDelivery(id);
     const { delivery, runs } = found;
     return {
       ...toDeliveryView(delivery),

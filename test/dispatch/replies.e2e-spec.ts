@@ -120,7 +120,11 @@ describe('reply handlers: Slack slash commands', () => {
     expect(run.attempts).toBe(1);
     expect(run.lastError).toContain('the deploy command failed');
     expect(run.attemptLog).toEqual([
-      expect.objectContaining({ attempt: 1, outcome: 'failed', error: run.lastError }),
+      expect.objectContaining({
+        attempt: 1,
+        outcome: 'failed',
+        error: 'Error: the deploy command failed',
+      }),
     ]);
     expect(run.nextAttemptAt).not.toBeNull();
   });

@@ -19,6 +19,8 @@ export interface RunView {
   attempts: number;
   lastError: string | null;
   nextAttemptAt: string | null;
+  /** Every attempt, oldest first (the attempt log). */
+  attemptLog: { attempt: number; outcome: string; error: string | null; durationMs: number }[];
 }
 
 export async function deliveryDetail(
