@@ -170,6 +170,8 @@ describe('migrating a store that holds deliveries', () => {
 
   it('RunAttempts adds the attempt log and the list indexes, and its down drops them', async () => {
     const ADDED = [
+      'ix_deliveries_endpoint',
+      'ix_deliveries_provider',
       'ix_deliveries_provider_delivery_id',
       'ix_deliveries_type',
       'ix_run_attempts_delivery',
@@ -188,6 +190,7 @@ describe('migrating a store that holds deliveries', () => {
     };
     try {
       expect((await indexes()).sort()).toEqual([
+        ...(engine === 'sqlite' ? ['ix_deliveries_endpoint', 'ix_deliveries_provider'] : []),
         'ix_deliveries_provider_delivery_id',
         'ix_deliveries_type',
         'ix_run_attempts_delivery',

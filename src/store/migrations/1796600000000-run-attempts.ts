@@ -11,6 +11,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Also the indexes the admin API's delivery list needs to answer its first page from an index
  * walk on a large store: by type, and by provider delivery id for `q`, a prefix match
  * (PostgreSQL: `varchar_pattern_ops`, so that LIKE 'prefix%' uses it under any collation).
+ * SQLite also gets one by provider and one by endpoint: it keeps no statistics, so it reads every
+ * delivery of a provider through (provider, endpoint, id) and sorts them. PostgreSQL's planner
+ * answers those filters from its statistics, and there every index costs the worker's status
+ * updates of a delivery (they cannot be HOT updates) an insert each.
  */
 export class RunAttempts1796600000000 implements MigrationInterface {
   name = 'RunAttempts1796600000000';
@@ -35,6 +39,14 @@ export class RunAttempts1796600000000 implements MigrationInterface {
       `CREATE INDEX "ix_run_attempts_started" ON "run_attempts" ("started_at", "outcome")`,
     );
     await queryRunner.query(`CREATE INDEX "ix_deliveries_type" ON "deliveries" ("type", "id")`);
+    if (!postgres) {
+      await queryRunner.query(
+        `CREATE INDEX "ix_deliveries_provider" ON "deliveries" ("provider", "id")`,
+      );
+      await queryRunner.query(
+        `CREATE INDEX "ix_deliveries_endpoint" ON "deliveries" ("endpoint", "id")`,
+      );
+    }
     const pattern = postgres ? ' varchar_pattern_ops' : '';
     await queryRunner.query(
       `CREATE INDEX "ix_deliveries_provider_delivery_id" ON "deliveries" ` +
@@ -43,6 +55,10 @@ export class RunAttempts1796600000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    if (queryRunner.connection.options.type !== 'postgres') {
+      await queryRunner.query(`DROP INDEX "ix_deliveries_endpoint"`);
+      await queryRunner.query(`DROP INDEX "ix_deliveries_provider"`);
+    }
     await queryRunner.query(`DROP INDEX "ix_deliveries_provider_delivery_id"`);
     await queryRunner.query(`DROP INDEX "ix_deliveries_type"`);
     await queryRunner.query(`DROP TABLE "run_attempts"`);
