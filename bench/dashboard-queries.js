@@ -10,7 +10,6 @@ const { execFileSync } = require('node:child_process');
 const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
-const { performance } = require('node:perf_hooks');
 const sqlite3 = require('sqlite3');
 const { buildGateway } = require('./lib/build');
 const {
@@ -19,7 +18,12 @@ const {
   sqliteFillStatements,
 } = require('./lib/dashboard-fill');
 const { dashboardQueries, measure, printTable } = require('./lib/dashboard-measure');
-const { createBenchDatabase, dropBenchDatabase, findPostgres, withClient } = require('./lib/postgres');
+const {
+  createBenchDatabase,
+  dropBenchDatabase,
+  findPostgres,
+  withClient,
+} = require('./lib/postgres');
 const { freePort, startProcess, stopProcess, waitReady } = require('./lib/processes');
 const { settings } = require('./lib/settings');
 

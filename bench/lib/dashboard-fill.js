@@ -31,7 +31,8 @@ function sqliteFillStatements(n, nowMs) {
   const ms = `(${start} + "i" * ${step})`;
   const uuid = (extra) =>
     `printf('%08x-%04x-7%03x-%04x-%012x', ${ms} / 65536, ${ms} % 65536, "i" % 4096, 32768 + ("i" / 4096) % 16384, "i" + ${extra})`;
-  const at = (offsetMs) => `strftime('%Y-%m-%d %H:%M:%f', (${ms} + ${offsetMs}) / 1000.0, 'unixepoch')`;
+  const at = (offsetMs) =>
+    `strftime('%Y-%m-%d %H:%M:%f', (${ms} + ${offsetMs}) / 1000.0, 'unixepoch')`;
   const m = mix('"i"');
   const sub = (sql) => sql.replaceAll('char10()', 'char(10)');
   return [

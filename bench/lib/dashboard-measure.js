@@ -1,7 +1,6 @@
 'use strict';
 // Time the admin API's dashboard reads over HTTP against a started gateway: each query many
 // times, one at a time, after a few unmeasured calls; p50, p95 and max per query.
-const { performance } = require('node:perf_hooks');
 
 const WARMUP = 3;
 
@@ -35,8 +34,14 @@ function dashboardQueries(sample, now) {
       `/admin/deliveries?receivedAfter=${iso(now - 15 * day)}&receivedBefore=${iso(now - 14 * day)}`,
     ],
     ['list, q = a whole provider id', `/admin/deliveries?q=${sample.providerDeliveryId}`],
-    ['list, q = 4-character prefix', `/admin/deliveries?q=${sample.providerDeliveryId.slice(0, 4)}`],
-    ['list, q = 1-character prefix', `/admin/deliveries?q=${sample.providerDeliveryId.slice(0, 1)}`],
+    [
+      'list, q = 4-character prefix',
+      `/admin/deliveries?q=${sample.providerDeliveryId.slice(0, 4)}`,
+    ],
+    [
+      'list, q = 1-character prefix',
+      `/admin/deliveries?q=${sample.providerDeliveryId.slice(0, 1)}`,
+    ],
     ['list, status=dead, page 2', `/admin/deliveries?status=dead&cursor=${sample.deadCursor}`],
     ['detail', detail('')],
     ['raw body', detail('/raw')],
@@ -86,7 +91,9 @@ function printTable(label, rows) {
   console.log('|---|---|---|---|---|');
   for (const row of rows) {
     const f = (ms) => ms.toFixed(1);
-    console.log(`| ${row.name} | ${f(row.p50)} | ${f(row.p95)} | ${f(row.max)} | ${row.items ?? ''} |`);
+    console.log(
+      `| ${row.name} | ${f(row.p50)} | ${f(row.p95)} | ${f(row.max)} | ${row.items ?? ''} |`,
+    );
   }
 }
 
