@@ -89,7 +89,6 @@ async function sampleValues(engine, databaseUrl) {
     engine === 'sqlite'
       ? sqliteAll(databaseUrl.slice('sqlite:'.length), sql)
       : withClient(databaseUrl, async (client) => (await client.query(sql)).rows);
-  const step = Math.max(1, Math.floor(N / 100));
   const picked = await read(
     `SELECT "id", "provider_delivery_id" AS "pdid" FROM "deliveries" WHERE "id" IN (` +
       `SELECT "id" FROM "deliveries" ORDER BY "id" LIMIT 100 OFFSET ${Math.floor(N / 2)})`,
@@ -97,10 +96,9 @@ async function sampleValues(engine, databaseUrl) {
   const spread = await read(
     `SELECT "id" FROM "deliveries" WHERE "status" = 'dead' ORDER BY "id" DESC LIMIT 1 OFFSET 49`,
   );
-  void step;
   return {
     deliveryIds: picked.map((row) => row.id),
-    providerDeliveryId: picked[0].pdid,
+    providerDeliveryIds: picked.map((row) => row.pdid),
     deadCursor: spread[0].id,
   };
 }

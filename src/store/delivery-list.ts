@@ -74,17 +74,25 @@ export async function listDeliveries(
   }
   const byTime = filter.receivedAfter !== undefined || filter.receivedBefore !== undefined;
   const column = '"provider_delivery_id"';
-  const prefixIndexed = prefix ? await fewPrefixMatches(dataSource, dialect, prefix) : true;
+  const prefixIndexed = prefix ? await fewPrefixMatches(dataSource, dialect, prefix) : false;
   const cursorAt = cursor && byTime ? await receivedAt(dataSource, dialect, cursor) : null;
   const q = dialect.values();
+  // Few matches: found through the index first, MATERIALIZED so that no planner estimate of
+  // the prefix's matches turns it into a walk of every delivery.
+  const matches =
+    prefix && prefixIndexed
+      ? `WITH "matches" AS MATERIALIZED (SELECT "id" FROM "deliveries" ` +
+        `WHERE ${dialect.startsWith(column, q, prefix, true)}) `
+      : '';
   const where: string[] = [];
+  if (matches) where.push(`"id" IN (SELECT "id" FROM "matches")`);
   if (provider) where.push(`"provider" = ${q.value(provider)}`);
   if (endpoint) where.push(`"endpoint" = ${q.value(endpoint)}`);
   if (type) where.push(`"type" = ${q.value(type)}`);
   if (status) where.push(`"status" = ${q.value(status)}`);
   if (filter.receivedAfter) where.push(`"received_at" >= ${q.date(filter.receivedAfter)}`);
   if (filter.receivedBefore) where.push(`"received_at" < ${q.date(filter.receivedBefore)}`);
-  if (prefix) where.push(dialect.startsWith(column, q, prefix, prefixIndexed));
+  if (prefix && !prefixIndexed) where.push(dialect.startsWith(column, q, prefix, false));
   if (cursorAt) {
     const at = () => q.date(cursorAt);
     where.push(
@@ -97,7 +105,7 @@ export async function listDeliveries(
   const conditions = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
   const order = byTime ? `"received_at" DESC, "id" DESC` : `"id" DESC`;
   const rows: SummaryRow[] = await dataSource.query(
-    `SELECT ${SUMMARY_COLUMNS} FROM "deliveries"${conditions} ` +
+    `${matches}SELECT ${SUMMARY_COLUMNS} FROM "deliveries"${conditions} ` +
       `ORDER BY ${order} LIMIT ${q.value(filter.limit + 1)}`,
     q.params,
   );
