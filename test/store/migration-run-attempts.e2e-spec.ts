@@ -33,7 +33,7 @@ describe('migrating to the attempt log', () => {
         ...(engine === 'sqlite' ? ['ix_deliveries_endpoint', 'ix_deliveries_provider'] : []),
         'ix_deliveries_provider_delivery_id',
         'ix_deliveries_type',
-        'ix_run_attempts_delivery',
+        ...(engine === 'sqlite' ? ['ix_run_attempts_delivery'] : []),
         'ix_run_attempts_started',
         ...(engine === 'postgres' ? ['run_attempts_pkey'] : []),
       ]);
