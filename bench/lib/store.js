@@ -44,7 +44,7 @@ async function deliveryCounts(databaseUrl) {
 async function lastRunFinishedAt(databaseUrl) {
   const [row] = await query(databaseUrl, 'SELECT MAX(finished_at) AS last FROM runs');
   if (row?.last === null || row?.last === undefined) return undefined;
-  const { storedDate } = require(join(ROOT, 'dist', 'store', 'sqlite-datetime'));
+  const { storedDate } = require(join(ROOT, 'dist', 'store', 'sql', 'stored-date'));
   return storedDate(row.last).getTime();
 }
 

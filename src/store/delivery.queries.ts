@@ -2,56 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { HOOKGATE_CONNECTION } from './connection';
-import { DeliveryRecord, DeliveryStatus, RunRecord, RunStatus } from './model';
+import { type DeliveryFilter, type DeliverySummary, listDeliveries } from './delivery-list';
+import { DeliveryRecord, RunRecord, RunStatus } from './model';
 import { hasNul } from './nul-text';
 import { QueryDialect } from './query-dialect';
-import { storedDate } from './sql/stored-date';
 import { StoreEntitiesRef } from './store-entities.ref';
 
-export interface DeliveryFilter {
-  provider?: string;
-  endpoint?: string;
-  type?: string;
-  status?: DeliveryStatus;
-  /** Received at or after this instant. */
-  receivedAfter?: Date;
-  /** Received before this instant. */
-  receivedBefore?: Date;
-  /** Provider delivery ids that start with this text (an exact id is its own prefix). */
-  q?: string;
-  /** Only deliveries older than this id (the previous page's `nextCursor`). */
-  cursor?: string;
-  limit: number;
-}
-
-export type DeliverySummary = Omit<
-  DeliveryRecord,
-  'rawBody' | 'headers' | 'planned' | 'occurredAt' | 'contentType'
->;
-
-const SUMMARY_COLUMNS = [
-  'id',
-  'provider',
-  'endpoint',
-  'type',
-  'provider_delivery_id',
-  'status',
-  'received_at',
-  'attempts',
-]
-  .map((column) => `"${column}"`)
-  .join(', ');
-
-interface SummaryRow {
-  id: string;
-  provider: string;
-  endpoint: string;
-  type: string;
-  provider_delivery_id: string | null;
-  status: DeliveryStatus;
-  received_at: Date | string;
-  attempts: number | string;
-}
+export type { DeliveryFilter, DeliverySummary };
 
 /** Read side of the store, for the admin API. Never loads raw bodies for lists. */
 @Injectable()
@@ -62,36 +19,9 @@ export class DeliveryQueries {
     private readonly dialect: QueryDialect,
   ) {}
 
-  /**
-   * Newest first; one extra row is read to know whether there is a next page. Each filter is
-   * answered by an index walk in id order (docs/operations.md, "Admin API").
-   */
-  async list(
-    filter: DeliveryFilter,
-  ): Promise<{ items: DeliverySummary[]; nextCursor: string | null }> {
-    const { provider, endpoint, type, status, q: prefix, cursor } = filter;
-    if (hasNul(provider, endpoint, type, status, prefix, cursor)) {
-      return { items: [], nextCursor: null };
-    }
-    const q = this.dialect.values();
-    const where: string[] = [];
-    if (provider) where.push(`"provider" = ${q.value(provider)}`);
-    if (endpoint) where.push(`"endpoint" = ${q.value(endpoint)}`);
-    if (type) where.push(`"type" = ${q.value(type)}`);
-    if (status) where.push(`"status" = ${q.value(status)}`);
-    if (filter.receivedAfter) where.push(`"received_at" >= ${q.date(filter.receivedAfter)}`);
-    if (filter.receivedBefore) where.push(`"received_at" < ${q.date(filter.receivedBefore)}`);
-    if (prefix) where.push(this.dialect.startsWith('"provider_delivery_id"', q, prefix));
-    if (cursor) where.push(`"id" < ${q.value(cursor)}`);
-    const conditions = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
-    const rows: SummaryRow[] = await this.dataSource.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM "deliveries"${conditions} ` +
-        `ORDER BY "id" DESC LIMIT ${q.value(filter.limit + 1)}`,
-      q.params,
-    );
-    const items = rows.slice(0, filter.limit).map(summaryFromRow);
-    const nextCursor = rows.length > filter.limit ? items[items.length - 1].id : null;
-    return { items, nextCursor };
+  /** A page of the list, newest first (see listDeliveries). */
+  list(filter: DeliveryFilter): Promise<{ items: DeliverySummary[]; nextCursor: string | null }> {
+    return listDeliveries(this.dataSource, this.dialect, filter);
   }
 
   async get(id: string): Promise<{ delivery: DeliveryRecord; runs: RunRecord[] } | null> {
@@ -165,17 +95,4 @@ export interface RunFilter {
   receivedAfter?: Date;
   receivedBefore?: Date;
   limit: number;
-}
-
-function summaryFromRow(row: SummaryRow): DeliverySummary {
-  return {
-    id: row.id,
-    provider: row.provider,
-    endpoint: row.endpoint,
-    type: row.type,
-    providerDeliveryId: row.provider_delivery_id,
-    status: row.status,
-    receivedAt: storedDate(row.received_at),
-    attempts: Number(row.attempts),
-  };
 }

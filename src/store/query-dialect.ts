@@ -9,8 +9,11 @@ export abstract class QueryDialect {
   /** Bound parameters in the engine's placeholder style. */
   abstract readonly values: ValuesFactory;
 
-  /** A condition: the text `column` starts with `prefix` (as typed), answered from an index. */
-  abstract startsWith(column: string, q: StatementValues, prefix: string): string;
+  /**
+   * A condition: the text `column` starts with `prefix` (as typed). `indexed`: whether to
+   * find the matches through the column's index, or to test each row a walk of another reaches.
+   */
+  abstract startsWith(column: string, q: StatementValues, prefix: string, indexed: boolean): string;
 
   /** The timestamp `column` as Unix seconds, rounded down to a multiple of `seconds`. */
   abstract epochBucket(column: string, seconds: number): string;

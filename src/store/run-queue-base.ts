@@ -62,6 +62,9 @@ export abstract class RunQueueBase extends RunQueue {
   /** Values as bound parameters, in the engine's placeholder style. */
   protected abstract readonly parameters: ValuesFactory;
 
+  /** Whether the attempt log's insert fences its rows with `AS MATERIALIZED` (attemptInserts). */
+  protected abstract readonly materializedAttemptRows: boolean;
+
   /** The statements that bring these deliveries' status and attempts in step with their runs. */
   protected abstract deliveryRefresh(ids: readonly string[]): Statement[];
 
@@ -187,7 +190,7 @@ export abstract class RunQueueBase extends RunQueue {
     for (const owner of new Set(records.map((record) => record.owner))) {
       const outcomes = records.filter((r) => r.owner === owner).map((r) => r.outcome);
       // The attempt log first, as a turn writes it: it reads the runs while still leased.
-      statements.push(...attemptInserts(this.parameters, outcomes, owner));
+      statements.push(...attemptInserts(this.parameters, outcomes, owner, this.materializedAttemptRows));
       statements.push(...outcomeUpdates(this.parameters, outcomes, owner, now));
     }
     await this.write(async (manager) => {

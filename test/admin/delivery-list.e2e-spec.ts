@@ -1,8 +1,11 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { HOOKGATE_CONNECTION } from '../../src/store/connection';
+import { QueryDialect } from '../../src/store/query-dialect';
+import { StoreEntitiesRef } from '../../src/store/store-entities.ref';
 import { auth } from '../helpers/dispatch';
 import { githubHeaders } from '../helpers/github';
+import { insertDeliveryRecords, pushDeliveryRecord } from '../helpers/stored-deliveries';
 import {
   createTestApp,
   ManualClock,
@@ -59,6 +62,22 @@ describe('admin API: the delivery list filters and the raw body', () => {
     expect(await list(`receivedAfter=2026-12-01T11:04:00%2B01:00`)).toEqual(['ABC-3', 'a*c?[1]']);
     expect(await list('receivedBefore=2026-12-01')).toEqual([]);
     expect(await list('receivedAfter=2026-12-01&limit=2')).toEqual(['ABC-3', 'a*c?[1]']);
+  });
+
+  it('pages a time range in the order received', async () => {
+    const after = `receivedAfter=${START.toISOString()}`;
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { body: { items: { providerDeliveryId: string }[]; nextCursor: string | null } } =
+        await t
+          .http()
+          .get(`/admin/deliveries?${after}&limit=4${cursor ? `&cursor=${cursor}` : ''}`)
+          .set(auth);
+      seen.push(...res.body.items.map((d) => d.providerDeliveryId));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...DELIVERY_IDS].reverse());
   });
 
   it('q matches provider delivery ids by prefix, case-sensitive, wildcards taken literally', async () => {
@@ -137,5 +156,49 @@ describe('admin API: the delivery list filters and the raw body', () => {
     const res = await t.http().get(`/admin/deliveries/${ids['abc-1']}/raw`);
     expect(res.status).toBe(401);
     expect(res.headers['content-disposition']).toBeUndefined();
+  });
+});
+
+describe('admin API: a q prefix that many deliveries share', () => {
+  let t: TestApp;
+  const clock = new ManualClock(START);
+  const MANY = 1005;
+  const id = (n: number) => `01900000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+
+  beforeAll(async () => {
+    t = await createTestApp(testConfig({ dispatch: { enabled: false } }), { clock });
+    const dataSource = t.app.get<DataSource>(getDataSourceToken(HOOKGATE_CONNECTION));
+    const records = Array.from({ length: MANY }, (_, n) =>
+      pushDeliveryRecord(id(n), new Date(START.getTime() + n * 1000), {
+        providerDeliveryId: `bulk-${n}`,
+      }),
+    );
+    for (let i = 0; i < records.length; i += 100) {
+      await insertDeliveryRecords(
+        dataSource,
+        t.app.get(StoreEntitiesRef),
+        records.slice(i, i + 100),
+      );
+    }
+  });
+  afterAll(() => t.close());
+
+  it('finds the same newest page whether the index or a walk of the newest answers it', async () => {
+    const startsWith = jest.spyOn(t.app.get(QueryDialect), 'startsWith');
+    const common = await t.http().get('/admin/deliveries?q=bulk-&limit=3').set(auth);
+    expect(common.body.items.map((d: { id: string }) => d.id)).toEqual([
+      id(MANY - 1),
+      id(MANY - 2),
+      id(MANY - 3),
+    ]);
+    // Counted past the probe: the list walked the newest deliveries instead of the index.
+    expect(startsWith.mock.calls.map((call) => call[3])).toEqual([true, false]);
+    startsWith.mockClear();
+    const rare = await t.http().get('/admin/deliveries?q=bulk-100').set(auth);
+    expect(
+      rare.body.items.map((d: { providerDeliveryId: string }) => d.providerDeliveryId),
+    ).toEqual(['bulk-1004', 'bulk-1003', 'bulk-1002', 'bulk-1001', 'bulk-1000', 'bulk-100']);
+    expect(startsWith.mock.calls.map((call) => call[3])).toEqual([true, true]);
+    startsWith.mockRestore();
   });
 });

@@ -6,7 +6,6 @@ import { MIGRATIONS } from '../../src/store/migrations';
 import { runPendingMigrations } from '../../src/store/migrations-runner';
 import { InitialSchema1764201600000 } from '../../src/store/migrations/1764201600000-initial-schema';
 import { BodyCompressionLz41796083200000 } from '../../src/store/migrations/1796083200000-body-compression-lz4';
-import { RunAttempts1796600000000 } from '../../src/store/migrations/1796600000000-run-attempts';
 import {
   INBOX_TRIGGER,
   INBOX_TRIGGER_SQL,
@@ -167,41 +166,6 @@ describe('migrating a store that holds deliveries', () => {
       expect(await sqliteInboxObjects()).toEqual(['delivery_inbox', 'delivery_inbox_insert']);
     },
   );
-
-  it('RunAttempts adds the attempt log and the list indexes, and its down drops them', async () => {
-    const ADDED = [
-      'ix_deliveries_provider_delivery_id',
-      'ix_deliveries_type',
-      'ix_run_attempts_delivery',
-      'ix_run_attempts_started',
-      'run_attempts_pkey',
-    ];
-    const upTo = MIGRATIONS.indexOf(RunAttempts1796600000000) + 1;
-    const migrated = await migratedTestDataSource(MIGRATIONS.slice(0, upTo));
-    const indexes = async (): Promise<string[]> => {
-      const rows: { name: string }[] = await migrated.query(
-        engine === 'postgres'
-          ? `SELECT "indexname" AS "name" FROM pg_indexes WHERE "schemaname" = current_schema()`
-          : `SELECT "name" FROM sqlite_master WHERE "type" = 'index'`,
-      );
-      return rows.map((row) => row.name).filter((name) => ADDED.includes(name));
-    };
-    try {
-      expect((await indexes()).sort()).toEqual([
-        'ix_deliveries_provider_delivery_id',
-        'ix_deliveries_type',
-        'ix_run_attempts_delivery',
-        'ix_run_attempts_started',
-        ...(engine === 'postgres' ? ['run_attempts_pkey'] : []),
-      ]);
-      expect(await migrated.query(`SELECT COUNT(*) AS "n" FROM "run_attempts"`)).toHaveLength(1);
-      await migrated.undoLastMigration({ transaction: 'all' });
-      expect(await indexes()).toEqual([]);
-      await expect(migrated.query(`SELECT 1 FROM "run_attempts"`)).rejects.toThrow();
-    } finally {
-      await migrated.destroy();
-    }
-  });
 
   const onPostgres = engine === 'postgres' ? it : it.skip;
 

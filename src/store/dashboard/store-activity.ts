@@ -77,11 +77,14 @@ export class StoreActivity {
         traffic.get(key(e.provider, e.id))!.lastDeliveryAt = row.last ? storedDate(row.last) : null;
       }
     }
+    // MATERIALIZED: the range first; grouped directly, SQLite would walk all of
+    // ix_deliveries_provider_endpoint for the grouping's order instead.
     const q = this.dialect.values();
     const counts: { provider: string; endpoint: string; count: number | string }[] =
       await this.dataSource.query(
-        `SELECT "provider", "endpoint", COUNT(*) AS "count" FROM "deliveries" ` +
-          `WHERE "received_at" >= ${q.date(since)} GROUP BY 1, 2`,
+        `WITH "recent" AS MATERIALIZED (SELECT "provider", "endpoint" FROM "deliveries" ` +
+          `WHERE "received_at" >= ${q.date(since)}) ` +
+          `SELECT "provider", "endpoint", COUNT(*) AS "count" FROM "recent" GROUP BY 1, 2`,
         q.params,
       );
     for (const row of counts) {

@@ -16,6 +16,7 @@ export class PostgresQueryDialect extends QueryDialect {
   /**
    * LIKE 'prefix%', which the column's `varchar_pattern_ops` index answers whatever the
    * database's collation (https://www.postgresql.org/docs/current/indexes-opclass.html).
+   * `indexed` is the planner's call here: its statistics tell a common prefix from a rare one.
    */
   startsWith(column: string, q: StatementValues, prefix: string): string {
     return `${column} LIKE ${q.value(`${prefix.replace(LIKE_SPECIAL, '\\$&')}%`)}`;

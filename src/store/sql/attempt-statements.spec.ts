@@ -22,18 +22,21 @@ const outcome = (i: number): RunOutcome => ({
 
 describe('attemptInserts', () => {
   it("is one statement for a turn's outcomes, a chunk at a time", () => {
-    const three = attemptInserts(values, [0, 1, 2].map(outcome), 'me');
+    const three = attemptInserts(values, [0, 1, 2].map(outcome), 'me', false);
     expect(three).toHaveLength(1);
-    expect(three[0].sql.match(/UNION ALL/g)).toHaveLength(2);
+    expect(three[0].sql.match(/\('r\d'|\(\?, /g)).toHaveLength(3);
     expect(three[0].sql.startsWith('INSERT INTO "run_attempts"')).toBe(true);
     const many = Array.from({ length: CHUNK + 1 }, (_, i) => outcome(i));
-    expect(attemptInserts(values, many, 'me')).toHaveLength(2);
-    expect(attemptInserts(values, [], 'me')).toEqual([]);
+    expect(attemptInserts(values, many, 'me', false)).toHaveLength(2);
+    expect(attemptInserts(values, [], 'me', false)).toEqual([]);
   });
 
   it('binds each value in reading order, guarded like the outcome update', () => {
-    const [{ sql, params }] = attemptInserts(values, [outcome(7)], 'me');
-    expect(sql).toContain(`"lease_owner" = ? AND "attempts" = ? AND "status" = 'processing'`);
-    expect(params).toEqual([new Date(0).toISOString(), 3, 'succeeded', null, null, 'r7', 'me', 1]);
+    const [{ sql, params }] = attemptInserts(values, [outcome(7)], 'me', true);
+    expect(sql).toContain(
+      `r."lease_owner" = ? AND r."attempts" = l."attempt" AND r."status" = 'processing'`,
+    );
+    expect(sql).toContain('AS MATERIALIZED (VALUES (?, ?, ?, ?, ?, ?, ?))');
+    expect(params).toEqual(['r7', 1, new Date(0).toISOString(), 3, 'succeeded', null, null, 'me']);
   });
 });

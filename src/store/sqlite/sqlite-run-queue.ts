@@ -34,6 +34,7 @@ const CLAIMED = 'temp."hookgate_claimed"';
 @Injectable()
 export class SqliteRunQueue extends RunQueueBase {
   readonly leasesWhilePlanning = false;
+  protected readonly materializedAttemptRows = false;
   protected readonly parameters: ValuesFactory = () =>
     new StatementParameters({ placeholder: () => '?', date: sqliteDatetime });
   private readonly literals: ValuesFactory = () => new ScriptLiterals();
@@ -83,7 +84,7 @@ export class SqliteRunQueue extends RunQueueBase {
     const turn = async () => {
       const script = ['BEGIN IMMEDIATE'];
       // The attempt log first: it reads the runs while they are still leased for the attempt.
-      script.push(...attemptInserts(this.literals, outcomes, owner).map((s) => s.sql));
+      script.push(...attemptInserts(this.literals, outcomes, owner, this.materializedAttemptRows).map((s) => s.sql));
       script.push(...outcomeUpdates(this.literals, outcomes, owner, now).map((s) => s.sql));
       const q = new ScriptLiterals();
       // The deliveries whose runs changed: those of the outcomes and of the runs leased.
