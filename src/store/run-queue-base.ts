@@ -190,7 +190,9 @@ export abstract class RunQueueBase extends RunQueue {
     for (const owner of new Set(records.map((record) => record.owner))) {
       const outcomes = records.filter((r) => r.owner === owner).map((r) => r.outcome);
       // The attempt log first, as a turn writes it: it reads the runs while still leased.
-      statements.push(...attemptInserts(this.parameters, outcomes, owner, this.materializedAttemptRows));
+      statements.push(
+        ...attemptInserts(this.parameters, outcomes, owner, this.materializedAttemptRows),
+      );
       statements.push(...outcomeUpdates(this.parameters, outcomes, owner, now));
     }
     await this.write(async (manager) => {

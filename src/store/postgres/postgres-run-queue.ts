@@ -131,7 +131,11 @@ export class PostgresRunQueue extends RunQueueBase {
         const q = new PostgresLiterals();
         const first = ['BEGIN'];
         // The attempt log first: it reads the runs while they are still leased for the attempt.
-        first.push(...attemptInserts(this.literals, outcomes, owner, this.materializedAttemptRows).map((s) => s.sql));
+        first.push(
+          ...attemptInserts(this.literals, outcomes, owner, this.materializedAttemptRows).map(
+            (s) => s.sql,
+          ),
+        );
         first.push(...outcomeUpdates(this.literals, outcomes, owner, now).map((s) => s.sql));
         if (limit > 0) first.push(postgresLeaseDueRuns(q, limit, owner, leaseMs, now));
         const firstRows = await send(first);

@@ -84,7 +84,11 @@ export class SqliteRunQueue extends RunQueueBase {
     const turn = async () => {
       const script = ['BEGIN IMMEDIATE'];
       // The attempt log first: it reads the runs while they are still leased for the attempt.
-      script.push(...attemptInserts(this.literals, outcomes, owner, this.materializedAttemptRows).map((s) => s.sql));
+      script.push(
+        ...attemptInserts(this.literals, outcomes, owner, this.materializedAttemptRows).map(
+          (s) => s.sql,
+        ),
+      );
       script.push(...outcomeUpdates(this.literals, outcomes, owner, now).map((s) => s.sql));
       const q = new ScriptLiterals();
       // The deliveries whose runs changed: those of the outcomes and of the runs leased.
