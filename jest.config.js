@@ -13,4 +13,8 @@ module.exports = {
   moduleFileExtensions: ['js', 'json', 'ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
+  // A worker that keeps each test file's module graph alive past the file (timers, sockets of
+  // libraries) grows until V8's heap limit; past this size after a file, Jest starts a fresh one.
+  // https://jestjs.io/docs/configuration#workeridlememorylimit-numberstring
+  workerIdleMemoryLimit: '1536MB',
 };
