@@ -62,6 +62,9 @@ export abstract class RunQueueBase extends RunQueue {
   /** Values as bound parameters, in the engine's placeholder style. */
   protected abstract readonly parameters: ValuesFactory;
 
+  /** Values written into the statement's text, for scripts and for what binds no types. */
+  protected abstract readonly literals: ValuesFactory;
+
   /** Whether the attempt log's insert fences its rows with `AS MATERIALIZED` (attemptInserts). */
   protected abstract readonly materializedAttemptRows: boolean;
 
@@ -189,9 +192,10 @@ export abstract class RunQueueBase extends RunQueue {
       .map(({ outcome, reply }) => replyInsert(this.parameters(), outcome.deliveryId, reply!, now));
     for (const owner of new Set(records.map((record) => record.owner))) {
       const outcomes = records.filter((r) => r.owner === owner).map((r) => r.outcome);
-      // The attempt log first, as a turn writes it: it reads the runs while still leased.
+      // The attempt log first, as a turn writes it: it reads the runs while still leased. As
+      // literals: PostgreSQL cannot type bound parameters in its VALUES list.
       statements.push(
-        ...attemptInserts(this.parameters, outcomes, owner, this.materializedAttemptRows),
+        ...attemptInserts(this.literals, outcomes, owner, this.materializedAttemptRows),
       );
       statements.push(...outcomeUpdates(this.parameters, outcomes, owner, now));
     }

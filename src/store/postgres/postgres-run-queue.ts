@@ -43,7 +43,7 @@ export class PostgresRunQueue extends RunQueueBase {
   protected readonly materializedAttemptRows = true;
   protected readonly parameters: ValuesFactory = () =>
     new StatementParameters({ placeholder: (position) => `$${position}`, date: (d) => d });
-  private readonly literals: ValuesFactory = () => new PostgresLiterals();
+  protected readonly literals: ValuesFactory = () => new PostgresLiterals();
 
   protected deliveryRefresh(ids: readonly string[]): Statement[] {
     return lockedDeliveryRefresh(this.parameters, ids);

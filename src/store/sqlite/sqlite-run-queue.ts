@@ -37,7 +37,7 @@ export class SqliteRunQueue extends RunQueueBase {
   protected readonly materializedAttemptRows = false;
   protected readonly parameters: ValuesFactory = () =>
     new StatementParameters({ placeholder: () => '?', date: sqliteDatetime });
-  private readonly literals: ValuesFactory = () => new ScriptLiterals();
+  protected readonly literals: ValuesFactory = () => new ScriptLiterals();
   /**
    * Turns one at a time: each fills the connection's temp table of leased runs and reads it
    * back in a second call, which another turn's script must not come between.
